@@ -1,0 +1,63 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "s3check",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "s3check", targets: ["s3check"]),
+        .library(name: "S3CheckCore", targets: ["S3CheckCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "SafeXML", dependencies: ["CLibXML2"]),
+        .executableTarget(name: "RulesEmbedder"),
+        .plugin(
+            name: "EmbedRulesPlugin",
+            capability: .buildTool(),
+            dependencies: ["RulesEmbedder"],
+            path: "Sources/EmbedRulesPlugin"
+        ),
+        .target(name: "S3CheckRules", plugins: ["EmbedRulesPlugin"]),
+        .target(
+            name: "S3CheckCore",
+            dependencies: [
+                "SafeXML",
+                "S3CheckRules",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "S3CheckReports", dependencies: ["S3CheckCore"]),
+        .executableTarget(
+            name: "s3check",
+            dependencies: [
+                "S3CheckCore",
+                "S3CheckReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "S3CheckTestSupport",
+            dependencies: ["S3CheckCore", "SafeXML"],
+            path: "Tests/S3CheckTestSupport"
+        ),
+        .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "S3CheckTestSupport"]),
+        .testTarget(
+            name: "S3CheckCoreTests",
+            dependencies: ["S3CheckCore", "S3CheckReports", "S3CheckTestSupport"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["s3check", "S3CheckTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,216 @@
+import Foundation
+import SafeXML
+
+/// Checks applications against a rule set: format, schema, then every selected rule.
+///
+/// A checker compiles its expressions once and is then used for many applications on one
+/// thread; create one per worker.
+public final class ApplicationChecker {
+    /// What to check and how much input to accept.
+    public struct Options: Sendable {
+        /// The profile whose rules run; nil for the pack's default.
+        public var profile: String?
+        public var limits: XMLDocument.Limits
+
+        public init(profile: String? = nil, limits: XMLDocument.Limits = XMLDocument.Limits()) {
+            self.profile = profile
+            self.limits = limits
+        }
+    }
+
+    private let compiled: CompiledRules
+    private let options: Options
+    private let schemas = Schemas.shared
+
+    public init(ruleSet: RuleSet, options: Options = Options()) throws(RulePackError) {
+        self.options = options
+        compiled = try CompiledRules(ruleSet, rules: ruleSet.rules(in: options.profile))
+    }
+
+    /// Reads and checks the file at `path`; `path` is also how the report names it.
+    public func check(fileAt path: String) -> ApplicationReport {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            return unreadable(path)
+        }
+        return check(data, file: path)
+    }
+
+    /// Checks an application held in memory; `file` is how findings name it.
+    public func check(_ data: Data, file: String) -> ApplicationReport {
+        let digest = Digest.sha256(data)
+        let document: XMLDocument
+        do {
+            document = try XMLDocument.parse(data, name: file, limits: options.limits)
+        } catch {
+            return blocked(file, digest, ReadErrorDescription.findings(for: error, file: file))
+        }
+        guard let root = document.root else {
+            return blocked(file, digest, ReadErrorDescription.findings(for: .malformed([]), file: file))
+        }
+        if let problem = formatProblem(root, file: file) {
+            return blocked(file, digest, [problem])
+        }
+        let violations = schemas.application.validate(document)
+        guard violations.isEmpty else {
+            let findings = violations.map {
+                SchemaViolationDescription.finding(for: $0, file: file, schemas: schemas, source: document.source)
+            }
+            return blocked(file, digest, findings)
+        }
+        let identity = Self.identity(of: root)
+        // The schema guarantees a valid xs:date here.
+        let submission = CalendarDate(identity.submissionDate ?? "") ?? CalendarDate("2021-01-01")!
+        if let problem = validityProblem(submission, root: root, file: file) {
+            return blocked(file, digest, [problem], identity: identity)
+        }
+        var evaluation = RuleEvaluation(
+            compiled: compiled,
+            schemas: schemas,
+            file: file,
+            parameters: parameterValues(on: submission)
+        )
+        let (findings, results) = evaluation.run(on: root)
+        return ApplicationReport(
+            file: file,
+            sha256: digest,
+            verdict: Self.verdict(findings: findings, results: results),
+            findings: findings,
+            results: results,
+            identity: identity
+        )
+    }
+
+    static func verdict(findings: [Finding], results: [RuleResult]) -> Verdict {
+        if findings.contains(where: \.blocksAssessment) || results.contains(where: { $0.outcome == .error }) {
+            return .cannotBeAssessed
+        }
+        if findings.contains(where: { $0.severity == .error }) { return .notEligible }
+        if findings.contains(where: { $0.severity == .warning }) { return .eligibleWithRemarks }
+        return .eligible
+    }
+
+    private func parameterValues(on date: CalendarDate) -> [String: String] {
+        var values: [String: String] = [:]
+        for parameter in compiled.ruleSet.parameters {
+            if let value = parameter.value(on: date) { values[parameter.id] = value }
+        }
+        return values
+    }
+
+    private func blocked(
+        _ file: String,
+        _ digest: String?,
+        _ findings: [Finding],
+        identity: ApplicationIdentity? = nil
+    ) -> ApplicationReport {
+        ApplicationReport(
+            file: file,
+            sha256: digest,
+            verdict: .cannotBeAssessed,
+            findings: findings,
+            results: [],
+            identity: identity
+        )
+    }
+
+    private func unreadable(_ file: String) -> ApplicationReport {
+        let exists = FileManager.default.fileExists(atPath: file)
+        let finding = Finding(
+            ruleID: "S3C-IO",
+            severity: .error,
+            title: LocalizedText(sv: "Filen kan inte läsas", en: "The file cannot be read"),
+            message: exists
+                ? LocalizedText(sv: "Filen finns men kan inte läsas.", en: "The file exists but cannot be read.")
+                : LocalizedText(sv: "Filen finns inte.", en: "The file does not exist."),
+            hint: exists
+                ? LocalizedText(sv: "Kontrollera filens behörigheter.", en: "Check the file's permissions.")
+                : LocalizedText(sv: "Kontrollera sökvägen.", en: "Check the path."),
+            location: SourceLocation(file: file, line: 1, column: 1),
+            blocksAssessment: true
+        )
+        return blocked(file, nil, [finding])
+    }
+
+    /// A wrong root element, namespace or format version, worded before the schema speaks.
+    private func formatProblem(_ root: XMLNode, file: String) -> Finding? {
+        let location = SourceLocation(file: file, line: root.line, column: root.column)
+        let found = "<\(root.localName)>" + (root.namespaceURI.map { " (\($0))" } ?? "")
+        if root.localName != "application" || root.namespaceURI != Namespaces.application {
+            return Finding(
+                ruleID: "S3C-FORMAT",
+                severity: .error,
+                title: LocalizedText(sv: "Inte en ansökan", en: "Not an application"),
+                message: LocalizedText(
+                    sv: "Filen är inte en s3check-ansökan: rotelementet är \(found).",
+                    en: "The file is not an s3check application: the root element is \(found)."
+                ),
+                hint: LocalizedText(
+                    sv: "En ansökan börjar med <application xmlns=\"\(Namespaces.application)\" formatVersion=\"1.0\">.",
+                    en: "An application starts with <application xmlns=\"\(Namespaces.application)\" formatVersion=\"1.0\">."
+                ),
+                location: location,
+                blocksAssessment: true
+            )
+        }
+        let version = root.attribute("formatVersion") ?? ""
+        if !version.isEmpty, !version.hasPrefix("1.") {
+            return Finding(
+                ruleID: "S3C-VERSION",
+                severity: .error,
+                title: LocalizedText(sv: "Okänd formatversion", en: "Unknown format version"),
+                message: LocalizedText(
+                    sv: "Formatversion \(version) stöds inte; den här versionen av s3check läser 1.x.",
+                    en: "Format version \(version) is not supported; this version of s3check reads 1.x."
+                ),
+                hint: LocalizedText(
+                    sv: "Exportera ansökan i format 1.x eller uppgradera s3check.",
+                    en: "Export the application in format 1.x or upgrade s3check."
+                ),
+                location: location,
+                blocksAssessment: true
+            )
+        }
+        return nil
+    }
+
+    /// The packs cannot judge an application submitted outside their validity window.
+    private func validityProblem(_ submission: CalendarDate, root: XMLNode, file: String) -> Finding? {
+        let window = compiled.ruleSet.validity
+        let inside = submission >= window.from && window.to.map { submission <= $0 } != false
+        guard !inside else { return nil }
+        let node = root.child("submissionDate") ?? root
+        let to = window.to?.description ?? "…"
+        return Finding(
+            ruleID: "S3C-PACK-VALIDITY",
+            severity: .error,
+            title: LocalizedText(sv: "Regelpaketet gäller inte detta datum", en: "The rule pack does not cover this date"),
+            message: LocalizedText(
+                sv: "Inlämningsdatumet \(submission) ligger utanför regelpaketens giltighet \(window.from)–\(to).",
+                en: "The submission date \(submission) is outside the rule packs' validity \(window.from)–\(to)."
+            ),
+            hint: LocalizedText(
+                sv: "Kontrollera inlämningsdatumet eller välj regelpaketet för rätt period med --rules.",
+                en: "Check the submission date or choose the pack for the right period with --rules."
+            ),
+            location: SourceLocation(file: file, line: node.line, column: node.column),
+            field: FieldReference(path: node.path, label: schemas.fieldLabel(for: node.reference.names)),
+            blocksAssessment: true
+        )
+    }
+
+    private static func identity(of root: XMLNode) -> ApplicationIdentity {
+        let partners = root.child("partners")?.childElements ?? []
+        let lead = partners.first { $0.attribute("role") == "lead" } ?? partners.first
+        return ApplicationIdentity(
+            title: root.child("project")?.child("title")?.stringValue.trimmingXMLWhitespace(),
+            applicant: lead?.child("name")?.stringValue.trimmingXMLWhitespace(),
+            organisationNumber: (lead?.child("organisationNumber") ?? lead?.child("foreignIdentifier"))?
+                .stringValue.trimmingXMLWhitespace(),
+            call: root.child("call")?.attribute("id"),
+            submissionDate: root.child("submissionDate")?.stringValue.trimmingXMLWhitespace()
+        )
+    }
+}

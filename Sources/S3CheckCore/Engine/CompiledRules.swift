@@ -1,0 +1,120 @@
+import Foundation
+import SafeXML
+
+/// The rules of a ``RuleSet`` with every expression compiled, for one thread.
+///
+/// libxml2 writes into compiled expressions while evaluating them, so each worker compiles its
+/// own copy; compiling is cheap next to parsing an application.
+final class CompiledRules {
+    let ruleSet: RuleSet
+    let context: XPathContext
+    let rules: [CompiledRule]
+
+    /// Compiles `rules` (all of the set's rules when nil).
+    init(_ ruleSet: RuleSet, rules selected: [Rule]? = nil) throws(RulePackError) {
+        self.ruleSet = ruleSet
+        context = XPathContext(
+            namespaces: Namespaces.expressionPrefixes,
+            functions: ExtensionFunctions.make(codeLists: ruleSet.codeLists)
+        )
+        let parameterIDs = Set(ruleSet.parameters.map(\.id))
+        var problems: [RuleProblem] = []
+        var compiled: [CompiledRule] = []
+        for rule in selected ?? ruleSet.rules {
+            if let rule = Self.compile(rule, context: context, parameterIDs: parameterIDs, problems: &problems) {
+                compiled.append(rule)
+            }
+        }
+        guard problems.isEmpty else { throw RulePackError(problems: problems) }
+        rules = compiled
+    }
+
+    private static func compile(
+        _ rule: Rule,
+        context: XPathContext,
+        parameterIDs: Set<String>,
+        problems: inout [RuleProblem]
+    ) -> CompiledRule? {
+        let letNames = Set(rule.lets.map(\.name))
+        var failed = false
+        func problem(_ sv: String, _ en: String) {
+            failed = true
+            problems.append(
+                RuleProblem(file: rule.origin.file, line: rule.origin.line, ruleID: rule.id, message: LocalizedText(sv: sv, en: en))
+            )
+        }
+        func compile(_ source: String?) -> XPathExpression? {
+            guard let source else { return nil }
+            for name in ExpressionScanner.unknownFunctions(in: source) {
+                problem("Okänd funktion \(name)() i \"\(source)\".", "Unknown function \(name)() in \"\(source)\".")
+            }
+            for name in ExpressionScanner.variables(in: source) where !parameterIDs.contains(name) && !letNames.contains(name) {
+                problem(
+                    "Okänd parameter $\(name) i \"\(source)\"; den måste definieras med <parameter id=\"\(name)\">.",
+                    "Unknown parameter $\(name) in \"\(source)\"; define it with <parameter id=\"\(name)\">."
+                )
+            }
+            do {
+                return try context.compile(source)
+            } catch {
+                problem(
+                    "XPath-uttrycket \"\(source)\" går inte att kompilera: \(error.reason)",
+                    "The XPath expression \"\(source)\" does not compile: \(error.reason)"
+                )
+                return nil
+            }
+        }
+        if case .pattern(_, _, let regex) = rule.check {
+            do {
+                _ = try NSRegularExpressionProbe.validate(regex)
+            } catch {
+                problem("Det reguljära uttrycket \"\(regex)\" är ogiltigt.", "The regular expression \"\(regex)\" is invalid.")
+            }
+        }
+        let expressions = Dictionary(
+            rule.check.expressions.map { ($0, compile($0)) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        let result = CompiledRule(
+            rule: rule,
+            applicability: compile(rule.applicability),
+            lets: rule.lets.compactMap { item in compile(item.expression).map { (item.name, $0) } },
+            expressions: expressions.compactMapValues { $0 },
+            parameterIDs: Self.parameters(usedBy: rule, among: parameterIDs)
+        )
+        return failed ? nil : result
+    }
+
+    /// The parameters a rule reads, through `$id` in an expression or `{id}` in its message.
+    private static func parameters(usedBy rule: Rule, among ids: Set<String>) -> [String] {
+        var used: [String] = []
+        let texts = rule.expressions.flatMap(ExpressionScanner.variables(in:))
+        let placeholders = MessageTemplate.placeholders(in: rule.message.sv) + MessageTemplate.placeholders(in: rule.message.en)
+        for name in texts + placeholders where ids.contains(name) && !used.contains(name) {
+            used.append(name)
+        }
+        return used
+    }
+}
+
+/// One rule ready to evaluate.
+struct CompiledRule {
+    let rule: Rule
+    let applicability: XPathExpression?
+    let lets: [(String, XPathExpression)]
+    /// Compiled expressions keyed by their source text.
+    let expressions: [String: XPathExpression]
+    let parameterIDs: [String]
+
+    func expression(_ source: String?) -> XPathExpression? {
+        source.flatMap { expressions[$0] }
+    }
+}
+
+
+/// Validates a regular expression the way `s3:matches` and `<pattern>` will compile it.
+enum NSRegularExpressionProbe {
+    static func validate(_ pattern: String) throws -> NSRegularExpression {
+        try NSRegularExpression(pattern: pattern)
+    }
+}

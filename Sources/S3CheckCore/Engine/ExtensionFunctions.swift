@@ -1,0 +1,74 @@
+import Foundation
+import SafeXML
+
+/// The functions rule expressions can call with the `s3:` prefix.
+///
+/// They cover what XPath 1.0 lacks for eligibility rules: check digits, dates, regular
+/// expressions and code-list look-ups.
+enum ExtensionFunctions {
+    /// Every function's name, for checking expressions when a pack loads.
+    static let names: Set<String> = Set(make(codeLists: [:]).map(\.name))
+
+    static func make(codeLists: [String: CodeList]) -> [XPathFunction] {
+        let regexes = RegexCache()
+        func function(_ name: String, _ arity: ClosedRange<Int>, _ body: @escaping @Sendable ([XPathValue]) throws -> XPathValue) -> XPathFunction {
+            XPathFunction(namespaceURI: Namespaces.functions, name: name, arity: arity, body: body)
+        }
+        return [
+            function("luhn", 1...1) { .boolean(Identifiers.isLuhnValid(digitsOf: $0[0].string)) },
+            function("orgnr", 1...1) { .boolean(Identifiers.isSwedishOrganisationNumber($0[0].string)) },
+            function("vat-se", 1...1) { .boolean(Identifiers.isSwedishVATNumber($0[0].string)) },
+            function("matches", 2...2) { arguments in
+                .boolean(try regexes.fullMatch(arguments[0].string, pattern: arguments[1].string))
+            },
+            function("date", 1...1) { .number(CalendarDate($0[0].string).map { Double($0.dayNumber) } ?? .nan) },
+            function("is-date", 1...1) { .boolean(CalendarDate($0[0].string) != nil) },
+            function("days-between", 2...2) { arguments in
+                guard let from = CalendarDate(arguments[0].string), let to = CalendarDate(arguments[1].string) else {
+                    return .number(.nan)
+                }
+                return .number(Double(to.dayNumber - from.dayNumber))
+            },
+            function("year", 1...1) { .number(CalendarDate($0[0].string).map { Double($0.year) } ?? .nan) },
+            function("in-list", 2...2) { arguments in
+                let id = arguments[0].string
+                guard let list = codeLists[id] else { throw FunctionError("unknown code list '\(id)'") }
+                return .boolean(list.codes[arguments[1].string.trimmingXMLWhitespace()] != nil)
+            },
+            function("code-name", 2...2) { arguments in
+                .string(codeLists[arguments[0].string]?.codes[arguments[1].string.trimmingXMLWhitespace()] ?? "")
+            },
+            function("lower-case", 1...1) { .string($0[0].string.lowercased()) },
+            function("distinct-count", 1...1) { arguments in
+                .number(Double(Set(arguments[0].nodes.map { $0.stringValue.trimmingXMLWhitespace() }).count))
+            },
+        ]
+    }
+
+    struct FunctionError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+}
+
+/// Compiled regular expressions, shared by the functions of one context.
+private final class RegexCache: @unchecked Sendable {
+    private var cache: [String: NSRegularExpression] = [:]
+    private let lock = NSLock()
+
+    func fullMatch(_ text: String, pattern: String) throws -> Bool {
+        let regex = try expression(for: pattern)
+        let range = NSRange(text.startIndex..., in: text)
+        guard let match = regex.firstMatch(in: text, options: [.anchored], range: range) else { return false }
+        return match.range == range
+    }
+
+    private func expression(for pattern: String) throws -> NSRegularExpression {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = cache[pattern] { return cached }
+        let compiled = try NSRegularExpression(pattern: pattern)
+        cache[pattern] = compiled
+        return compiled
+    }
+}

@@ -1,0 +1,302 @@
+import Foundation
+import SafeXML
+
+/// Evaluates every compiled rule on one application, all rules on one document before the next
+/// document, which keeps the tree in cache.
+struct RuleEvaluation {
+    let compiled: CompiledRules
+    let schemas: Schemas
+    let file: String
+    /// Parameter values in force on the submission date.
+    let parameters: [String: String]
+
+    /// A node that failed a check and the values to report with it.
+    private struct Failure {
+        var node: XMLNode
+        var values: [NamedValue]
+    }
+
+    /// What one check found on one context node.
+    private enum CheckOutcome {
+        case notApplicable
+        case checked([Failure])
+    }
+
+    private struct EvaluationFailure: Error {
+        var reason: String
+    }
+
+    mutating func run(on root: XMLNode) -> ([Finding], [RuleResult]) {
+        let baseVariables = parameters.mapValues { value -> XPathValue in
+            let number = XPathValue.parseNumber(value)
+            return number.isNaN ? .string(value) : .number(number)
+        }
+        var findings: [Finding] = []
+        var results: [RuleResult] = []
+        results.reserveCapacity(compiled.rules.count)
+        for rule in compiled.rules {
+            compiled.context.variables = baseVariables
+            do {
+                let ruleFindings = try evaluate(rule, root: root, variables: baseVariables)
+                switch ruleFindings {
+                case .none:
+                    results.append(RuleResult(ruleID: rule.rule.id, outcome: .notApplicable))
+                case .some(let list) where list.isEmpty:
+                    results.append(RuleResult(ruleID: rule.rule.id, outcome: .pass))
+                case .some(let list):
+                    results.append(RuleResult(ruleID: rule.rule.id, outcome: .fail))
+                    findings.append(contentsOf: list)
+                }
+            } catch {
+                results.append(RuleResult(ruleID: rule.rule.id, outcome: .error))
+                findings.append(evaluationErrorFinding(rule.rule, reason: error.reason, root: root))
+            }
+        }
+        findings.sort { lhs, rhs in
+            let left = (lhs.location?.line ?? 0, lhs.severity, lhs.ruleID)
+            let right = (rhs.location?.line ?? 0, rhs.severity, rhs.ruleID)
+            return left < right
+        }
+        return (findings, results)
+    }
+
+    /// nil when the rule does not apply; otherwise its findings (empty when it passed).
+    private func evaluate(_ rule: CompiledRule, root: XMLNode, variables: [String: XPathValue]) throws(EvaluationFailure) -> [Finding]? {
+        if let applicability = rule.applicability, try !value(applicability, at: root).boolean {
+            return nil
+        }
+        let contexts: [XMLNode]
+        if let context = rule.expression(rule.rule.check.context) {
+            contexts = try value(context, at: root).nodes
+        } else {
+            contexts = [root]
+        }
+        var anyChecked = false
+        var findings: [Finding] = []
+        for context in contexts {
+            compiled.context.variables = variables
+            var scoped = variables
+            var letValues: [NamedValue] = []
+            for (name, expression) in rule.lets {
+                let result = try value(expression, at: context)
+                scoped[name] = result
+                letValues.append(NamedValue(name: name, value: Self.display(result)))
+                compiled.context.variables = scoped
+            }
+            compiled.context.variables = scoped
+            switch try check(rule, at: context) {
+            case .notApplicable:
+                continue
+            case .checked(let failures):
+                anyChecked = true
+                findings += failures.map { finding(rule, $0, extra: letValues) }
+            }
+        }
+        return anyChecked ? findings : nil
+    }
+
+    private func check(_ rule: CompiledRule, at context: XMLNode) throws(EvaluationFailure) -> CheckOutcome {
+        switch rule.rule.check {
+        case .required(_, let path):
+            let nodes = try value(rule.expression(path), at: context).nodes
+            let present = nodes.contains { !Self.isBlank($0) }
+            return .checked(present ? [] : [Failure(node: context, values: [NamedValue(name: "path", value: path)])])
+
+        case .range(_, let path, let min, let max):
+            let nodes = try value(rule.expression(path), at: context).nodes
+            guard !nodes.isEmpty else { return .notApplicable }
+            let low = try optionalNumber(rule.expression(min), at: context)
+            let high = try optionalNumber(rule.expression(max), at: context)
+            let failures = nodes.compactMap { node -> Failure? in
+                let number = XPathValue.parseNumber(node.stringValue)
+                let inside = !number.isNaN && low.map { number >= $0 } != false && high.map { number <= $0 } != false
+                return inside ? nil : Failure(node: node, values: Self.bounds(value: node.stringValue, min: low, max: high))
+            }
+            return .checked(failures)
+
+        case .dateWindow(_, let path, let from, let to):
+            let nodes = try value(rule.expression(path), at: context).nodes
+            guard !nodes.isEmpty else { return .notApplicable }
+            let start = try optionalDate(rule.expression(from), at: context)
+            let end = try optionalDate(rule.expression(to), at: context)
+            let failures = nodes.compactMap { node -> Failure? in
+                let text = node.stringValue.trimmingXMLWhitespace()
+                let date = CalendarDate(text)
+                let inside = date.map { date in start.map { date >= $0 } != false && end.map { date <= $0 } != false } ?? false
+                return inside
+                    ? nil
+                    : Failure(
+                        node: node,
+                        values: [
+                            NamedValue(name: "value", value: text),
+                            NamedValue(name: "from", value: start?.description ?? "…"),
+                            NamedValue(name: "to", value: end?.description ?? "…"),
+                        ]
+                    )
+            }
+            return .checked(failures)
+
+        case .inCodeList(_, let path, let listID):
+            let nodes = try value(rule.expression(path), at: context).nodes
+            guard !nodes.isEmpty else { return .notApplicable }
+            let list = compiled.ruleSet.codeLists[listID]
+            let failures = nodes.compactMap { node -> Failure? in
+                let code = node.stringValue.trimmingXMLWhitespace()
+                guard list?.codes[code] == nil else { return nil }
+                return Failure(node: node, values: [NamedValue(name: "value", value: code), NamedValue(name: "list", value: listID)])
+            }
+            return .checked(failures)
+
+        case .pattern(_, let path, let regex):
+            let nodes = try value(rule.expression(path), at: context).nodes
+            guard !nodes.isEmpty else { return .notApplicable }
+            let expression: NSRegularExpression
+            do {
+                expression = try NSRegularExpressionProbe.validate(regex)
+            } catch {
+                throw EvaluationFailure(reason: "invalid regular expression \(regex)")
+            }
+            let failures = nodes.compactMap { node -> Failure? in
+                let text = node.stringValue.trimmingXMLWhitespace()
+                let range = NSRange(text.startIndex..., in: text)
+                let match = expression.firstMatch(in: text, options: [.anchored], range: range)
+                guard match?.range != range else { return nil }
+                return Failure(node: node, values: [NamedValue(name: "value", value: text)])
+            }
+            return .checked(failures)
+
+        case .sum(_, let of, let min, let max, let equals, let tolerance):
+            let nodes = try value(rule.expression(of), at: context).nodes
+            let total = nodes.reduce(0.0) { $0 + XPathValue.parseNumber($1.stringValue) }
+            let low = try optionalNumber(rule.expression(min), at: context)
+            let high = try optionalNumber(rule.expression(max), at: context)
+            let expected = try optionalNumber(rule.expression(equals), at: context)
+            var inside = !total.isNaN && low.map { total >= $0 } != false && high.map { total <= $0 } != false
+            if let expected { inside = inside && abs(total - expected) <= tolerance }
+            var values = Self.bounds(value: Self.format(total), min: low, max: high)
+            values.append(NamedValue(name: "sum", value: Self.format(total)))
+            if let expected { values.append(NamedValue(name: "expected", value: Self.format(expected))) }
+            return .checked(inside ? [] : [Failure(node: nodes.first ?? context, values: values)])
+
+        case .ratio(_, let numeratorSource, let denominatorSource, let min, let max, let percent):
+            let numeratorValue = try value(rule.expression(numeratorSource), at: context)
+            let numerator = numeratorValue.number
+            let denominator = try value(rule.expression(denominatorSource), at: context).number
+            let low = try optionalNumber(rule.expression(min), at: context)
+            let high = try optionalNumber(rule.expression(max), at: context)
+            let ratio = denominator == 0 ? Double.nan : numerator / denominator * (percent ? 100 : 1)
+            let inside = !ratio.isNaN && low.map { ratio >= $0 } != false && high.map { ratio <= $0 } != false
+            var values = Self.bounds(value: Self.format(ratio), min: low, max: high)
+            values += [
+                NamedValue(name: "ratio", value: Self.format(ratio)),
+                NamedValue(name: "numerator", value: Self.format(numerator)),
+                NamedValue(name: "denominator", value: Self.format(denominator)),
+            ]
+            return .checked(inside ? [] : [Failure(node: numeratorValue.nodes.first ?? context, values: values)])
+
+        case .assert(_, let test):
+            let result = try value(rule.expression(test), at: context).boolean
+            return .checked(result ? [] : [Failure(node: context, values: [])])
+        }
+    }
+
+    private func value(_ expression: XPathExpression?, at node: XMLNode) throws(EvaluationFailure) -> XPathValue {
+        guard let expression else { throw EvaluationFailure(reason: "expression was not compiled") }
+        do {
+            return try compiled.context.evaluate(expression, at: node)
+        } catch {
+            throw EvaluationFailure(reason: "\(error.expression): \(error.reason)")
+        }
+    }
+
+    private func optionalNumber(_ expression: XPathExpression?, at node: XMLNode) throws(EvaluationFailure) -> Double? {
+        guard let expression else { return nil }
+        let number = try value(expression, at: node).number
+        guard !number.isNaN else { throw EvaluationFailure(reason: "\(expression.source) is not a number") }
+        return number
+    }
+
+    private func optionalDate(_ expression: XPathExpression?, at node: XMLNode) throws(EvaluationFailure) -> CalendarDate? {
+        guard let expression else { return nil }
+        let text = try value(expression, at: node).string
+        guard let date = CalendarDate(text) else {
+            throw EvaluationFailure(reason: "\(expression.source) gives \"\(text)\", not a date")
+        }
+        return date
+    }
+
+    private func finding(_ rule: CompiledRule, _ failure: Failure, extra: [NamedValue]) -> Finding {
+        let node = failure.node
+        let parameterValues = rule.parameterIDs.map { NamedValue(name: $0, value: parameters[$0] ?? "") }
+        let values = failure.values + extra
+        let reference = node.reference
+        let field = FieldReference(path: reference.path, label: schemas.fieldLabel(for: reference.names))
+        let fieldValue = NamedValue(name: "field", value: "")
+        let all = values + parameterValues
+        let message = rule.rule.message.map { template, language in
+            MessageTemplate.fill(
+                template,
+                with: all + [NamedValue(name: fieldValue.name, value: field.label[language])]
+            )
+        }
+        return Finding(
+            ruleID: rule.rule.id,
+            severity: rule.rule.severity,
+            title: rule.rule.title,
+            message: message,
+            hint: rule.rule.hint?.map { template, _ in MessageTemplate.fill(template, with: all) },
+            legal: rule.rule.legal,
+            location: SourceLocation(file: file, line: node.line, column: node.column),
+            field: field,
+            values: values,
+            parameters: parameterValues
+        )
+    }
+
+    private func evaluationErrorFinding(_ rule: Rule, reason: String, root: XMLNode) -> Finding {
+        Finding(
+            ruleID: rule.id,
+            severity: .error,
+            title: rule.title,
+            message: LocalizedText(
+                sv: "Regeln kunde inte utvärderas (\(reason)); ansökan kan därför inte bedömas.",
+                en: "The rule could not be evaluated (\(reason)); the application therefore cannot be assessed."
+            ),
+            hint: LocalizedText(
+                sv: "Kontakta den som förvaltar regelpaketet; regeln finns i \(rule.origin.file):\(rule.origin.line).",
+                en: "Contact whoever maintains the rule pack; the rule is at \(rule.origin.file):\(rule.origin.line)."
+            ),
+            legal: rule.legal,
+            location: SourceLocation(file: file, line: root.line, column: root.column),
+            blocksAssessment: true
+        )
+    }
+
+    /// An element with no text, attributes or children, or an attribute with a blank value.
+    private static func isBlank(_ node: XMLNode) -> Bool {
+        if !node.stringValue.trimmingXMLWhitespace().isEmpty { return false }
+        guard node.kind == .element else { return true }
+        return node.childElements.isEmpty && !node.hasAttributes
+    }
+
+    private static func bounds(value: String, min: Double?, max: Double?) -> [NamedValue] {
+        [NamedValue(name: "value", value: value.trimmingXMLWhitespace())]
+            + (min.map { [NamedValue(name: "min", value: format($0))] } ?? [])
+            + (max.map { [NamedValue(name: "max", value: format($0))] } ?? [])
+    }
+
+    /// Numbers for messages: whole numbers as integers, others with at most two decimals.
+    static func format(_ value: Double) -> String {
+        if value.isNaN { return "–" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        let rounded = (value * 100).rounded() / 100
+        return String(format: "%.2f", rounded)
+    }
+
+    private static func display(_ value: XPathValue) -> String {
+        switch value {
+        case .number(let number): format(number)
+        default: value.string.trimmingXMLWhitespace()
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// A language every user-facing text exists in.
+public enum Language: String, Sendable, CaseIterable, Codable {
+    case sv
+    case en
+
+    /// The language a person's environment asks for: `LC_ALL`, `LC_MESSAGES`, then `LANG`;
+    /// Swedish when it starts with `sv`, English otherwise.
+    public static func fromEnvironment(_ environment: [String: String]) -> Language {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[key], !value.isEmpty {
+                return value.lowercased().hasPrefix("sv") ? .sv : .en
+            }
+        }
+        return .en
+    }
+}
+
+/// A text in Swedish and English.
+public struct LocalizedText: Sendable, Hashable, Codable {
+    public var sv: String
+    public var en: String
+
+    public init(sv: String, en: String) {
+        self.sv = sv
+        self.en = en
+    }
+
+    public subscript(language: Language) -> String {
+        language == .sv ? sv : en
+    }
+
+    /// Applies `transform` to both languages.
+    public func map(_ transform: (String, Language) -> String) -> LocalizedText {
+        LocalizedText(sv: transform(sv, .sv), en: transform(en, .en))
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// The raw text of a document with a line index, for quoting lines in diagnostics.
+public struct SourceText: Sendable {
+    /// The bytes as read.
+    public let data: Data
+    private let lineStarts: [Int]
+
+    public init(_ data: Data) {
+        self.data = data
+        var starts = [0]
+        for (offset, byte) in data.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
+    }
+
+    /// The number of lines.
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text of a 1-based line without its line break, or nil if out of range.
+    public func line(_ number: Int) -> String? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : data.count
+        if end > start, data[data.startIndex + end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        guard end >= start else { return "" }
+        let slice = data[(data.startIndex + start)..<(data.startIndex + end)]
+        return String(decoding: slice, as: UTF8.self)
+    }
+
+    /// The first 1-based line whose text contains `needle`.
+    public func firstLine(containing needle: String) -> Int? {
+        (1...lineCount).first { line($0)?.contains(needle) == true }
+    }
+
+    /// The 1-based column (in characters) where a node named `name` starts on `line`.
+    ///
+    /// libxml2 keeps no column for nodes, so the start tag (or `name=` for an attribute) is
+    /// looked up on the node's line; column 1 when it cannot be found.
+    public func column(ofNodeNamed name: String, isAttribute: Bool, line number: Int) -> Int {
+        guard let text = line(number) else { return 1 }
+        let candidates = isAttribute ? [" \(name)=", "\t\(name)="] : ["<\(name)", ":\(name)"]
+        for candidate in candidates {
+            if let range = text.range(of: candidate) {
+                let offset = text.distance(from: text.startIndex, to: range.lowerBound)
+                let isPrefixed = candidate.hasPrefix(":")
+                if isPrefixed, let tagStart = text[..<range.lowerBound].lastIndex(of: "<") {
+                    return text.distance(from: text.startIndex, to: tagStart) + 1
+                }
+                return offset + (isAttribute ? 2 : 1)
+            }
+        }
+        let firstNonBlank = text.firstIndex { !$0.isWhitespace }
+        return firstNonBlank.map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 1
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+internal import CLibXML2
+
+/// A parsed XML document, read with the options that are safe for untrusted input.
+///
+/// The parser never loads DTDs, never substitutes entities, never touches the network and never
+/// recovers from broken input; a document that declares a DOCTYPE is refused outright, since
+/// entity declarations are the door to XXE and quadratic blow-ups and applications need none.
+public final class XMLDocument {
+    let pointer: xmlDocPtr
+    /// The text the document was parsed from, for quoting lines and finding columns.
+    public let source: SourceText
+
+    /// Why a document could not be read.
+    public enum ReadError: Error, Sendable, Equatable {
+        /// The input is larger than the configured limit.
+        case tooLarge(bytes: Int, limit: Int)
+        /// libxml2 rejected the text; every diagnostic it raised, in order.
+        case malformed([XMLDiagnostic])
+        /// The document declares a DOCTYPE, which untrusted input may not do.
+        case doctypeNotAllowed(line: Int)
+    }
+
+    /// Limits applied before and during parsing.
+    public struct Limits: Sendable, Equatable {
+        /// The largest input accepted, in bytes.
+        public var maximumBytes: Int
+
+        public init(maximumBytes: Int = 16 * 1024 * 1024) {
+            self.maximumBytes = maximumBytes
+        }
+    }
+
+    private init(pointer: xmlDocPtr, source: SourceText) {
+        self.pointer = pointer
+        self.source = source
+    }
+
+    deinit {
+        xmlFreeDoc(pointer)
+    }
+
+    /// Parses `data`; `name` is used only in libxml2's own messages.
+    public static func parse(
+        _ data: Data,
+        name: String,
+        limits: Limits = Limits()
+    ) throws(ReadError) -> XMLDocument {
+        guard data.count <= limits.maximumBytes else {
+            throw .tooLarge(bytes: data.count, limit: limits.maximumBytes)
+        }
+        let options: Int32 = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+                | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue
+        )
+        let (parsed, diagnostics) = ErrorCapture.collecting {
+            data.withUnsafeBytes { buffer -> xmlDocPtr? in
+                guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else {
+                    return xmlReadMemory("", 0, name, nil, options)
+                }
+                return xmlReadMemory(base, Int32(buffer.count), name, nil, options)
+            }
+        }
+        let errors = diagnostics.filter { $0.level != .warning }
+        guard let parsed, errors.isEmpty else {
+            if let parsed { xmlFreeDoc(parsed) }
+            throw .malformed(errors.isEmpty ? diagnostics : errors)
+        }
+        let document = XMLDocument(pointer: parsed, source: SourceText(data))
+        if parsed.pointee.intSubset != nil || parsed.pointee.extSubset != nil {
+            throw .doctypeNotAllowed(line: document.source.firstLine(containing: "<!DOCTYPE") ?? 1)
+        }
+        return document
+    }
+
+    /// The document element.
+    public var root: XMLNode? {
+        xmlDocGetRootElement(pointer).map { XMLNode(pointer: $0, document: self) }
+    }
+}

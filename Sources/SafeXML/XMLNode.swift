@@ -1,0 +1,166 @@
+internal import CLibXML2
+
+/// An element, attribute or text node inside a live ``XMLDocument``.
+///
+/// The node keeps its document alive, so it can be stored and read later on the same thread.
+public struct XMLNode {
+    let pointer: xmlNodePtr
+    /// The document this node belongs to.
+    public let document: XMLDocument
+
+    init(pointer: xmlNodePtr, document: XMLDocument) {
+        self.pointer = pointer
+        self.document = document
+    }
+
+    /// What kind of node this is.
+    public enum Kind: Sendable, Equatable {
+        case element
+        case attribute
+        case text
+        case other
+    }
+
+    public var kind: Kind {
+        switch pointer.pointee.type {
+        case XML_ELEMENT_NODE: .element
+        case XML_ATTRIBUTE_NODE: .attribute
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: .text
+        default: .other
+        }
+    }
+
+    /// The local name, without prefix.
+    public var localName: String {
+        pointer.pointee.name.map { String(cString: $0) } ?? ""
+    }
+
+    /// The namespace URI, if the node has one.
+    public var namespaceURI: String? {
+        pointer.pointee.ns?.pointee.href.map { String(cString: $0) }
+    }
+
+    /// The XPath string value: all descendant text for an element, the value of an attribute.
+    public var stringValue: String {
+        guard let content = xmlNodeGetContent(pointer) else { return "" }
+        defer { s3_xmlFree(content) }
+        return String(cString: content)
+    }
+
+    /// The 1-based source line (for an attribute, its element's line).
+    public var line: Int {
+        let target = kind == .attribute ? (pointer.pointee.parent ?? pointer) : pointer
+        return Int(xmlGetLineNo(target))
+    }
+
+    /// Whether an element carries any attribute.
+    public var hasAttributes: Bool {
+        pointer.pointee.properties != nil
+    }
+
+    /// The parent element, or nil at the root.
+    public var parent: XMLNode? {
+        guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else {
+            return nil
+        }
+        return XMLNode(pointer: parent, document: document)
+    }
+
+    /// The child elements, in document order.
+    public var childElements: [XMLNode] {
+        var result: [XMLNode] = []
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                result.append(XMLNode(pointer: current, document: document))
+            }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// The first child element with this local name.
+    public func child(_ localName: String) -> XMLNode? {
+        childElements.first { $0.localName == localName }
+    }
+
+    /// The value of the attribute with this local name and no namespace.
+    public func attribute(_ name: String) -> String? {
+        guard let value = xmlGetNoNsProp(pointer, name) else { return nil }
+        defer { s3_xmlFree(value) }
+        return String(cString: value)
+    }
+
+    /// The value of an attribute in a namespace (for example `xml:lang`).
+    public func attribute(_ name: String, namespace: String) -> String? {
+        guard let value = xmlGetNsProp(pointer, name, namespace) else { return nil }
+        defer { s3_xmlFree(value) }
+        return String(cString: value)
+    }
+
+    /// A readable path such as `/application/partners/partner[2]/@id`.
+    public var path: String { NodeReference(pointer).path }
+
+    /// A detached description of this node.
+    public var reference: NodeReference { NodeReference(pointer) }
+
+    /// The 1-based column where this node starts, found in the source text.
+    public var column: Int {
+        document.source.column(ofNodeNamed: localName, isAttribute: kind == .attribute, line: line)
+    }
+}
+
+extension NodeReference {
+    init(_ pointer: xmlNodePtr) {
+        var steps: [String] = []
+        var names: [String] = []
+        var current: xmlNodePtr? = pointer
+        while let node = current, node.pointee.type == XML_ELEMENT_NODE || node.pointee.type == XML_ATTRIBUTE_NODE
+            || node.pointee.type == XML_TEXT_NODE
+        {
+            let name = node.pointee.name.map { String(cString: $0) } ?? ""
+            switch node.pointee.type {
+            case XML_ATTRIBUTE_NODE:
+                steps.append("@" + name)
+                names.append(name)
+            case XML_TEXT_NODE:
+                break
+            default:
+                steps.append(name + Self.positionSuffix(of: node))
+                names.append(name)
+            }
+            current = node.pointee.parent
+        }
+        let target =
+            pointer.pointee.type == XML_ELEMENT_NODE ? pointer : (pointer.pointee.parent ?? pointer)
+        self.init(
+            localName: names.first ?? "",
+            path: "/" + steps.reversed().joined(separator: "/"),
+            line: Int(xmlGetLineNo(target)),
+            names: names.reversed()
+        )
+    }
+
+    /// `[n]` when an element has siblings of the same name, so that the path is unambiguous.
+    private static func positionSuffix(of node: xmlNodePtr) -> String {
+        guard let name = node.pointee.name else { return "" }
+        var position = 1
+        var total = 1
+        var sibling = node.pointee.prev
+        while let current = sibling {
+            if current.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(current.pointee.name, name) != 0 {
+                position += 1
+                total += 1
+            }
+            sibling = current.pointee.prev
+        }
+        sibling = node.pointee.next
+        while let current = sibling {
+            if current.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(current.pointee.name, name) != 0 {
+                total += 1
+            }
+            sibling = current.pointee.next
+        }
+        return total > 1 ? "[\(position)]" : ""
+    }
+}

@@ -1,0 +1,191 @@
+internal import CLibXML2
+
+/// Compiles and evaluates XPath 1.0 expressions with namespaces, variables and Swift functions.
+///
+/// One context serves one thread: libxml2 writes into compiled expressions while evaluating
+/// them, so neither the context nor its expressions may be shared across threads.
+public final class XPathContext {
+    private let pointer: xmlXPathContextPtr
+    private let state: EvaluationState
+
+    /// Creates a context that knows `namespaces` (prefix → URI) and `functions`.
+    public init(namespaces: [String: String], functions: [XPathFunction]) {
+        _ = XMLLibrary.ready
+        guard let context = xmlXPathNewContext(nil) else {
+            fatalError("libxml2 could not allocate an XPath context (out of memory)")
+        }
+        pointer = context
+        state = EvaluationState(functions: functions)
+        for (prefix, uri) in namespaces {
+            xmlXPathRegisterNs(context, prefix, uri)
+        }
+        context.pointee.userData = Unmanaged.passUnretained(state).toOpaque()
+        for function in functions {
+            xmlXPathRegisterFuncNS(context, function.name, function.namespaceURI, callSwiftFunction)
+        }
+        xmlXPathRegisterVariableLookup(context, lookUpVariable, Unmanaged.passUnretained(state).toOpaque())
+    }
+
+    deinit {
+        xmlXPathFreeContext(pointer)
+    }
+
+    /// The values `$name` resolves to in later evaluations.
+    public var variables: [String: XPathValue] {
+        get { state.variables }
+        set { state.variables = newValue }
+    }
+
+    /// Compiles `source` once for repeated evaluation on this context's thread.
+    public func compile(_ source: String) throws(XPathError) -> XPathExpression {
+        let (compiled, diagnostics) = ErrorCapture.collecting { xmlXPathCtxtCompile(pointer, source) }
+        guard let compiled else {
+            throw XPathError(expression: source, reason: Self.reason(from: diagnostics, fallback: "invalid expression"))
+        }
+        return XPathExpression(pointer: compiled, source: source)
+    }
+
+    /// Evaluates `expression` with `node` as the context node.
+    public func evaluate(_ expression: XPathExpression, at node: XMLNode) throws(XPathError) -> XPathValue {
+        state.document = node.document
+        state.functionFailure = nil
+        pointer.pointee.doc = node.document.pointer
+        pointer.pointee.node = node.pointer
+        defer {
+            state.document = nil
+            pointer.pointee.doc = nil
+            pointer.pointee.node = nil
+        }
+        let (result, diagnostics) = ErrorCapture.collecting {
+            xmlXPathCompiledEval(expression.pointer, pointer)
+        }
+        guard let result else {
+            let reason = state.functionFailure ?? Self.reason(from: diagnostics, fallback: "evaluation failed")
+            throw XPathError(expression: expression.source, reason: reason)
+        }
+        defer { xmlXPathFreeObject(result) }
+        return XPathValue(result, document: node.document)
+    }
+
+    private static func reason(from diagnostics: [XMLDiagnostic], fallback: String) -> String {
+        let messages = diagnostics.map(\.message).filter { !$0.isEmpty }
+        return messages.isEmpty ? fallback : messages.joined(separator: "; ")
+    }
+}
+
+/// A compiled expression, bound to the thread of the context that compiled it.
+public final class XPathExpression {
+    let pointer: xmlXPathCompExprPtr
+    /// The expression as written.
+    public let source: String
+
+    init(pointer: xmlXPathCompExprPtr, source: String) {
+        self.pointer = pointer
+        self.source = source
+    }
+
+    deinit {
+        xmlXPathFreeCompExpr(pointer)
+    }
+}
+
+/// What the C callbacks need to reach: functions by name, the variables, the current document.
+private final class EvaluationState {
+    let functions: [String: XPathFunction]
+    var variables: [String: XPathValue] = [:]
+    var document: XMLDocument?
+    var functionFailure: String?
+
+    init(functions: [XPathFunction]) {
+        var table: [String: XPathFunction] = [:]
+        for function in functions {
+            table["{\(function.namespaceURI)}\(function.name)"] = function
+        }
+        self.functions = table
+    }
+}
+
+extension XPathValue {
+    fileprivate init(_ object: xmlXPathObjectPtr, document: XMLDocument) {
+        let raw = object.pointee
+        switch raw.type {
+        case XPATH_BOOLEAN:
+            self = .boolean(raw.boolval != 0)
+        case XPATH_NUMBER:
+            self = .number(raw.floatval)
+        case XPATH_STRING:
+            self = .string(raw.stringval.map { String(cString: $0) } ?? "")
+        case XPATH_NODESET, XPATH_XSLT_TREE:
+            var nodes: [XMLNode] = []
+            if let set = raw.nodesetval, let table = set.pointee.nodeTab {
+                nodes.reserveCapacity(Int(set.pointee.nodeNr))
+                for index in 0..<Int(set.pointee.nodeNr) {
+                    if let node = table[index] { nodes.append(XMLNode(pointer: node, document: document)) }
+                }
+            }
+            self = .nodes(nodes)
+        default:
+            self = .string("")
+        }
+    }
+
+    /// A new libxml2 object holding this value; the caller owns it.
+    fileprivate func makeObject() -> xmlXPathObjectPtr? {
+        switch self {
+        case .boolean(let value): return xmlXPathNewBoolean(value ? 1 : 0)
+        case .number(let value): return xmlXPathNewFloat(value)
+        case .string(let value): return xmlXPathNewString(value)
+        case .nodes(let nodes):
+            let set = xmlXPathNodeSetCreate(nil)
+            for node in nodes { xmlXPathNodeSetAdd(set, node.pointer) }
+            return xmlXPathWrapNodeSet(set)
+        }
+    }
+}
+
+private func state(of parser: xmlXPathParserContextPtr) -> EvaluationState? {
+    guard let data = parser.pointee.context?.pointee.userData else { return nil }
+    return Unmanaged<EvaluationState>.fromOpaque(data).takeUnretainedValue()
+}
+
+private func callSwiftFunction(_ parser: xmlXPathParserContextPtr?, _ count: Int32) {
+    guard let parser, let context = parser.pointee.context, let state = state(of: parser),
+        let document = state.document, let rawName = context.pointee.function
+    else { return }
+    let name = String(cString: rawName)
+    let uri = context.pointee.functionURI.map { String(cString: $0) } ?? ""
+    guard let function = state.functions["{\(uri)}\(name)"] else {
+        xmlXPathErr(parser, Int32(XPATH_UNKNOWN_FUNC_ERROR.rawValue))
+        return
+    }
+    guard function.arity.contains(Int(count)) else {
+        state.functionFailure = "\(name)() takes \(function.arity.lowerBound)…\(function.arity.upperBound) arguments, got \(count)"
+        xmlXPathErr(parser, Int32(XPATH_INVALID_ARITY.rawValue))
+        return
+    }
+    var arguments: [XPathValue] = []
+    for _ in 0..<count {
+        guard let object = valuePop(parser) else { break }
+        arguments.append(XPathValue(object, document: document))
+        xmlXPathFreeObject(object)
+    }
+    arguments.reverse()
+    do {
+        let result = try function.body(arguments)
+        valuePush(parser, result.makeObject())
+    } catch {
+        state.functionFailure = "\(name)(): \(error)"
+        xmlXPathErr(parser, Int32(XPATH_EXPR_ERROR.rawValue))
+    }
+}
+
+private func lookUpVariable(
+    _ data: UnsafeMutableRawPointer?,
+    _ name: UnsafePointer<xmlChar>?,
+    _ uri: UnsafePointer<xmlChar>?
+) -> xmlXPathObjectPtr? {
+    guard let data, let name else { return nil }
+    let state = Unmanaged<EvaluationState>.fromOpaque(data).takeUnretainedValue()
+    guard let value = state.variables[String(cString: name)] else { return nil }
+    return value.makeObject()
+}

@@ -1,0 +1,70 @@
+/// The result of an XPath 1.0 expression.
+public enum XPathValue {
+    case nodes([XMLNode])
+    case boolean(Bool)
+    case number(Double)
+    case string(String)
+
+    /// XPath's `string()` conversion.
+    public var string: String {
+        switch self {
+        case .nodes(let nodes): nodes.first?.stringValue ?? ""
+        case .boolean(let value): value ? "true" : "false"
+        case .number(let value): XPathValue.format(value)
+        case .string(let value): value
+        }
+    }
+
+    /// XPath's `number()` conversion.
+    public var number: Double {
+        switch self {
+        case .number(let value): value
+        case .boolean(let value): value ? 1 : 0
+        case .nodes, .string: XPathValue.parseNumber(string)
+        }
+    }
+
+    /// XPath's `boolean()` conversion.
+    public var boolean: Bool {
+        switch self {
+        case .nodes(let nodes): !nodes.isEmpty
+        case .boolean(let value): value
+        case .number(let value): value != 0 && !value.isNaN
+        case .string(let value): !value.isEmpty
+        }
+    }
+
+    /// The nodes of a node-set; empty for any other value.
+    public var nodes: [XMLNode] {
+        if case .nodes(let nodes) = self { return nodes }
+        return []
+    }
+
+    /// XPath number syntax: optional minus, digits, optional fraction; anything else is NaN.
+    public static func parseNumber(_ text: String) -> Double {
+        let trimmed = text.trimmingXMLWhitespace()
+        guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else {
+            return .nan
+        }
+        return Double(trimmed) ?? .nan
+    }
+
+    /// Formats a number the way XPath's `string()` does: integers without a fraction.
+    public static func format(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return value > 0 ? "Infinity" : "-Infinity" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing XML white space (space, tab, CR, LF).
+    public func trimmingXMLWhitespace() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}

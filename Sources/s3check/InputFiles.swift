@@ -1,0 +1,67 @@
+import Foundation
+
+/// Turns the paths on the command line into the list of application files to check.
+enum InputFiles {
+    /// Files as given; folders searched recursively for `*.xml`, in a stable sorted order.
+    /// A path that does not exist is kept, so that its report says so.
+    static func expand(_ paths: [String]) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                files += xmlFiles(under: path)
+            } else {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    private static func xmlFiles(under folder: String) -> [String] {
+        var found: [String] = []
+        var visited: Set<String> = []
+        func walk(_ directory: String) {
+            // Resolving links guards against a symbolic-link loop.
+            let real = (directory as NSString).resolvingSymlinksInPath
+            guard visited.insert(real).inserted,
+                let entries = try? FileManager.default.contentsOfDirectory(atPath: directory)
+            else { return }
+            for entry in entries.sorted() where !entry.hasPrefix(".") {
+                let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    walk(path)
+                } else if entry.lowercased().hasSuffix(".xml") {
+                    found.append(path)
+                }
+            }
+        }
+        walk(folder)
+        return found
+    }
+}
+
+/// Output files are written whole or not at all.
+enum OutputFile {
+    /// Fails before any work starts when the folder of `path` cannot be written.
+    static func checkWritable(_ path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        guard FileManager.default.isWritableFile(atPath: directory) else {
+            throw OutputError(path: path)
+        }
+    }
+
+    /// Writes to a temporary file beside `path` and renames it into place.
+    static func write(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    struct OutputError: Error, CustomStringConvertible {
+        var path: String
+        var description: String {
+            "cannot write \(path): its folder does not exist or is not writable / kan inte skriva \(path): mappen finns inte eller är skrivskyddad"
+        }
+    }
+}

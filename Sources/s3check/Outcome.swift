@@ -1,0 +1,24 @@
+import ArgumentParser
+import S3CheckCore
+
+/// The documented exit codes; stable, so that CI scripts can rely on them.
+enum Outcome: Int32 {
+    /// Every application is eligible (warnings allowed unless `--fail-on warning`).
+    case allEligible = 0
+    /// At least one application is not eligible.
+    case notEligible = 1
+    /// At least one application could not be assessed; wins over `notEligible`.
+    case cannotBeAssessed = 2
+    /// The command line or a rule pack is wrong.
+    case usageError = 3
+
+    /// The exit code for a set of verdicts.
+    static func of(_ verdicts: [Verdict], failOnWarning: Bool) -> Outcome {
+        if verdicts.contains(.cannotBeAssessed) { return .cannotBeAssessed }
+        if verdicts.contains(.notEligible) { return .notEligible }
+        if failOnWarning, verdicts.contains(.eligibleWithRemarks) { return .notEligible }
+        return .allEligible
+    }
+
+    var exitCode: ExitCode { ExitCode(rawValue) }
+}

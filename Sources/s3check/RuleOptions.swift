@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import S3CheckCore
+
+/// Which rule pack and profile to use; shared by every subcommand that reads rules.
+struct RuleOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Rule pack file, or shipped:PATH for a pack built into s3check (default: the Stockholm programme pack).",
+            valueName: "path"
+        )
+    )
+    var rules: String?
+
+    @Option(help: "Rule profile, for example draft or submission (default: the pack's default).")
+    var profile: String?
+
+    /// Loads the chosen pack; prints every problem and exits 3 when it cannot be loaded.
+    func load(language: Language) throws -> RuleSet {
+        let (files, path) = location
+        let ruleSet: RuleSet
+        do {
+            ruleSet = try RulePackLoader(files: files).load(path)
+        } catch {
+            Self.report(error, language: language)
+            throw Outcome.usageError.exitCode
+        }
+        if let profile, !ruleSet.profiles.contains(where: { $0.id == profile }) {
+            let known = ruleSet.profiles.map(\.id).joined(separator: ", ")
+            let message = LocalizedText(
+                sv: "Profilen \"\(profile)\" finns inte i regelpaketet (finns: \(known)).",
+                en: "The profile \"\(profile)\" is not in the rule pack (available: \(known))."
+            )
+            Diagnostics.error(message[language])
+            throw Outcome.usageError.exitCode
+        }
+        return ruleSet
+    }
+
+    /// Where the chosen pack is read from: `shipped:` and the default read the binary's copy.
+    var location: (RuleFiles, String) {
+        guard let rules else { return (.shipped, ShippedPack.path) }
+        if rules.hasPrefix("shipped:") { return (.shipped, String(rules.dropFirst("shipped:".count))) }
+        return (.disk, rules)
+    }
+
+    static func report(_ error: RulePackError, language: Language) {
+        for problem in error.problems {
+            Diagnostics.error(problem.formatted(in: language))
+        }
+        let count = error.problems.count
+        Diagnostics.error(
+            LocalizedText(
+                sv: "Regelpaketet kan inte användas (\(count) problem).",
+                en: "The rule pack cannot be used (\(count) problem\(count == 1 ? "" : "s"))."
+            )[language]
+        )
+    }
+}
+
+/// How output looks: language and colour.
+struct PresentationOptions: ParsableArguments {
+    @Option(help: "Language of the report: sv or en (default: from LANG, else en).")
+    var lang: Language?
+
+    var language: Language {
+        lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+    }
+
+    /// Colour only on a terminal, and never when NO_COLOR is set.
+    var useColor: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        return isatty(STDOUT_FILENO) == 1
+    }
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// Where the shipped default pack lives.
+enum ShippedPack {
+    static let path = S3CheckCore.ShippedPackPath.defaultPack
+}
+
+/// Messages for standard error.
+enum Diagnostics {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data("s3check: \(message)\n".utf8))
+    }
+}
