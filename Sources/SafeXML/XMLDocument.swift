@@ -49,6 +49,12 @@ public final class XMLDocument {
         guard data.count <= limits.maximumBytes else {
             throw .tooLarge(bytes: data.count, limit: limits.maximumBytes)
         }
+        // libxml2 refuses empty input before it has a parser context, so it raises no error.
+        guard !data.isEmpty else {
+            throw .malformed([
+                XMLDiagnostic(level: .fatal, category: .syntax, code: 4, message: "Document is empty", line: 1, column: 1)
+            ])
+        }
         let options: Int32 = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                 | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue

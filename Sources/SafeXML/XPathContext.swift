@@ -38,6 +38,10 @@ public final class XPathContext {
 
     /// Compiles `source` once for repeated evaluation on this context's thread.
     public func compile(_ source: String) throws(XPathError) -> XPathExpression {
+        // libxml2 2.9 accepts an unclosed call such as "count(", so the delimiters are checked here.
+        if let problem = Self.unbalancedDelimiter(in: source) {
+            throw XPathError(expression: source, reason: problem)
+        }
         let (compiled, diagnostics) = ErrorCapture.collecting { xmlXPathCtxtCompile(pointer, source) }
         guard let compiled else {
             throw XPathError(expression: source, reason: Self.reason(from: diagnostics, fallback: "invalid expression"))
@@ -65,6 +69,27 @@ public final class XPathContext {
         }
         defer { xmlXPathFreeObject(result) }
         return XPathValue(result, document: node.document)
+    }
+
+    private static func unbalancedDelimiter(in source: String) -> String? {
+        var expected: [Character] = []
+        var quote: Character?
+        for character in source {
+            if let open = quote {
+                if character == open { quote = nil }
+                continue
+            }
+            switch character {
+            case "'", "\"": quote = character
+            case "(": expected.append(")")
+            case "[": expected.append("]")
+            case ")", "]":
+                guard expected.popLast() == character else { return "unexpected '\(character)'" }
+            default: break
+            }
+        }
+        if quote != nil { return "unterminated string literal" }
+        return expected.last.map { "missing '\($0)'" }
     }
 
     private static func reason(from diagnostics: [XMLDiagnostic], fallback: String) -> String {

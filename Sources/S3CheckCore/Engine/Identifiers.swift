@@ -22,8 +22,9 @@ public enum Identifiers {
     /// form), third digit at least 2 so it cannot be a personal identity number, Luhn-valid.
     public static func isSwedishOrganisationNumber(_ text: String) -> Bool {
         var digits = text.trimmingXMLWhitespace()
-        if digits.count == 11, digits[digits.index(digits.startIndex, offsetBy: 6)] == "-" {
-            digits.remove(at: digits.index(digits.startIndex, offsetBy: 6))
+        // The hyphen, if any, stands before the last four digits (NNNNNN-NNNN or 16NNNNNN-NNNN).
+        if digits.count >= 5, digits[digits.index(digits.endIndex, offsetBy: -5)] == "-" {
+            digits.remove(at: digits.index(digits.endIndex, offsetBy: -5))
         }
         if digits.count == 12, digits.hasPrefix("16") { digits = String(digits.dropFirst(2)) }
         guard digits.count == 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }

@@ -1,0 +1,177 @@
+import Foundation
+import S3CheckCore
+import S3CheckTestSupport
+import Testing
+
+@Suite("Each check type passes and fails as documented")
+struct CheckTypeTests {
+    let harness: EngineHarness
+
+    init() throws {
+        harness = try EngineHarness()
+    }
+
+    @Test("required: present passes, missing fails at the context node")
+    func required() throws {
+        let rule = PackBuilder.rule("T-REQ", check: #"<required path="a:project/a:acronym"/>"#)
+        #expect(try harness.outcome(of: rule).0 == .pass)
+        let (outcome, report) = try harness.outcome(of: rule) {
+            $0.replacingOccurrences(of: "<acronym>PRECIS-PV</acronym>", with: "")
+        }
+        #expect(outcome == .fail)
+        #expect(report.findings.first?.location?.line == 2)
+        #expect(report.verdict == .notEligible)
+    }
+
+    @Test("range: inside passes; outside fails with the value, line and bounds")
+    func range() throws {
+        let rule = PackBuilder.rule("T-RANGE", check: #"<range context="a:project/a:trl" path="@start | @end" min="1" max="9"/>"#)
+        #expect(try harness.outcome(of: rule).0 == .pass)
+        let (outcome, report) = try harness.outcome(of: rule) {
+            $0.replacingOccurrences(of: #"<trl start="4" end="6"/>"#, with: #"<trl start="4" end="12"/>"#)
+        }
+        #expect(outcome == .fail)
+        let finding = try #require(report.findings.first)
+        #expect(finding.message.en == "Message 12")
+        #expect(finding.values.contains(NamedValue(name: "max", value: "9")))
+        #expect(finding.location?.line == 29)
+        #expect(finding.field?.label.en == "Project › Technology readiness level (TRL) › end")
+    }
+
+    @Test("range: no node to check means not applicable")
+    func rangeNotApplicable() throws {
+        let rule = PackBuilder.rule("T-RANGE", check: #"<range path="a:project/a:missing" min="1"/>"#)
+        #expect(try harness.outcome(of: rule).0 == .notApplicable)
+    }
+
+    @Test("dateWindow: bounds come from parameters in force on the submission date")
+    func dateWindow() throws {
+        let extra = """
+            <parameter id="lastDay" type="date">
+              <title lang="sv">Sista dag</title><title lang="en">Last day</title>
+              <value from="2021-01-01">2027-12-31</value>
+              <value from="2026-03-01">2029-12-31</value>
+            </parameter>
+            """
+        let rule = PackBuilder.rule("T-DATE", check: #"<dateWindow path="a:project/a:endDate" to="$lastDay"/>"#)
+        let pack = PackBuilder.pack(extra: extra, rules: rule)
+        let ruleSet = try harness.load(pack)
+        let checker = try ApplicationChecker(ruleSet: ruleSet)
+        let application = try Fixtures.eligibleApplication()
+        // Submitted 2026-03-16: the 2029 value is in force, so an end in 2028 passes.
+        #expect(checker.check(Data(application.utf8), file: "a.xml").results.first?.outcome == .pass)
+        // Submitted before 2026-03-01: the 2027 value is in force, so the same end date fails.
+        let earlier = application.replacingOccurrences(of: "2026-03-16", with: "2026-02-01")
+        let report = checker.check(Data(earlier.utf8), file: "a.xml")
+        #expect(report.results.first?.outcome == .fail)
+        #expect(report.findings.first?.parameters == [NamedValue(name: "lastDay", value: "2027-12-31")])
+    }
+
+    @Test("inCodeList: codes outside the list fail, one finding per code")
+    func codeList() throws {
+        let list = """
+            <codeList xmlns="urn:s3check:rules:1">
+              <title lang="sv">Lista</title><title lang="en">List</title>
+              <code value="0180">Stockholm</code>
+            </codeList>
+            """
+        let pack = PackBuilder.pack(
+            extra: #"<codeList id="m" href="list.xml"/>"#,
+            rules: PackBuilder.rule("T-LIST", check: #"<inCodeList path="a:project/a:location/a:municipality/@code" list="m"/>"#)
+        )
+        let ruleSet = try harness.load(pack, extraFiles: ["list.xml": list])
+        let checker = try ApplicationChecker(ruleSet: ruleSet)
+        let report = checker.check(Data(try Fixtures.eligibleApplication().utf8), file: "a.xml")
+        #expect(report.results.first?.outcome == .fail)
+        #expect(report.findings.map(\.message.en) == ["Message 0184"])
+    }
+
+    @Test("pattern: the whole value must match")
+    func pattern() throws {
+        let rule = PackBuilder.rule("T-PAT", check: #"<pattern path="a:project/a:acronym" regex="[A-Z]+"/>"#)
+        #expect(try harness.outcome(of: rule).0 == .fail)
+        let loose = PackBuilder.rule("T-PAT", check: #"<pattern path="a:project/a:acronym" regex="[A-Z]+-[A-Z]+"/>"#)
+        #expect(try harness.outcome(of: loose).0 == .pass)
+    }
+
+    @Test("sum: equals with tolerance, and bounds")
+    func sum() throws {
+        let balanced = PackBuilder.rule(
+            "T-SUM",
+            check: #"<sum of="a:financing/*/@amount" equals="sum(a:budget/a:costLine/@amount)" tolerance="1"/>"#
+        )
+        #expect(try harness.outcome(of: balanced).0 == .pass)
+        let (outcome, report) = try harness.outcome(of: balanced) {
+            $0.replacingOccurrences(of: #"<erdf amount="2400000"/>"#, with: #"<erdf amount="2400002"/>"#)
+        }
+        #expect(outcome == .fail)
+        #expect(report.findings.first?.values.contains(NamedValue(name: "sum", value: "6000002")) == true)
+        let capped = PackBuilder.rule("T-SUM", check: #"<sum of="a:budget/a:costLine/@amount" max="5000000"/>"#)
+        #expect(try harness.outcome(of: capped).0 == .fail)
+    }
+
+    @Test("ratio: percent of a denominator, reported with its parts")
+    func ratio() throws {
+        let rule = PackBuilder.rule(
+            "T-RATIO",
+            check: #"<ratio numerator="a:financing/a:erdf/@amount" denominator="sum(a:budget/a:costLine/@amount)" max="40" percent="true"/>"#
+        )
+        #expect(try harness.outcome(of: rule).0 == .pass)
+        let strict = PackBuilder.rule(
+            "T-RATIO",
+            check: #"<ratio numerator="a:financing/a:erdf/@amount" denominator="sum(a:budget/a:costLine/@amount)" max="39.5" percent="true"/>"#
+        )
+        let (outcome, report) = try harness.outcome(of: strict)
+        #expect(outcome == .fail)
+        #expect(report.findings.first?.values.contains(NamedValue(name: "ratio", value: "40")) == true)
+        let erdfLine = try Fixtures.eligibleApplication().components(separatedBy: "\n")
+            .firstIndex { $0.contains("<erdf ") }.map { $0 + 1 }
+        #expect(report.findings.first?.location?.line == erdfLine)
+    }
+
+    @Test("assert with let: values are visible to later lets, the test and the message")
+    func assertWithLet() throws {
+        let rule = PackBuilder.rule(
+            "T-ASSERT",
+            prelude: #"<let name="n" value="count(a:partners/a:partner)"/><let name="value" value="$n * 10"/>"#,
+            check: #"<assert test="$value = 30"/>"#
+        )
+        #expect(try harness.outcome(of: rule).0 == .pass)
+        let failing = PackBuilder.rule(
+            "T-ASSERT",
+            prelude: #"<let name="n" value="count(a:partners/a:partner)"/><let name="value" value="$n * 10"/>"#,
+            check: #"<assert test="$value = 20"/>"#
+        )
+        let (outcome, report) = try harness.outcome(of: failing)
+        #expect(outcome == .fail)
+        #expect(report.findings.first?.message.sv == "Meddelande 30")
+    }
+
+    @Test("when: a false applicability test makes the rule not applicable")
+    func applicability() throws {
+        let rule = PackBuilder.rule(
+            "T-WHEN",
+            prelude: #"<when test="a:project/a:specificObjective = 'RSO1.3'"/>"#,
+            check: #"<assert test="false()"/>"#
+        )
+        let (outcome, report) = try harness.outcome(of: rule)
+        #expect(outcome == .notApplicable)
+        #expect(report.verdict == .eligible)
+    }
+
+    @Test("A rule that cannot be evaluated makes the application unassessable, never eligible")
+    func evaluationError() throws {
+        let rule = PackBuilder.rule("T-ERR", check: #"<range path="a:project/a:title" max="a:project/a:title"/>"#)
+        let (outcome, report) = try harness.outcome(of: rule)
+        #expect(outcome == .error)
+        #expect(report.verdict == .cannotBeAssessed)
+    }
+
+    @Test("Warnings alone give eligible with remarks; info does not change the verdict")
+    func severities() throws {
+        let warning = PackBuilder.rule("T-W", severity: "warning", check: #"<assert test="false()"/>"#)
+        #expect(try harness.outcome(of: warning).1.verdict == .eligibleWithRemarks)
+        let info = PackBuilder.rule("T-I", severity: "info", check: #"<assert test="false()"/>"#)
+        #expect(try harness.outcome(of: info).1.verdict == .eligible)
+    }
+}
