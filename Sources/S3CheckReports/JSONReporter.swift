@@ -78,7 +78,7 @@ public struct JSONReporter {
         var identity: ApplicationIdentity?
         var counts: [String: Int]
         var findings: [JSONFinding]
-        var results: [RuleResult]
+        var results: [Result]
 
         init(_ report: ApplicationReport) {
             file = report.file
@@ -88,8 +88,13 @@ public struct JSONReporter {
             identity = report.identity
             counts = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, report.count($0)) })
             findings = report.findings.map(JSONFinding.init)
-            results = report.results
+            results = report.results.map { Result(ruleId: $0.ruleID, outcome: $0.outcome) }
         }
+    }
+
+    private struct Result: Encodable {
+        var ruleId: String
+        var outcome: RuleResult.Outcome
     }
 
     private struct JSONFinding: Encodable {
