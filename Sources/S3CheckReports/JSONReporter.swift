@@ -120,7 +120,8 @@ public struct JSONReporter {
             location = finding.location
             field = finding.field
             values = Dictionary(finding.values.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-            parameters = Dictionary(finding.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+            parameters = Dictionary(
+                finding.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
             blocksAssessment = finding.blocksAssessment
         }
     }

@@ -32,7 +32,8 @@ public struct TextReporter {
     private func render(_ finding: Finding, lines: SourceLines) -> String {
         let words = Words(language)
         let location = finding.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
-        let severity = paint(words.severity(finding.severity) + "[\(finding.ruleID)]", finding.severity.color, bold: true)
+        let severity = paint(
+            words.severity(finding.severity) + "[\(finding.ruleID)]", finding.severity.color, bold: true)
         var text = "\(bold(location))\(severity): \(finding.message[language])\n"
         if let location = finding.location, let line = lines.line(location.line) {
             let number = String(location.line)
@@ -40,7 +41,8 @@ public struct TextReporter {
             let shown = line.replacingOccurrences(of: "\t", with: " ")
             let caretColumn = max(1, min(location.column, shown.count + 1))
             text += " \(paint(number, .blue)) | \(shown)\n"
-            text += " \(gutter) | \(String(repeating: " ", count: caretColumn - 1))\(paint("^", finding.severity.color, bold: true))\n"
+            text +=
+                " \(gutter) | \(String(repeating: " ", count: caretColumn - 1))\(paint("^", finding.severity.color, bold: true))\n"
         }
         if let field = finding.field {
             text += "   = \(words.field): \(field.label[language])\n"
@@ -74,7 +76,8 @@ public struct TextReporter {
         let words = Words(language)
         let parts = Verdict.allCases.map { "\(run.count($0)) \($0.label[language])" }
         let packs = run.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-        return "\(bold(words.summary)): \(run.applications.count) \(words.applications) — \(parts.joined(separator: ", ")). \(words.rules): \(packs)"
+        return
+            "\(bold(words.summary)): \(run.applications.count) \(words.applications) — \(parts.joined(separator: ", ")). \(words.rules): \(packs)"
     }
 
     private func bold(_ text: String) -> String {

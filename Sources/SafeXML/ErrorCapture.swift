@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibXML2
+import Foundation
 
 /// Collects libxml2's structured errors raised on this thread while `body` runs.
 ///

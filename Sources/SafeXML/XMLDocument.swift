@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibXML2
+import Foundation
 
 /// A parsed XML document, read with the options that are safe for untrusted input.
 ///
@@ -52,7 +52,8 @@ public final class XMLDocument {
         // libxml2 refuses empty input before it has a parser context, so it raises no error.
         guard !data.isEmpty else {
             throw .malformed([
-                XMLDiagnostic(level: .fatal, category: .syntax, code: 4, message: "Document is empty", line: 1, column: 1)
+                XMLDiagnostic(
+                    level: .fatal, category: .syntax, code: 4, message: "Document is empty", line: 1, column: 1)
             ])
         }
         let options: Int32 = Int32(

@@ -115,8 +115,9 @@ extension NodeReference {
         var steps: [String] = []
         var names: [String] = []
         var current: xmlNodePtr? = pointer
-        while let node = current, node.pointee.type == XML_ELEMENT_NODE || node.pointee.type == XML_ATTRIBUTE_NODE
-            || node.pointee.type == XML_TEXT_NODE
+        while let node = current,
+            node.pointee.type == XML_ELEMENT_NODE || node.pointee.type == XML_ATTRIBUTE_NODE
+                || node.pointee.type == XML_TEXT_NODE
         {
             let name = node.pointee.name.map { String(cString: $0) } ?? ""
             switch node.pointee.type {

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibXML2
+import Foundation
 
 /// A compiled XSD that can validate documents, from any thread.
 ///

@@ -184,7 +184,8 @@ private func callSwiftFunction(_ parser: xmlXPathParserContextPtr?, _ count: Int
         return
     }
     guard function.arity.contains(Int(count)) else {
-        state.functionFailure = "\(name)() takes \(function.arity.lowerBound)…\(function.arity.upperBound) arguments, got \(count)"
+        state.functionFailure =
+            "\(name)() takes \(function.arity.lowerBound)…\(function.arity.upperBound) arguments, got \(count)"
         xmlXPathErr(parser, Int32(XPATH_INVALID_ARITY.rawValue))
         return
     }

@@ -78,7 +78,8 @@ struct CommandLineTests {
     func failOnWarning() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let text = try Fixtures.eligibleApplication().replacingOccurrences(of: #"<trl start="4" end="6"/>"#, with: #"<trl start="6" end="4"/>"#)
+        let text = try Fixtures.eligibleApplication().replacingOccurrences(
+            of: #"<trl start="4" end="6"/>"#, with: #"<trl start="6" end="4"/>"#)
         let path = try Fixtures.write(text, to: "warning.xml", in: folder)
         #expect(try BinaryRunner.run([path]).exitCode == 0)
         #expect(try BinaryRunner.run([path, "--fail-on", "warning"]).exitCode == 1)
@@ -87,7 +88,8 @@ struct CommandLineTests {
     @Test("The JSON report carries the tool version, pack hashes and the application's SHA-256")
     func jsonAudit() throws {
         let result = try BinaryRunner.run(["check", "--format", "json", eligible])
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         let packs = try #require(report["rulePacks"] as? [[String: Any]])
         #expect(packs.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
         let application = try #require((report["applications"] as? [[String: Any]])?.first)

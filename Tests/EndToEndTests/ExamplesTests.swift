@@ -28,7 +28,8 @@ struct ExamplesTests {
         let expectation = try JSONDecoder().decode(Expectation.self, from: Data(contentsOf: expectationURL))
         let result = try BinaryRunner.run(["check", "--format", "json", "Examples/\(name)"])
         #expect(result.exitCode == expectation.exitCode, "\(result.standardError)")
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         let application = try #require((report["applications"] as? [[String: Any]])?.first)
         #expect(application["verdict"] as? String == expectation.verdict)
         let failing = (application["findings"] as? [[String: Any]] ?? []).compactMap { $0["ruleId"] as? String }

@@ -25,7 +25,8 @@ struct CheckTypeTests {
 
     @Test("range: inside passes; outside fails with the value, line and bounds")
     func range() throws {
-        let rule = PackBuilder.rule("T-RANGE", check: #"<range context="a:project/a:trl" path="@start | @end" min="1" max="9"/>"#)
+        let rule = PackBuilder.rule(
+            "T-RANGE", check: #"<range context="a:project/a:trl" path="@start | @end" min="1" max="9"/>"#)
         #expect(try harness.outcome(of: rule).0 == .pass)
         let (outcome, report) = try harness.outcome(of: rule) {
             $0.replacingOccurrences(of: #"<trl start="4" end="6"/>"#, with: #"<trl start="4" end="12"/>"#)
@@ -77,7 +78,8 @@ struct CheckTypeTests {
             """
         let pack = PackBuilder.pack(
             extra: #"<codeList id="m" href="list.xml"/>"#,
-            rules: PackBuilder.rule("T-LIST", check: #"<inCodeList path="a:project/a:location/a:municipality/@code" list="m"/>"#)
+            rules: PackBuilder.rule(
+                "T-LIST", check: #"<inCodeList path="a:project/a:location/a:municipality/@code" list="m"/>"#)
         )
         let ruleSet = try harness.load(pack, extraFiles: ["list.xml": list])
         let checker = try ApplicationChecker(ruleSet: ruleSet)
@@ -114,12 +116,14 @@ struct CheckTypeTests {
     func ratio() throws {
         let rule = PackBuilder.rule(
             "T-RATIO",
-            check: #"<ratio numerator="a:financing/a:erdf/@amount" denominator="sum(a:budget/a:costLine/@amount)" max="40" percent="true"/>"#
+            check:
+                #"<ratio numerator="a:financing/a:erdf/@amount" denominator="sum(a:budget/a:costLine/@amount)" max="40" percent="true"/>"#
         )
         #expect(try harness.outcome(of: rule).0 == .pass)
         let strict = PackBuilder.rule(
             "T-RATIO",
-            check: #"<ratio numerator="a:financing/a:erdf/@amount" denominator="sum(a:budget/a:costLine/@amount)" max="39.5" percent="true"/>"#
+            check:
+                #"<ratio numerator="a:financing/a:erdf/@amount" denominator="sum(a:budget/a:costLine/@amount)" max="39.5" percent="true"/>"#
         )
         let (outcome, report) = try harness.outcome(of: strict)
         #expect(outcome == .fail)

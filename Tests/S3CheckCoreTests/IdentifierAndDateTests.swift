@@ -3,7 +3,9 @@ import Testing
 
 @Suite("Swedish identifiers and dates")
 struct IdentifierAndDateTests {
-    @Test("Luhn-valid organisation numbers from public registers pass", arguments: ["212000-0142", "556036-0793", "2120001355", "16556036-0793"])
+    @Test(
+        "Luhn-valid organisation numbers from public registers pass",
+        arguments: ["212000-0142", "556036-0793", "2120001355", "16556036-0793"])
     func validOrganisationNumbers(_ number: String) {
         #expect(Identifiers.isSwedishOrganisationNumber(number))
     }

@@ -24,7 +24,8 @@ struct RulePackLoaderTests {
 
     @Test("A broken expression is reported with the rule's file, line and id")
     func brokenExpression() {
-        let problems = harness.problems(PackBuilder.pack(rules: PackBuilder.rule("T-BAD", check: #"<assert test="count("/>"#)))
+        let problems = harness.problems(
+            PackBuilder.pack(rules: PackBuilder.rule("T-BAD", check: #"<assert test="count("/>"#)))
         let problem = problems.first
         #expect(problem?.ruleID == "T-BAD")
         #expect(problem?.file.hasSuffix("pack.xml") == true)
@@ -44,7 +45,8 @@ struct RulePackLoaderTests {
     func includes() throws {
         let missing = harness.problems(PackBuilder.pack(includes: ["nowhere.xml"], rules: valid))
         #expect(missing.first?.message.en.contains("nowhere.xml") == true)
-        try Fixtures.write(PackBuilder.pack(id: "b", includes: ["pack.xml"], rules: ""), to: "b.xml", in: harness.folder)
+        try Fixtures.write(
+            PackBuilder.pack(id: "b", includes: ["pack.xml"], rules: ""), to: "b.xml", in: harness.folder)
         let circular = harness.problems(PackBuilder.pack(includes: ["b.xml"], rules: valid))
         #expect(circular.contains { $0.message.en.contains("Circular include") })
     }
@@ -66,10 +68,13 @@ struct RulePackLoaderTests {
             </parameter>
             """
         }
-        try Fixtures.write(PackBuilder.pack(id: "base", extra: parameter(false, "85"), rules: ""), to: "base.xml", in: harness.folder)
-        let replaced = try harness.load(PackBuilder.pack(includes: ["base.xml"], extra: parameter(true, "40"), rules: valid))
+        try Fixtures.write(
+            PackBuilder.pack(id: "base", extra: parameter(false, "85"), rules: ""), to: "base.xml", in: harness.folder)
+        let replaced = try harness.load(
+            PackBuilder.pack(includes: ["base.xml"], extra: parameter(true, "40"), rules: valid))
         #expect(replaced.parameter("rate")?.values.first?.value == "40")
-        let clash = harness.problems(PackBuilder.pack(includes: ["base.xml"], extra: parameter(false, "40"), rules: valid))
+        let clash = harness.problems(
+            PackBuilder.pack(includes: ["base.xml"], extra: parameter(false, "40"), rules: valid))
         #expect(clash.first?.message.en.contains("override=\"true\"") == true)
     }
 
@@ -79,12 +84,14 @@ struct RulePackLoaderTests {
             <profile id="submission" default="true"><title lang="sv">I</title><title lang="en">S</title></profile>
             <profile id="draft"><title lang="sv">U</title><title lang="en">D</title></profile>
             """
-        let rules = PackBuilder.rule("T-ALL", check: #"<assert test="true()"/>"#)
+        let rules =
+            PackBuilder.rule("T-ALL", check: #"<assert test="true()"/>"#)
             + PackBuilder.rule("T-SUB", profiles: "submission", check: #"<assert test="true()"/>"#)
         let ruleSet = try harness.load(PackBuilder.pack(extra: extra, rules: rules))
         #expect(ruleSet.rules(in: nil).map(\.id) == ["T-ALL", "T-SUB"])
         #expect(ruleSet.rules(in: "draft").map(\.id) == ["T-ALL"])
-        let undefined = harness.problems(PackBuilder.pack(rules: PackBuilder.rule("T-X", profiles: "nope", check: #"<assert test="true()"/>"#)))
+        let undefined = harness.problems(
+            PackBuilder.pack(rules: PackBuilder.rule("T-X", profiles: "nope", check: #"<assert test="true()"/>"#)))
         #expect(undefined.first?.message.en.contains("nope") == true)
     }
 }

@@ -31,14 +31,17 @@ struct SchemaAndXPathTests {
     @Test("A valid document has no violations")
     func valid() throws {
         let schema = try XMLSchema(Data(schemaText.utf8), name: "t.xsd")
-        let document = try XMLDocument.parse(Data("<r xmlns=\"urn:t\"><d>2026-01-01</d><n>3</n></r>".utf8), name: "t.xml")
+        let document = try XMLDocument.parse(
+            Data("<r xmlns=\"urn:t\"><d>2026-01-01</d><n>3</n></r>".utf8), name: "t.xml")
         #expect(schema.validate(document).isEmpty)
     }
 
     @Test("A broken schema reports why")
     func brokenSchema() {
         #expect(throws: XMLSchema.SchemaError.self) {
-            _ = try XMLSchema(Data("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element/></xs:schema>".utf8), name: "b.xsd")
+            _ = try XMLSchema(
+                Data("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element/></xs:schema>".utf8),
+                name: "b.xsd")
         }
     }
 

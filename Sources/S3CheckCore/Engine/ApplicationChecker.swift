@@ -148,8 +148,10 @@ public final class ApplicationChecker {
                     en: "The file is not an s3check application: the root element is \(found)."
                 ),
                 hint: LocalizedText(
-                    sv: "En ansökan börjar med <application xmlns=\"\(Namespaces.application)\" formatVersion=\"1.0\">.",
-                    en: "An application starts with <application xmlns=\"\(Namespaces.application)\" formatVersion=\"1.0\">."
+                    sv:
+                        "En ansökan börjar med <application xmlns=\"\(Namespaces.application)\" formatVersion=\"1.0\">.",
+                    en:
+                        "An application starts with <application xmlns=\"\(Namespaces.application)\" formatVersion=\"1.0\">."
                 ),
                 location: location,
                 blocksAssessment: true
@@ -186,7 +188,8 @@ public final class ApplicationChecker {
         return Finding(
             ruleID: "S3C-PACK-VALIDITY",
             severity: .error,
-            title: LocalizedText(sv: "Regelpaketet gäller inte detta datum", en: "The rule pack does not cover this date"),
+            title: LocalizedText(
+                sv: "Regelpaketet gäller inte detta datum", en: "The rule pack does not cover this date"),
             message: LocalizedText(
                 sv: "Inlämningsdatumet \(submission) ligger utanför regelpaketens giltighet \(window.from)–\(to).",
                 en: "The submission date \(submission) is outside the rule packs' validity \(window.from)–\(to)."

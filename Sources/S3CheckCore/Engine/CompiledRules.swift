@@ -40,7 +40,9 @@ final class CompiledRules {
         func problem(_ sv: String, _ en: String) {
             failed = true
             problems.append(
-                RuleProblem(file: rule.origin.file, line: rule.origin.line, ruleID: rule.id, message: LocalizedText(sv: sv, en: en))
+                RuleProblem(
+                    file: rule.origin.file, line: rule.origin.line, ruleID: rule.id,
+                    message: LocalizedText(sv: sv, en: en))
             )
         }
         func compile(_ source: String?) -> XPathExpression? {
@@ -48,7 +50,8 @@ final class CompiledRules {
             for name in ExpressionScanner.unknownFunctions(in: source) {
                 problem("Okänd funktion \(name)() i \"\(source)\".", "Unknown function \(name)() in \"\(source)\".")
             }
-            for name in ExpressionScanner.variables(in: source) where !parameterIDs.contains(name) && !letNames.contains(name) {
+            for name in ExpressionScanner.variables(in: source)
+            where !parameterIDs.contains(name) && !letNames.contains(name) {
                 problem(
                     "Okänd parameter $\(name) i \"\(source)\"; den måste definieras med <parameter id=\"\(name)\">.",
                     "Unknown parameter $\(name) in \"\(source)\"; define it with <parameter id=\"\(name)\">."
@@ -68,7 +71,9 @@ final class CompiledRules {
             do {
                 _ = try NSRegularExpressionProbe.validate(regex)
             } catch {
-                problem("Det reguljära uttrycket \"\(regex)\" är ogiltigt.", "The regular expression \"\(regex)\" is invalid.")
+                problem(
+                    "Det reguljära uttrycket \"\(regex)\" är ogiltigt.",
+                    "The regular expression \"\(regex)\" is invalid.")
             }
         }
         let expressions = Dictionary(
@@ -89,7 +94,8 @@ final class CompiledRules {
     private static func parameters(usedBy rule: Rule, among ids: Set<String>) -> [String] {
         var used: [String] = []
         let texts = rule.expressions.flatMap(ExpressionScanner.variables(in:))
-        let placeholders = MessageTemplate.placeholders(in: rule.message.sv) + MessageTemplate.placeholders(in: rule.message.en)
+        let placeholders =
+            MessageTemplate.placeholders(in: rule.message.sv) + MessageTemplate.placeholders(in: rule.message.en)
         for name in texts + placeholders where ids.contains(name) && !used.contains(name) {
             used.append(name)
         }
@@ -110,7 +116,6 @@ struct CompiledRule {
         source.flatMap { expressions[$0] }
     }
 }
-
 
 /// Validates a regular expression the way `s3:matches` and `<pattern>` will compile it.
 enum NSRegularExpressionProbe {

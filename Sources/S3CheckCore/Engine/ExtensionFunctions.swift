@@ -11,7 +11,9 @@ enum ExtensionFunctions {
 
     static func make(codeLists: [String: CodeList]) -> [XPathFunction] {
         let regexes = RegexCache()
-        func function(_ name: String, _ arity: ClosedRange<Int>, _ body: @escaping @Sendable ([XPathValue]) throws -> XPathValue) -> XPathFunction {
+        func function(
+            _ name: String, _ arity: ClosedRange<Int>, _ body: @escaping @Sendable ([XPathValue]) throws -> XPathValue
+        ) -> XPathFunction {
             XPathFunction(namespaceURI: Namespaces.functions, name: name, arity: arity, body: body)
         }
         return [

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Fills `{name}` placeholders in rule messages with the values a check found.
 enum MessageTemplate {
     /// The names inside `{…}`.
@@ -28,4 +29,3 @@ enum MessageTemplate {
         return result
     }
 }
-

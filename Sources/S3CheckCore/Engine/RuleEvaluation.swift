@@ -61,7 +61,9 @@ struct RuleEvaluation {
     }
 
     /// nil when the rule does not apply; otherwise its findings (empty when it passed).
-    private func evaluate(_ rule: CompiledRule, root: XMLNode, variables: [String: XPathValue]) throws(EvaluationFailure) -> [Finding]? {
+    private func evaluate(_ rule: CompiledRule, root: XMLNode, variables: [String: XPathValue])
+        throws(EvaluationFailure) -> [Finding]?
+    {
         if let applicability = rule.applicability, try !value(applicability, at: root).boolean {
             return nil
         }
@@ -110,7 +112,8 @@ struct RuleEvaluation {
             let failures = nodes.compactMap { node -> Failure? in
                 let number = XPathValue.parseNumber(node.stringValue)
                 let inside = !number.isNaN && low.map { number >= $0 } != false && high.map { number <= $0 } != false
-                return inside ? nil : Failure(node: node, values: Self.bounds(value: node.stringValue, min: low, max: high))
+                return inside
+                    ? nil : Failure(node: node, values: Self.bounds(value: node.stringValue, min: low, max: high))
             }
             return .checked(failures)
 
@@ -122,7 +125,8 @@ struct RuleEvaluation {
             let failures = nodes.compactMap { node -> Failure? in
                 let text = node.stringValue.trimmingXMLWhitespace()
                 let date = CalendarDate(text)
-                let inside = date.map { date in start.map { date >= $0 } != false && end.map { date <= $0 } != false } ?? false
+                let inside =
+                    date.map { date in start.map { date >= $0 } != false && end.map { date <= $0 } != false } ?? false
                 return inside
                     ? nil
                     : Failure(
@@ -143,7 +147,9 @@ struct RuleEvaluation {
             let failures = nodes.compactMap { node -> Failure? in
                 let code = node.stringValue.trimmingXMLWhitespace()
                 guard list?.codes[code] == nil else { return nil }
-                return Failure(node: node, values: [NamedValue(name: "value", value: code), NamedValue(name: "list", value: listID)])
+                return Failure(
+                    node: node,
+                    values: [NamedValue(name: "value", value: code), NamedValue(name: "list", value: listID)])
             }
             return .checked(failures)
 
@@ -216,7 +222,9 @@ struct RuleEvaluation {
         return number
     }
 
-    private func optionalDate(_ expression: XPathExpression?, at node: XMLNode) throws(EvaluationFailure) -> CalendarDate? {
+    private func optionalDate(_ expression: XPathExpression?, at node: XMLNode) throws(EvaluationFailure)
+        -> CalendarDate?
+    {
         guard let expression else { return nil }
         let text = try value(expression, at: node).string
         guard let date = CalendarDate(text) else {

@@ -18,7 +18,8 @@ enum ReadErrorDescription {
                     ),
                     hint: LocalizedText(
                         sv: "Kontrollera att det är rätt fil; höj gränsen med --max-size om den är avsiktligt stor.",
-                        en: "Check that this is the right file; raise the limit with --max-size if it is meant to be this large."
+                        en:
+                            "Check that this is the right file; raise the limit with --max-size if it is meant to be this large."
                     )
                 )
             ]
@@ -45,7 +46,8 @@ enum ReadErrorDescription {
                     finding(
                         "S3C-XML",
                         at: SourceLocation(file: file, line: 1, column: 1),
-                        message: LocalizedText(sv: "Filen kunde inte läsas som XML.", en: "The file could not be read as XML."),
+                        message: LocalizedText(
+                            sv: "Filen kunde inte läsas som XML.", en: "The file could not be read as XML."),
                         hint: nil
                     )
                 ]
@@ -56,7 +58,9 @@ enum ReadErrorDescription {
         }
     }
 
-    private static func finding(_ id: String, at location: SourceLocation, message: LocalizedText, hint: LocalizedText?) -> Finding {
+    private static func finding(_ id: String, at location: SourceLocation, message: LocalizedText, hint: LocalizedText?)
+        -> Finding
+    {
         Finding(
             ruleID: id,
             severity: .error,
@@ -78,31 +82,51 @@ enum ReadErrorDescription {
         case 4:
             return (
                 LocalizedText(sv: "Filen är tom.", en: "The file is empty."),
-                LocalizedText(sv: "Spara ansökan igen från e-tjänsten eller redigeraren.", en: "Save the application again from the e-service or editor.")
+                LocalizedText(
+                    sv: "Spara ansökan igen från e-tjänsten eller redigeraren.",
+                    en: "Save the application again from the e-service or editor.")
             )
         case 9, 32, 81:
             return (
-                LocalizedText(sv: "Filen innehåller tecken som inte är giltig UTF-8 eller XML.\(detail)", en: "The file contains characters that are not valid UTF-8 or XML.\(detail)"),
-                LocalizedText(sv: "Spara filen som UTF-8 (eller UTF-16 med byte-order-mark).", en: "Save the file as UTF-8 (or UTF-16 with a byte-order mark).")
+                LocalizedText(
+                    sv: "Filen innehåller tecken som inte är giltig UTF-8 eller XML.\(detail)",
+                    en: "The file contains characters that are not valid UTF-8 or XML.\(detail)"),
+                LocalizedText(
+                    sv: "Spara filen som UTF-8 (eller UTF-16 med byte-order-mark).",
+                    en: "Save the file as UTF-8 (or UTF-16 with a byte-order mark).")
             )
         case 26, 89:
             return (
-                LocalizedText(sv: "Filen använder en entitet (&namn;) som inte är tillåten.\(detail)", en: "The file uses an entity (&name;) that is not allowed.\(detail)"),
-                LocalizedText(sv: "Skriv ut tecknet direkt eller använd &amp; &lt; &gt; &quot; &apos;.", en: "Write the character directly or use &amp; &lt; &gt; &quot; &apos;.")
+                LocalizedText(
+                    sv: "Filen använder en entitet (&namn;) som inte är tillåten.\(detail)",
+                    en: "The file uses an entity (&name;) that is not allowed.\(detail)"),
+                LocalizedText(
+                    sv: "Skriv ut tecknet direkt eller använd &amp; &lt; &gt; &quot; &apos;.",
+                    en: "Write the character directly or use &amp; &lt; &gt; &quot; &apos;.")
             )
         case 76, 77, 5, 85:
             return (
-                LocalizedText(sv: "XML-strukturen är trasig: ett element avslutas fel eller inte alls (filen kan vara avkortad).\(detail)", en: "The XML structure is broken: an element is closed wrongly or not at all (the file may be truncated).\(detail)"),
+                LocalizedText(
+                    sv:
+                        "XML-strukturen är trasig: ett element avslutas fel eller inte alls (filen kan vara avkortad).\(detail)",
+                    en:
+                        "The XML structure is broken: an element is closed wrongly or not at all (the file may be truncated).\(detail)"
+                ),
                 wellFormedHint
             )
         case 1 where diagnostic.message.contains("depth"):
             return (
-                LocalizedText(sv: "Elementen är nästlade djupare än de 256 nivåer som tillåts.", en: "Elements are nested deeper than the 256 levels allowed."),
-                LocalizedText(sv: "En ansökan är bara några nivåer djup; filen är troligen skadad eller fientlig.", en: "An application is only a few levels deep; the file is probably damaged or hostile.")
+                LocalizedText(
+                    sv: "Elementen är nästlade djupare än de 256 nivåer som tillåts.",
+                    en: "Elements are nested deeper than the 256 levels allowed."),
+                LocalizedText(
+                    sv: "En ansökan är bara några nivåer djup; filen är troligen skadad eller fientlig.",
+                    en: "An application is only a few levels deep; the file is probably damaged or hostile.")
             )
         default:
             return (
-                LocalizedText(sv: "Filen är inte välformad XML.\(detail)", en: "The file is not well-formed XML.\(detail)"),
+                LocalizedText(
+                    sv: "Filen är inte välformad XML.\(detail)", en: "The file is not well-formed XML.\(detail)"),
                 wellFormedHint
             )
         }

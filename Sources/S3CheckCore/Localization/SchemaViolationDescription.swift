@@ -10,9 +10,10 @@ enum SchemaViolationDescription {
         }
         let fieldLabel = schemas.fieldLabel(for: names)
         let line = diagnostic.line ?? diagnostic.node?.line ?? 1
-        let column = diagnostic.node.map {
-            source.column(ofNodeNamed: $0.localName, isAttribute: $0.path.contains("/@"), line: line)
-        } ?? 1
+        let column =
+            diagnostic.node.map {
+                source.column(ofNodeNamed: $0.localName, isAttribute: $0.path.contains("/@"), line: line)
+            } ?? 1
         let plain = Schemas.plain(diagnostic.message)
         let message: LocalizedText
         switch diagnostic.code {
@@ -57,8 +58,10 @@ enum SchemaViolationDescription {
             title: LocalizedText(sv: "Följer inte ansökningsformatet", en: "Does not follow the application format"),
             message: message,
             hint: LocalizedText(
-                sv: "Rätta fältet enligt Rules/schema/application-1.xsd; en redigerare med schemastöd visar vad som är tillåtet.",
-                en: "Fix the field to match Rules/schema/application-1.xsd; an editor with schema support shows what is allowed."
+                sv:
+                    "Rätta fältet enligt Rules/schema/application-1.xsd; en redigerare med schemastöd visar vad som är tillåtet.",
+                en:
+                    "Fix the field to match Rules/schema/application-1.xsd; an editor with schema support shows what is allowed."
             ),
             location: SourceLocation(file: file, line: line, column: column),
             field: field,

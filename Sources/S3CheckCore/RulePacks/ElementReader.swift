@@ -6,7 +6,8 @@ struct ElementReader {
 
     /// The Swedish and English children named `name` (`<title lang="sv">`), with a problem
     /// recorded when a language is missing.
-    func text(_ element: XMLNode, _ name: String, ruleID: String? = nil, problems: inout [RuleProblem]) -> LocalizedText {
+    func text(_ element: XMLNode, _ name: String, ruleID: String? = nil, problems: inout [RuleProblem]) -> LocalizedText
+    {
         var texts: [Language: String] = [:]
         for child in element.children(name) {
             if let language = Language(rawValue: child.attribute("lang") ?? "") {
@@ -20,7 +21,8 @@ struct ElementReader {
                     file: file,
                     line: element.line,
                     ruleID: ruleID,
-                    message: LocalizedText(sv: "<\(name)> saknas på \(names.sv).", en: "<\(name)> is missing in \(names.en).")
+                    message: LocalizedText(
+                        sv: "<\(name)> saknas på \(names.sv).", en: "<\(name)> is missing in \(names.en).")
                 )
             )
         }
@@ -28,7 +30,8 @@ struct ElementReader {
     }
 
     func problem(_ element: XMLNode, _ id: String, sv: String, en: String) -> RuleProblem {
-        RuleProblem(file: file, line: element.line, ruleID: id.isEmpty ? nil : id, message: LocalizedText(sv: sv, en: en))
+        RuleProblem(
+            file: file, line: element.line, ruleID: id.isEmpty ? nil : id, message: LocalizedText(sv: sv, en: en))
     }
 
     static func legal(_ element: XMLNode) -> LegalReference {
@@ -48,9 +51,11 @@ struct ElementReader {
             case "required":
                 return .required(context: context, path: path)
             case "range":
-                return .range(context: context, path: path, min: element.attribute("min"), max: element.attribute("max"))
+                return .range(
+                    context: context, path: path, min: element.attribute("min"), max: element.attribute("max"))
             case "dateWindow":
-                return .dateWindow(context: context, path: path, from: element.attribute("from"), to: element.attribute("to"))
+                return .dateWindow(
+                    context: context, path: path, from: element.attribute("from"), to: element.attribute("to"))
             case "inCodeList":
                 return .inCodeList(context: context, path: path, list: element.attribute("list") ?? "")
             case "pattern":

@@ -92,7 +92,8 @@ public struct RulePackLoader: Sendable {
         // The pack the user named comes first; included packs follow in include order.
         if state.stack.count == 1 { state.packs.insert(info, at: 0) } else { state.packs.append(info) }
 
-        for element in root.children("profile") where !state.profiles.contains(where: { $0.id == element.attribute("id") }) {
+        for element in root.children("profile")
+        where !state.profiles.contains(where: { $0.id == element.attribute("id") }) {
             state.profiles.append(
                 Profile(
                     id: element.attribute("id") ?? "",
@@ -135,7 +136,8 @@ public struct RulePackLoader: Sendable {
                     file: reportAt.file,
                     line: reportAt.line,
                     message: LocalizedText(
-                        sv: "Regelfilen \(shown) kan inte läsas (\(error.reason == "not found" ? "finns inte" : "ej läsbar")).",
+                        sv:
+                            "Regelfilen \(shown) kan inte läsas (\(error.reason == "not found" ? "finns inte" : "ej läsbar")).",
                         en: "The rule file \(shown) cannot be read (\(error.reason))."
                     )
                 )
@@ -181,16 +183,21 @@ public struct RulePackLoader: Sendable {
         return (root, data)
     }
 
-    private func loadCodeList(_ element: XMLNode, packPath: String, reader: ElementReader, into state: inout LoadState) {
+    private func loadCodeList(_ element: XMLNode, packPath: String, reader: ElementReader, into state: inout LoadState)
+    {
         let id = element.attribute("id") ?? ""
         let href = element.attribute("href") ?? ""
         let path = files.resolve(href, relativeTo: packPath)
         guard state.codeLists[id] == nil else {
-            state.problems.append(reader.problem(element, id, sv: "Kodlistan \(id) finns redan.", en: "Code list \(id) is defined twice."))
+            state.problems.append(
+                reader.problem(element, id, sv: "Kodlistan \(id) finns redan.", en: "Code list \(id) is defined twice.")
+            )
             return
         }
         let at = SourceLocation(file: reader.file, line: element.line, column: 1)
-        guard let (root, _) = readValidated(path, root: "codeList", reportAt: at, problems: &state.problems) else { return }
+        guard let (root, _) = readValidated(path, root: "codeList", reportAt: at, problems: &state.problems) else {
+            return
+        }
         var codes: [String: String] = [:]
         for code in root.children("code") {
             codes[code.attribute("value") ?? ""] = code.stringValue.trimmingXMLWhitespace()
@@ -213,10 +220,16 @@ public struct RulePackLoader: Sendable {
             let text = value.stringValue.trimmingXMLWhitespace()
             let from = CalendarDate(value.attribute("from") ?? "") ?? CalendarDate("2021-01-01")!
             if kind == .number, XPathValue.parseNumber(text).isNaN {
-                state.problems.append(reader.problem(value, id, sv: "Värdet \"\(text)\" är inget tal.", en: "The value \"\(text)\" is not a number."))
+                state.problems.append(
+                    reader.problem(
+                        value, id, sv: "Värdet \"\(text)\" är inget tal.", en: "The value \"\(text)\" is not a number.")
+                )
             }
             if kind == .date, CalendarDate(text) == nil {
-                state.problems.append(reader.problem(value, id, sv: "Värdet \"\(text)\" är inget datum (ÅÅÅÅ-MM-DD).", en: "The value \"\(text)\" is not a date (YYYY-MM-DD)."))
+                state.problems.append(
+                    reader.problem(
+                        value, id, sv: "Värdet \"\(text)\" är inget datum (ÅÅÅÅ-MM-DD).",
+                        en: "The value \"\(text)\" is not a date (YYYY-MM-DD)."))
             }
             values.append(Parameter.DatedValue(from: from, value: text))
         }
@@ -240,19 +253,26 @@ public struct RulePackLoader: Sendable {
                     reader.problem(
                         element,
                         id,
-                        sv: "Parametern \(id) finns redan (\(first.file):\(first.line)); skriv override=\"true\" för att ersätta den.",
-                        en: "Parameter \(id) is already defined (\(first.file):\(first.line)); write override=\"true\" to replace it."
+                        sv:
+                            "Parametern \(id) finns redan (\(first.file):\(first.line)); skriv override=\"true\" för att ersätta den.",
+                        en:
+                            "Parameter \(id) is already defined (\(first.file):\(first.line)); write override=\"true\" to replace it."
                     )
                 )
             }
         } else if overrides {
-            state.problems.append(reader.problem(element, id, sv: "Parametern \(id) ersätter ingen inkluderad parameter.", en: "Parameter \(id) overrides no included parameter."))
+            state.problems.append(
+                reader.problem(
+                    element, id, sv: "Parametern \(id) ersätter ingen inkluderad parameter.",
+                    en: "Parameter \(id) overrides no included parameter."))
         } else {
             state.parameters.append(parameter)
         }
     }
 
-    private func addRule(_ element: XMLNode, group: RuleGroup, packID: String, reader: ElementReader, into state: inout LoadState) {
+    private func addRule(
+        _ element: XMLNode, group: RuleGroup, packID: String, reader: ElementReader, into state: inout LoadState
+    ) {
         let id = element.attribute("id") ?? ""
         let origin = SourceLocation(file: reader.file, line: element.line, column: 1)
         if let first = state.ruleIDs[id] {
@@ -269,11 +289,16 @@ public struct RulePackLoader: Sendable {
         state.ruleIDs[id] = origin
         guard let check = ElementReader.check(in: element) else { return }
         if case .inCodeList(_, _, let list) = check, state.codeLists[list] == nil {
-            state.problems.append(reader.problem(element, id, sv: "Kodlistan \(list) finns inte i paketet.", en: "Code list \(list) is not defined in the pack."))
+            state.problems.append(
+                reader.problem(
+                    element, id, sv: "Kodlistan \(list) finns inte i paketet.",
+                    en: "Code list \(list) is not defined in the pack."))
         }
         let profiles = element.attribute("profiles").map { Set($0.split(separator: " ").map(String.init)) }
         for profile in profiles ?? [] where !state.profiles.contains(where: { $0.id == profile }) {
-            state.problems.append(reader.problem(element, id, sv: "Profilen \(profile) finns inte.", en: "Profile \(profile) is not defined."))
+            state.problems.append(
+                reader.problem(
+                    element, id, sv: "Profilen \(profile) finns inte.", en: "Profile \(profile) is not defined."))
         }
         state.rules.append(
             Rule(
@@ -290,7 +315,8 @@ public struct RulePackLoader: Sendable {
                 },
                 check: check,
                 message: reader.text(element, "message", ruleID: id, problems: &state.problems),
-                hint: element.children("hint").isEmpty ? nil : reader.text(element, "hint", ruleID: id, problems: &state.problems),
+                hint: element.children("hint").isEmpty
+                    ? nil : reader.text(element, "hint", ruleID: id, problems: &state.problems),
                 origin: origin,
                 packID: packID
             )
