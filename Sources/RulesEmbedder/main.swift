@@ -35,4 +35,7 @@ for entry in entries {
 }
 if entries.isEmpty { source += "        :\n" }
 source += "    ]\n}\n"
-try Data(source.utf8).write(to: output, options: .atomic)
+// Rewriting identical content would change the timestamp and recompile the target every build.
+if (try? Data(contentsOf: output)) != Data(source.utf8) {
+    try Data(source.utf8).write(to: output, options: .atomic)
+}

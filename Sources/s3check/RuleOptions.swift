@@ -17,14 +17,7 @@ struct RuleOptions: ParsableArguments {
 
     /// Loads the chosen pack; prints every problem and exits 3 when it cannot be loaded.
     func load(language: Language) throws -> RuleSet {
-        let (files, path) = location
-        let ruleSet: RuleSet
-        do {
-            ruleSet = try RulePackLoader(files: files).load(path)
-        } catch {
-            Self.report(error, language: language)
-            throw Outcome.usageError.exitCode
-        }
+        let ruleSet = try PackLocation(rules).load(language: language)
         if let profile, !ruleSet.profiles.contains(where: { $0.id == profile }) {
             let known = ruleSet.profiles.map(\.id).joined(separator: ", ")
             let message = LocalizedText(
@@ -35,13 +28,6 @@ struct RuleOptions: ParsableArguments {
             throw Outcome.usageError.exitCode
         }
         return ruleSet
-    }
-
-    /// Where the chosen pack is read from: `shipped:` and the default read the binary's copy.
-    var location: (RuleFiles, String) {
-        guard let rules else { return (.shipped, ShippedPack.path) }
-        if rules.hasPrefix("shipped:") { return (.shipped, String(rules.dropFirst("shipped:".count))) }
-        return (.disk, rules)
     }
 
     static func report(_ error: RulePackError, language: Language) {
@@ -77,14 +63,43 @@ struct PresentationOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
-/// Where the shipped default pack lives.
-enum ShippedPack {
-    static let path = S3CheckCore.ShippedPackPath.defaultPack
+/// A rule pack named on the command line: a file, `shipped:PATH`, or nothing for the default.
+struct PackLocation {
+    let files: RuleFiles
+    let path: String
+
+    init(_ argument: String?) {
+        if let argument, argument.hasPrefix("shipped:") {
+            files = .shipped
+            path = String(argument.dropFirst("shipped:".count))
+        } else if let argument {
+            files = .disk
+            path = argument
+        } else {
+            files = .shipped
+            path = ShippedPackPath.defaultPack
+        }
+    }
+
+    /// Loads the pack; prints every problem and exits 3 when it cannot be loaded.
+    func load(language: Language) throws -> RuleSet {
+        do {
+            return try RulePackLoader(files: files).load(path)
+        } catch {
+            RuleOptions.report(error, language: language)
+            throw Outcome.usageError.exitCode
+        }
+    }
 }
 
 /// Messages for standard error.
 enum Diagnostics {
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("s3check: \(message)\n".utf8))
+    }
+
+    /// `location: label: message`, the form editors and CI logs pick up.
+    static func write(_ formatted: String, label: String) {
+        FileHandle.standardError.write(Data("\(label): \(formatted)\n".utf8))
     }
 }

@@ -52,6 +52,8 @@ public struct PackInfo: Sendable, Hashable, Codable {
     public var title: LocalizedText
     /// The file as shown to users (`Rules/se/stockholm/stockholm.xml`).
     public var file: String
+    /// The path as ``RuleFiles`` reads it (below `Rules/` for shipped packs).
+    public var path: String
     public var sha256: String
     public var validFrom: CalendarDate
     public var validTo: CalendarDate?

@@ -40,6 +40,31 @@ public struct RuleFiles: Sendable {
         }
     }
 
+    /// Every file below `folder`, sorted; empty when the folder does not exist.
+    public func files(under folder: String) -> [String] {
+        switch storage {
+        case .shipped(let files):
+            let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+            return files.keys.filter { $0.hasPrefix(prefix) }.sorted()
+        case .disk:
+            guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+            var found: [String] = []
+            while let relative = enumerator.nextObject() as? String {
+                let path = folder + "/" + relative
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    found.append(path)
+                }
+            }
+            return found.sorted()
+        }
+    }
+
+    /// The folder that holds `path`.
+    public func folder(of path: String) -> String {
+        (path as NSString).deletingLastPathComponent
+    }
+
     /// The path of `href` as written inside the file at `base`.
     public func resolve(_ href: String, relativeTo base: String) -> String {
         if href.hasPrefix("/") { return Self.normalize(href) }

@@ -85,6 +85,7 @@ public struct RulePackLoader: Sendable {
             version: root.attribute("version") ?? "",
             title: reader.text(root, "title", problems: &state.problems),
             file: shown,
+            path: path,
             sha256: Digest.sha256(data),
             validFrom: CalendarDate(root.attribute("validFrom") ?? "") ?? CalendarDate("2021-01-01")!,
             validTo: root.attribute("validTo").flatMap(CalendarDate.init)

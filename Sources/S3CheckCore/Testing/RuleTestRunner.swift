@@ -1,0 +1,168 @@
+import Foundation
+import SafeXML
+
+/// Runs the rule tests found in the `tests/` folder beside every loaded pack.
+///
+/// A test case starts from a base application, applies XPath-targeted edits and states the
+/// outcome one rule must have; coverage requires a passing and a failing case for every rule.
+public struct RuleTestRunner {
+    public let files: RuleFiles
+    public let ruleSet: RuleSet
+
+    public init(files: RuleFiles, ruleSet: RuleSet) {
+        self.files = files
+        self.ruleSet = ruleSet
+    }
+
+    /// Runs every case of every test file.
+    public func run() -> RuleTestReport {
+        var report = RuleTestReport(ruleIDs: ruleSet.rules.map(\.id))
+        var checkers: [String: ApplicationChecker] = [:]
+        for path in testFiles() {
+            run(path, into: &report, checkers: &checkers)
+        }
+        return report
+    }
+
+    /// The `*.xml` files in `tests/` beside each loaded pack.
+    public func testFiles() -> [String] {
+        let folders = Set(ruleSet.packs.map { files.folder(of: $0.path) })
+        return folders.sorted().flatMap { folder in
+            files.files(under: folder.isEmpty ? "tests" : folder + "/tests").filter { $0.hasSuffix(".xml") }
+        }
+    }
+
+    private func run(_ path: String, into report: inout RuleTestReport, checkers: inout [String: ApplicationChecker]) {
+        let shown = files.displayPath(path)
+        func problem(_ line: Int, _ sv: String, _ en: String, rule: String? = nil) {
+            report.problems.append(
+                RuleProblem(file: shown, line: line, ruleID: rule, message: LocalizedText(sv: sv, en: en)))
+        }
+        guard let data = try? files.read(path), let document = try? XMLDocument.parse(data, name: shown),
+            let root = document.root
+        else {
+            problem(1, "Testfilen kan inte läsas som XML.", "The test file cannot be read as XML.")
+            return
+        }
+        let violations = Schemas.shared.rules.validate(document)
+        guard violations.isEmpty, root.localName == "ruleTests" else {
+            for violation in violations {
+                problem(
+                    violation.line ?? 1, "Följer inte regelschemat: \(violation.message)",
+                    "Does not follow the rule schema: \(violation.message)")
+            }
+            if violations.isEmpty {
+                problem(root.line, "Väntade <ruleTests>.", "Expected <ruleTests>.")
+            }
+            return
+        }
+        let basePath = files.resolve(root.attribute("base") ?? "", relativeTo: path)
+        guard let base = try? files.read(basePath) else {
+            problem(
+                root.line, "Basansökan \(files.displayPath(basePath)) finns inte.",
+                "The base application \(files.displayPath(basePath)) does not exist.")
+            return
+        }
+        let profile = root.attribute("profile")
+        let checker: ApplicationChecker
+        if let cached = checkers[profile ?? ""] {
+            checker = cached
+        } else {
+            do {
+                checker = try ApplicationChecker(ruleSet: ruleSet, options: .init(profile: profile))
+            } catch {
+                report.problems += error.problems
+                return
+            }
+            checkers[profile ?? ""] = checker
+        }
+        let xpath = XPathContext(namespaces: Namespaces.expressionPrefixes, functions: [])
+        for element in root.childElements where element.localName == "case" {
+            let ruleID = element.attribute("rule") ?? ""
+            guard ruleSet.rule(ruleID) != nil else {
+                problem(
+                    element.line, "Regeln \(ruleID) finns inte i paketet.", "Rule \(ruleID) is not in the pack.",
+                    rule: ruleID)
+                continue
+            }
+            guard let edited = try? XMLDocument.parse(base, name: "base"), let editedRoot = edited.root else {
+                problem(root.line, "Basansökan är inte välformad.", "The base application is not well-formed.")
+                return
+            }
+            var editFailed = false
+            for edit in element.childElements {
+                let source = edit.attribute("path") ?? ""
+                let nodes =
+                    (try? xpath.compile(source)).flatMap { try? xpath.evaluate($0, at: editedRoot) }?.nodes ?? []
+                guard !nodes.isEmpty else {
+                    problem(
+                        edit.line, "Sökvägen \(source) väljer ingenting i basansökan.",
+                        "The path \(source) selects nothing in the base application.", rule: ruleID)
+                    editFailed = true
+                    continue
+                }
+                for node in nodes {
+                    if edit.localName == "set" {
+                        node.setStringValue(edit.attribute("value") ?? "")
+                    } else {
+                        node.remove()
+                    }
+                }
+            }
+            guard !editFailed else { continue }
+            let checked = checker.check(edited.serialized(), file: "\(shown):\(element.line)")
+            let actual = checked.results.first { $0.ruleID == ruleID }?.outcome
+            let expected = RuleResult.Outcome(rawValue: element.attribute("expect") ?? "") ?? .pass
+            report.cases.append(
+                RuleTestCase(
+                    file: shown,
+                    line: element.line,
+                    ruleID: ruleID,
+                    name: element.attribute("name"),
+                    expected: expected,
+                    actual: actual,
+                    detail: actual == nil ? checked.findings.first?.message : nil
+                )
+            )
+        }
+    }
+}
+
+/// One case and what happened.
+public struct RuleTestCase: Sendable {
+    public var file: String
+    public var line: Int
+    public var ruleID: String
+    public var name: String?
+    public var expected: RuleResult.Outcome
+    /// nil when the rule did not run (for example the edited application was schema-invalid).
+    public var actual: RuleResult.Outcome?
+    /// Why the rule did not run.
+    public var detail: LocalizedText?
+
+    public var passed: Bool { actual == expected }
+}
+
+/// Every case, the problems in the test files, and per-rule coverage.
+public struct RuleTestReport: Sendable {
+    public var ruleIDs: [String]
+    public var cases: [RuleTestCase] = []
+    public var problems: [RuleProblem] = []
+
+    /// How many passing cases proved a `pass` and a `fail` for each rule.
+    public var coverage: [(ruleID: String, passing: Int, failing: Int)] {
+        ruleIDs.map { id in
+            let proven = cases.filter { $0.ruleID == id && $0.passed }
+            return (id, proven.count { $0.expected == .pass }, proven.count { $0.expected == .fail })
+        }
+    }
+
+    /// Rules without both a proven passing and a proven failing case.
+    public var uncovered: [String] {
+        coverage.filter { $0.passing == 0 || $0.failing == 0 }.map(\.ruleID)
+    }
+
+    public var succeeded: Bool {
+        problems.isEmpty && cases.allSatisfy(\.passed) && uncovered.isEmpty
+    }
+}

@@ -1,0 +1,72 @@
+import S3CheckCore
+
+/// Everything about one rule, for `s3check explain`: what it checks, why, and with which values.
+public struct RuleExplanation {
+    public let rule: Rule
+    public let ruleSet: RuleSet
+    public let language: Language
+
+    public init(rule: Rule, ruleSet: RuleSet, language: Language) {
+        self.rule = rule
+        self.ruleSet = ruleSet
+        self.language = language
+    }
+
+    public func text() -> String {
+        let sv = language == .sv
+        var lines: [String] = []
+        lines.append("\(rule.id): \(rule.title[language])")
+        lines.append(String(repeating: "=", count: min(100, rule.id.count + 2 + rule.title[language].count)))
+        lines.append("\(sv ? "Allvarlighetsgrad" : "Severity"): \(rule.severity.rawValue)")
+        lines.append("\(sv ? "Grupp" : "Group"): \(rule.group.title[language]) (\(rule.group.id))")
+        lines.append("\(sv ? "Paket" : "Pack"): \(rule.packID) — \(rule.origin.file):\(rule.origin.line)")
+        let profiles = rule.profiles.map { $0.sorted().joined(separator: ", ") } ?? (sv ? "alla" : "all")
+        lines.append("\(sv ? "Profiler" : "Profiles"): \(profiles)")
+        let unverified = rule.legal.verified ? "" : (sv ? " (ej bekräftad)" : " (to be confirmed)")
+        lines.append("\(sv ? "Rättslig grund" : "Legal basis"): \(rule.legal.reference)\(unverified)")
+        lines.append("  \(rule.legal.url)")
+        lines.append("")
+        if let applicability = rule.applicability {
+            lines.append("\(sv ? "Gäller när" : "Applies when"): \(applicability)")
+        }
+        for item in rule.lets {
+            lines.append("let $\(item.name) = \(item.expression)")
+        }
+        lines.append("\(sv ? "Kontroll" : "Check"): \(rule.check.kind)")
+        if let context = rule.check.context {
+            lines.append("  context: \(context)")
+        }
+        for expression in rule.check.expressions where expression != rule.check.context {
+            lines.append("  \(expression)")
+        }
+        lines.append("")
+        lines.append("\(sv ? "Meddelande" : "Message"): \(rule.message[language])")
+        if let hint = rule.hint {
+            lines.append("\(sv ? "Åtgärd" : "Fix"): \(hint[language])")
+        }
+        let used = parametersUsed()
+        if !used.isEmpty {
+            lines.append("")
+            lines.append("\(sv ? "Parametrar" : "Parameters"):")
+            for parameter in used {
+                let unit = parameter.unit.map { " \($0)" } ?? ""
+                lines.append("  $\(parameter.id) — \(parameter.title[language])")
+                for value in parameter.values {
+                    lines.append("    \(sv ? "från" : "from") \(value.from): \(value.value)\(unit)")
+                }
+                if let legal = parameter.legal {
+                    let status = legal.verified ? "" : (sv ? " (ej bekräftad)" : " (to be confirmed)")
+                    lines.append("    \(legal.reference)\(status)")
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func parametersUsed() -> [Parameter] {
+        let texts = rule.expressions + [rule.message.sv, rule.message.en]
+        return ruleSet.parameters.filter { parameter in
+            texts.contains { $0.contains("$\(parameter.id)") || $0.contains("{\(parameter.id)}") }
+        }
+    }
+}
