@@ -76,6 +76,7 @@ public struct JSONReporter {
         var verdict: Verdict
         var verdictLabel: LocalizedText
         var identity: ApplicationIdentity?
+        var alignment: S3Alignment?
         var counts: [String: Int]
         var findings: [JSONFinding]
         var results: [Result]
@@ -86,6 +87,7 @@ public struct JSONReporter {
             verdict = report.verdict
             verdictLabel = report.verdict.label
             identity = report.identity
+            alignment = report.alignment
             counts = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, report.count($0)) })
             findings = report.findings.map(JSONFinding.init)
             results = report.results.map { Result(ruleId: $0.ruleID, outcome: $0.outcome) }

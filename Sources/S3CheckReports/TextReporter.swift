@@ -9,10 +9,26 @@ import S3CheckCore
 public struct TextReporter {
     public var language: Language
     public var colors: Bool
+    /// Whether to print the smart-specialisation scoring of each application.
+    public var showAlignment: Bool
 
-    public init(language: Language, colors: Bool) {
+    public init(language: Language, colors: Bool, showAlignment: Bool = true) {
         self.language = language
         self.colors = colors
+        self.showAlignment = showAlignment
+    }
+
+    /// Only the smart-specialisation section, for `s3check s3`.
+    public func renderAlignment(_ run: RunReport) -> String {
+        run.applications.map { application in
+            let body =
+                application.alignment.map { AlignmentText(language: language, evidenceShown: 12).render($0) }
+                ?? application.findings.map {
+                    "\($0.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "")\($0.message[language])"
+                }
+                .joined(separator: "\n") + "\n"
+            return "\(bold(application.file))\n" + body
+        }.joined(separator: "\n")
     }
 
     public func render(_ run: RunReport) -> String {
@@ -21,6 +37,9 @@ public struct TextReporter {
             let lines = SourceLines(path: application.file)
             for finding in application.findings {
                 output += render(finding, lines: lines)
+            }
+            if showAlignment, let alignment = application.alignment {
+                output += AlignmentText(language: language).render(alignment)
             }
             output += verdictLine(application) + "\n"
             if !application.findings.isEmpty || run.applications.count == 1 { output += "\n" }

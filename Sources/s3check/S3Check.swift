@@ -12,7 +12,10 @@ struct S3Check: ParsableCommand {
             eligible; 2 at least one could not be assessed (wins over 1); 3 usage or rule-pack error.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, LintCommand.self, TestCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [
+            CheckCommand.self, S3Command.self, LintCommand.self, TestCommand.self, RulesCommand.self,
+            ExplainCommand.self,
+        ],
         defaultSubcommand: CheckCommand.self
     )
 

@@ -55,7 +55,7 @@ struct RulePackLoaderTests {
     func schemaInvalidPack() {
         let problems = harness.problems(PackBuilder.pack(rules: #"<rule id="X" severity="fatal"/>"#))
         #expect(!problems.isEmpty)
-        #expect(problems.allSatisfy { $0.message.en.hasPrefix("Does not follow the rule schema") })
+        #expect(problems.allSatisfy { $0.message.en.hasPrefix("Does not follow the schema") })
     }
 
     @Test("A parameter may replace an included one only with override")

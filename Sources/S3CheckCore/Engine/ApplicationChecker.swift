@@ -19,12 +19,14 @@ public final class ApplicationChecker {
     }
 
     private let compiled: CompiledRules
+    private let scorer: AlignmentScorer?
     private let options: Options
     private let schemas = Schemas.shared
 
     public init(ruleSet: RuleSet, options: Options = Options()) throws(RulePackError) {
         self.options = options
         compiled = try CompiledRules(ruleSet, rules: ruleSet.rules(in: options.profile))
+        scorer = ruleSet.strategy.map(AlignmentScorer.init)
     }
 
     /// Reads and checks the file at `path`; `path` is also how the report names it.
@@ -66,6 +68,9 @@ public final class ApplicationChecker {
         if let problem = validityProblem(submission, root: root, file: file) {
             return blocked(file, digest, [problem], identity: identity)
         }
+        let alignment = scorer?.score(root)
+        compiled.alignment.value = alignment
+        defer { compiled.alignment.value = nil }
         var evaluation = RuleEvaluation(
             compiled: compiled,
             schemas: schemas,
@@ -79,7 +84,8 @@ public final class ApplicationChecker {
             verdict: Self.verdict(findings: findings, results: results),
             findings: findings,
             results: results,
-            identity: identity
+            identity: identity,
+            alignment: alignment
         )
     }
 

@@ -9,13 +9,16 @@ final class CompiledRules {
     let ruleSet: RuleSet
     let context: XPathContext
     let rules: [CompiledRule]
+    /// What the `s3:area-…` functions read; the checker sets it for each application.
+    let alignment: AlignmentState
 
     /// Compiles `rules` (all of the set's rules when nil).
     init(_ ruleSet: RuleSet, rules selected: [Rule]? = nil) throws(RulePackError) {
         self.ruleSet = ruleSet
+        alignment = AlignmentState(strategy: ruleSet.strategy)
         context = XPathContext(
             namespaces: Namespaces.expressionPrefixes,
-            functions: ExtensionFunctions.make(codeLists: ruleSet.codeLists)
+            functions: ExtensionFunctions.make(codeLists: ruleSet.codeLists, alignment: alignment)
         )
         let parameterIDs = Set(ruleSet.parameters.map(\.id))
         var problems: [RuleProblem] = []

@@ -7,9 +7,9 @@ import SafeXML
 /// expressions and code-list look-ups.
 enum ExtensionFunctions {
     /// Every function's name, for checking expressions when a pack loads.
-    static let names: Set<String> = Set(make(codeLists: [:]).map(\.name))
+    static let names: Set<String> = Set(make(codeLists: [:], alignment: AlignmentState(strategy: nil)).map(\.name))
 
-    static func make(codeLists: [String: CodeList]) -> [XPathFunction] {
+    static func make(codeLists: [String: CodeList], alignment: AlignmentState) -> [XPathFunction] {
         let regexes = RegexCache()
         func function(
             _ name: String, _ arity: ClosedRange<Int>, _ body: @escaping @Sendable ([XPathValue]) throws -> XPathValue
@@ -44,12 +44,55 @@ enum ExtensionFunctions {
             function("distinct-count", 1...1) { arguments in
                 .number(Double(Set(arguments[0].nodes.map { $0.stringValue.trimmingXMLWhitespace() }).count))
             },
+            function("area-exists", 1...1) { arguments in
+                .boolean(try alignment.strategy().area(arguments[0].string.trimmingXMLWhitespace()) != nil)
+            },
+            function("area-score", 1...1) { arguments in
+                .number(try alignment.current().score(of: arguments[0].string.trimmingXMLWhitespace())?.score ?? 0)
+            },
+            function("area-share", 1...1) { arguments in
+                .number(try alignment.current().score(of: arguments[0].string.trimmingXMLWhitespace())?.share ?? 0)
+            },
+            function("best-area", 0...0) { _ in .string(try alignment.current().best?.id ?? "") },
+            function("best-score", 0...0) { _ in .number(try alignment.current().best?.score ?? 0) },
+            function("area-name", 2...2) { arguments in
+                let area = try alignment.strategy().area(arguments[0].string.trimmingXMLWhitespace())
+                let language = Language(rawValue: arguments[1].string) ?? .en
+                return .string(area?.name[language] ?? arguments[0].string)
+            },
         ]
     }
 
     struct FunctionError: Error, CustomStringConvertible {
         let description: String
         init(_ description: String) { self.description = description }
+    }
+}
+
+/// The strategy and the current application's alignment, read by the `s3:area-…` functions.
+///
+/// The checker sets `value` before evaluating an application's rules; each checker (one per
+/// thread) owns its own state.
+final class AlignmentState: @unchecked Sendable {
+    let strategyValue: Strategy?
+    var value: S3Alignment?
+
+    init(strategy: Strategy?) {
+        strategyValue = strategy
+    }
+
+    func strategy() throws -> Strategy {
+        guard let strategyValue else {
+            throw ExtensionFunctions.FunctionError("the rule pack names no smart-specialisation strategy")
+        }
+        return strategyValue
+    }
+
+    func current() throws -> S3Alignment {
+        guard let value else {
+            throw ExtensionFunctions.FunctionError("no smart-specialisation scoring for this application")
+        }
+        return value
     }
 }
 

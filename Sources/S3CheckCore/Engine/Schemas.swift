@@ -8,11 +8,14 @@ public struct Schemas: Sendable {
     public let application: XMLSchema
     /// The rule-pack and code-list schema.
     public let rules: XMLSchema
+    /// The smart-specialisation strategy schema.
+    public let strategy: XMLSchema
     /// Field labels by element or attribute name, from the application schema's documentation.
     public let labels: [String: LocalizedText]
 
     public static let applicationSchemaPath = "schema/application-1.xsd"
     public static let rulesSchemaPath = "schema/rules-1.xsd"
+    public static let strategySchemaPath = "schema/strategy-1.xsd"
 
     /// The shipped schemas; they are part of the binary, so failing to compile them is a build
     /// defect that the tests catch, not a user error.
@@ -28,6 +31,7 @@ public struct Schemas: Sendable {
         let applicationData = files[Self.applicationSchemaPath] ?? Data()
         application = try XMLSchema(applicationData, name: "Rules/" + Self.applicationSchemaPath)
         rules = try XMLSchema(files[Self.rulesSchemaPath] ?? Data(), name: "Rules/" + Self.rulesSchemaPath)
+        strategy = try XMLSchema(files[Self.strategySchemaPath] ?? Data(), name: "Rules/" + Self.strategySchemaPath)
         labels = try Self.labels(in: XMLDocument.parse(applicationData, name: Self.applicationSchemaPath))
     }
 
@@ -50,7 +54,7 @@ public struct Schemas: Sendable {
     /// libxml2's message without the `{namespace}` noise around names.
     static func plain(_ message: String) -> String {
         var text = message
-        for namespace in [Namespaces.application, Namespaces.rules] {
+        for namespace in [Namespaces.application, Namespaces.rules, "urn:s3check:strategy:1"] {
             text = text.replacingOccurrences(of: "{\(namespace)}", with: "")
         }
         return text

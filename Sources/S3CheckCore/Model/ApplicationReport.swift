@@ -11,6 +11,8 @@ public struct ApplicationReport: Sendable, Codable {
     public var results: [RuleResult]
     /// Who and what the application is about, when it could be read.
     public var identity: ApplicationIdentity?
+    /// The smart-specialisation scoring, when the pack has a strategy and the application is valid.
+    public var alignment: S3Alignment?
 
     public init(
         file: String,
@@ -18,7 +20,8 @@ public struct ApplicationReport: Sendable, Codable {
         verdict: Verdict,
         findings: [Finding],
         results: [RuleResult],
-        identity: ApplicationIdentity?
+        identity: ApplicationIdentity?,
+        alignment: S3Alignment? = nil
     ) {
         self.file = file
         self.sha256 = sha256
@@ -26,6 +29,7 @@ public struct ApplicationReport: Sendable, Codable {
         self.findings = findings
         self.results = results
         self.identity = identity
+        self.alignment = alignment
     }
 
     /// How many findings there are of a severity.

@@ -24,7 +24,8 @@ public struct RulePackLoader: Sendable {
             rules: state.rules,
             parameters: state.parameters,
             codeLists: state.codeLists,
-            profiles: state.profiles
+            profiles: state.profiles,
+            strategy: state.strategy
         )
         // Compiling every expression once here reports a broken pack at load, with its line.
         do {
@@ -45,6 +46,7 @@ public struct RulePackLoader: Sendable {
         var parameters: [Parameter] = []
         var codeLists: [String: CodeList] = [:]
         var profiles: [Profile] = []
+        var strategy: Strategy?
     }
 
     private func load(_ path: String, includedFrom include: SourceLocation?, into state: inout LoadState) {
@@ -106,6 +108,9 @@ public struct RulePackLoader: Sendable {
         for element in root.children("codeList") {
             loadCodeList(element, packPath: path, reader: reader, into: &state)
         }
+        for element in root.children("strategy") {
+            loadStrategy(element, packPath: path, reader: reader, into: &state)
+        }
         for element in root.children("parameter") {
             addParameter(element, packID: packID, reader: reader, into: &state)
         }
@@ -124,6 +129,7 @@ public struct RulePackLoader: Sendable {
     private func readValidated(
         _ path: String,
         root expectedRoot: String,
+        schema: XMLSchema = Schemas.shared.rules,
         reportAt: SourceLocation,
         problems: inout [RuleProblem]
     ) -> (XMLNode, Data)? {
@@ -152,7 +158,7 @@ public struct RulePackLoader: Sendable {
             problems.append(contentsOf: Self.problems(from: error, file: shown))
             return nil
         }
-        let violations = Schemas.shared.rules.validate(document)
+        let violations = schema.validate(document)
         guard violations.isEmpty, let root = document.root else {
             problems.append(
                 contentsOf: violations.map {
@@ -160,8 +166,8 @@ public struct RulePackLoader: Sendable {
                         file: shown,
                         line: $0.line ?? 1,
                         message: LocalizedText(
-                            sv: "Följer inte regelschemat: \(Schemas.plain($0.message))",
-                            en: "Does not follow the rule schema: \(Schemas.plain($0.message))"
+                            sv: "Följer inte schemat: \(Schemas.plain($0.message))",
+                            en: "Does not follow the schema: \(Schemas.plain($0.message))"
                         )
                     )
                 }
@@ -211,6 +217,61 @@ public struct RulePackLoader: Sendable {
             source: root.child("source").map(ElementReader.legal),
             file: files.displayPath(path)
         )
+    }
+
+    private func loadStrategy(_ element: XMLNode, packPath: String, reader: ElementReader, into state: inout LoadState)
+    {
+        let path = files.resolve(element.attribute("href") ?? "", relativeTo: packPath)
+        let at = SourceLocation(file: reader.file, line: element.line, column: 1)
+        guard
+            let (root, data) = readValidated(
+                path,
+                root: "strategy",
+                schema: Schemas.shared.strategy,
+                reportAt: at,
+                problems: &state.problems
+            )
+        else { return }
+        let strategyReader = ElementReader(file: files.displayPath(path))
+        var areas: [Strategy.Area] = []
+        for area in root.children("area") {
+            let codes = { (name: String, attribute: String) in
+                area.children(name).map {
+                    Strategy.WeightedCode(
+                        code: $0.attribute(attribute) ?? "", weight: Double($0.attribute("weight") ?? "1") ?? 1)
+                }
+            }
+            areas.append(
+                Strategy.Area(
+                    id: area.attribute("id") ?? "",
+                    name: strategyReader.text(area, "name", problems: &state.problems),
+                    description: strategyReader.text(area, "description", problems: &state.problems),
+                    terms: area.children("term").map {
+                        Strategy.Term(
+                            text: $0.stringValue.trimmingXMLWhitespace(),
+                            weight: Double($0.attribute("weight") ?? "1") ?? 1,
+                            wholeWord: $0.attribute("match") == "word"
+                        )
+                    },
+                    nacePrefixes: codes("nace", "prefix"),
+                    interventionFields: codes("interventionField", "code"),
+                    researchFields: codes("researchField", "code")
+                )
+            )
+        }
+        let strategy = Strategy(
+            id: root.attribute("id") ?? "",
+            version: root.attribute("version") ?? "",
+            title: strategyReader.text(root, "title", problems: &state.problems),
+            areas: areas,
+            file: files.displayPath(path),
+            sha256: Digest.sha256(data)
+        )
+        if state.strategy != nil {
+            state.problems.append(
+                reader.problem(element, "", sv: "Bara en strategi får anges.", en: "Only one strategy may be given."))
+        }
+        state.strategy = strategy
     }
 
     private func addParameter(_ element: XMLNode, packID: String, reader: ElementReader, into state: inout LoadState) {

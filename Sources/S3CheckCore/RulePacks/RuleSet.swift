@@ -7,6 +7,8 @@ public struct RuleSet: Sendable {
     public var parameters: [Parameter]
     public var codeLists: [String: CodeList]
     public var profiles: [Profile]
+    /// The region's smart-specialisation strategy, when a pack names one.
+    public var strategy: Strategy?
 
     /// The pack the user named.
     public var mainPack: PackInfo { packs[0] }

@@ -1,0 +1,218 @@
+import Foundation
+import SafeXML
+
+/// Scores an application against every area of a strategy, keeping the evidence.
+///
+/// Text fields weigh by how much they say about the project (the title most); repeated terms
+/// count sublinearly and the text score is divided by a length factor, so that a long text does
+/// not win by length. Partners' NACE codes, intervention fields and research fields add points.
+public struct AlignmentScorer: Sendable {
+    public let strategy: Strategy
+    private let matcher: TermMatcher
+    /// For each pattern of the matcher: the term it belongs to, and its position in a phrase.
+    private let owners: [(area: Int, term: Int, word: Int)]
+    private let phraseLengths: [[Int]]
+
+    /// Field weights: where a term is found matters as much as which term it is.
+    static let fieldWeights: [(path: [String], weight: Double)] = [
+        (["project", "title"], 3),
+        (["project", "keywords", "keyword"], 2),
+        (["project", "s3", "justification"], 1.5),
+        (["project", "summary"], 1),
+        (["project", "objectives", "objective"], 1),
+    ]
+    /// The length factor is √(1 + words ÷ this), so a text twice as long is not worth twice as much.
+    static let referenceLength = 100.0
+    /// Occurrences of one term in one field beyond this add nothing.
+    static let saturation = 3
+
+    public init(strategy: Strategy) {
+        self.strategy = strategy
+        var patterns: [TermMatcher.Pattern] = []
+        var owners: [(Int, Int, Int)] = []
+        var lengths: [[Int]] = []
+        for (areaIndex, area) in strategy.areas.enumerated() {
+            var areaLengths: [Int] = []
+            for (termIndex, term) in area.terms.enumerated() {
+                let words = TextNormalizer.words(in: term.text).map { $0.forms[0] }
+                areaLengths.append(words.count)
+                for (wordIndex, word) in words.enumerated() {
+                    for variant in Self.inflectionVariants(of: word, wholeWord: term.wholeWord) {
+                        patterns.append(
+                            .init(bytes: Array(variant.utf8), letters: variant.count, wholeWord: term.wholeWord))
+                        owners.append((areaIndex, termIndex, wordIndex))
+                    }
+                }
+            }
+            lengths.append(areaLengths)
+        }
+        matcher = TermMatcher(patterns: patterns)
+        self.owners = owners
+        phraseLengths = lengths
+    }
+
+    /// Scores the application whose root element is `root`.
+    public func score(_ root: XMLNode) -> S3Alignment {
+        let project = root.child("project")
+        let declared =
+            project?.child("s3")?.childElements.filter { $0.localName == "area" }
+            .compactMap { $0.attribute("ref") } ?? []
+        var points = Array(repeating: 0.0, count: strategy.areas.count)
+        var evidence = Array(repeating: [Evidence](), count: strategy.areas.count)
+
+        // Text: count term occurrences per field, then weigh them.
+        var totalWords = 0
+        var termHits: [[String: (count: Int, line: Int, weight: Double)]] = Array(
+            repeating: [:], count: strategy.areas.count)
+        for (path, fieldWeight) in Self.fieldWeights {
+            for node in Self.nodes(at: path, under: root) {
+                let words = TextNormalizer.words(in: node.stringValue)
+                totalWords += words.count
+                for (areaIndex, termIndex) in matchTerms(in: words) {
+                    let key = "\(termIndex)|\(path.last!)"
+                    var hit = termHits[areaIndex][key] ?? (0, node.line, fieldWeight)
+                    hit.count += 1
+                    termHits[areaIndex][key] = hit
+                }
+            }
+        }
+        let lengthFactor = (1 + Double(totalWords) / Self.referenceLength).squareRoot()
+        for (areaIndex, hits) in termHits.enumerated() {
+            for (key, hit) in hits {
+                let parts = key.split(separator: "|")
+                let term = strategy.areas[areaIndex].terms[Int(parts[0])!]
+                let value = term.weight * hit.weight * (1 + log(Double(min(hit.count, Self.saturation)))) / lengthFactor
+                points[areaIndex] += value
+                evidence[areaIndex].append(
+                    Evidence(
+                        kind: .term, matched: term.text, field: String(parts[1]), line: hit.line, count: hit.count,
+                        weight: term.weight, points: value)
+                )
+            }
+        }
+
+        // Codes: partners' NACE codes, intervention fields, research fields.
+        let naceNodes = root.child("partners")?.childElements.compactMap { $0.child("nace") } ?? []
+        let fields = project?.child("interventionFields")?.childElements ?? []
+        let research = project?.child("researchFields")?.childElements ?? []
+        for (areaIndex, area) in strategy.areas.enumerated() {
+            for node in naceNodes {
+                let code = node.stringValue.trimmingXMLWhitespace()
+                if let best = area.nacePrefixes.filter({ Self.code(code, startsWith: $0.code) }).max(by: {
+                    $0.weight < $1.weight
+                }) {
+                    points[areaIndex] += best.weight
+                    evidence[areaIndex].append(
+                        Evidence(
+                            kind: .nace, matched: best.code, field: "nace", line: node.line, count: 1,
+                            weight: best.weight, points: best.weight))
+                }
+            }
+            for node in fields {
+                let code = node.attribute("code") ?? ""
+                guard let match = area.interventionFields.first(where: { $0.code == code }) else { continue }
+                let share = Double(node.attribute("share") ?? "").map { $0 / 100 } ?? 1 / Double(max(1, fields.count))
+                let value = match.weight * 2 * share
+                points[areaIndex] += value
+                evidence[areaIndex].append(
+                    Evidence(
+                        kind: .interventionField, matched: code, field: "field", line: node.line, count: 1,
+                        weight: match.weight, points: value))
+            }
+            for node in research {
+                let code = node.attribute("code") ?? ""
+                if let best = area.researchFields.filter({ Self.code(code, startsWith: $0.code) }).max(by: {
+                    $0.weight < $1.weight
+                }) {
+                    points[areaIndex] += best.weight
+                    evidence[areaIndex].append(
+                        Evidence(
+                            kind: .researchField, matched: best.code, field: "researchField", line: node.line, count: 1,
+                            weight: best.weight, points: best.weight))
+                }
+            }
+        }
+
+        let total = points.reduce(0, +)
+        let areas = strategy.areas.enumerated().map { index, area in
+            AreaScore(
+                id: area.id,
+                name: area.name,
+                score: Self.rounded(points[index]),
+                share: total > 0 ? Self.rounded(points[index] / total * 100) : 0,
+                evidence: evidence[index].sorted { ($0.points, $1.matched) > ($1.points, $0.matched) }
+            )
+        }
+        let ranked = areas.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
+        return S3Alignment(strategyID: strategy.id, declared: declared, areas: ranked)
+    }
+
+    /// (area, term) for every term found in `words`. A word counts once per area, through its
+    /// strongest term, so that overlapping stems ("medicin", "medic") do not add up; a phrase
+    /// counts once per occurrence on top of its words.
+    private func matchTerms(in words: [TextNormalizer.Word]) -> [(Int, Int)] {
+        let perWord: [Set<Int>] = words.map { word in
+            word.forms.reduce(into: Set<Int>()) { $0.formUnion(matcher.matches(in: $1)) }
+        }
+        var found: [(Int, Int)] = []
+        for (index, patterns) in perWord.enumerated() {
+            var strongestWord: [Int: Int] = [:]
+            var phrases: Set<Int> = []
+            for pattern in patterns {
+                let owner = owners[pattern]
+                guard owner.word == 0 else { continue }
+                let length = phraseLengths[owner.area][owner.term]
+                if length == 1 {
+                    let current = strongestWord[owner.area].map { strategy.areas[owner.area].terms[$0].weight } ?? 0
+                    if strategy.areas[owner.area].terms[owner.term].weight > current {
+                        strongestWord[owner.area] = owner.term
+                    }
+                    continue
+                }
+                let key = owner.area * 100_000 + owner.term
+                guard !phrases.contains(key), index + length <= perWord.count else { continue }
+                // Every later word of a phrase must match the next pattern of the same term.
+                let complete = (1..<length).allSatisfy { offset in
+                    perWord[index + offset].contains { candidate in
+                        owners[candidate].area == owner.area && owners[candidate].term == owner.term
+                            && owners[candidate].word == offset
+                    }
+                }
+                if complete {
+                    phrases.insert(key)
+                    found.append((owner.area, owner.term))
+                }
+            }
+            found += strongestWord.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+        return found
+    }
+
+    /// The word and, for Swedish words ending in -en, -el or -er, the stem without that e:
+    /// inflection drops it (dagvatten → dagvattnet, läkemedel → läkemedlet, cykel → cyklar).
+    static func inflectionVariants(of word: String, wholeWord: Bool) -> [String] {
+        guard !wholeWord, word.count >= 5, let last = word.last, ["n", "l", "r"].contains(last),
+            word.dropLast().last == "e"
+        else { return [word] }
+        return [word, String(word.dropLast(2)) + String(last)]
+    }
+
+    private static func nodes(at path: [String], under root: XMLNode) -> [XMLNode] {
+        var current = [root]
+        for name in path {
+            current = current.flatMap { $0.childElements.filter { $0.localName == name } }
+        }
+        return current
+    }
+
+    /// "72.11" starts with "72.1" and "72", not with "7"; codes compare without dots.
+    private static func code(_ code: String, startsWith prefix: String) -> Bool {
+        let plain = code.replacingOccurrences(of: ".", with: "")
+        let plainPrefix = prefix.replacingOccurrences(of: ".", with: "")
+        return !plainPrefix.isEmpty && plain.hasPrefix(plainPrefix)
+    }
+
+    private static func rounded(_ value: Double) -> Double {
+        (value * 100).rounded() / 100
+    }
+}
