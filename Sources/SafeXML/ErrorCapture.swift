@@ -10,6 +10,8 @@ final class ErrorCapture {
 
     static func collecting<T>(_ body: () throws -> T) rethrows -> (T, [XMLDiagnostic]) {
         _ = XMLLibrary.ready
+        // The generic handler is per thread too; worker threads start with libxml2's default.
+        s3_silenceGenericErrors()
         let capture = ErrorCapture()
         let previousHandler = __xmlStructuredError().pointee
         let previousContext = __xmlStructuredErrorContext().pointee

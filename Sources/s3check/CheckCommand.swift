@@ -28,8 +28,12 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Largest application accepted, in bytes.")
     var maxSize: Int = 16 * 1024 * 1024
 
+    @Option(help: "Applications checked in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
         guard maxSize > 0 else { throw ValidationError("--max-size must be positive") }
+        guard jobs > 0 else { throw ValidationError("--jobs must be positive") }
         if let output { try OutputFile.checkWritable(output) }
     }
 
@@ -37,15 +41,13 @@ struct CheckCommand: ParsableCommand {
         let language = presentation.language
         let ruleSet = try rules.load(language: language)
         let options = ApplicationChecker.Options(profile: rules.profile, limits: .init(maximumBytes: maxSize))
-        let checker: ApplicationChecker
+        let reports: [ApplicationReport]
         do {
-            checker = try ApplicationChecker(ruleSet: ruleSet, options: options)
+            reports = try BatchChecker(ruleSet: ruleSet, options: options, jobs: jobs).check(InputFiles.expand(paths))
         } catch {
             RuleOptions.report(error, language: language)
             throw Outcome.usageError.exitCode
         }
-        let files = InputFiles.expand(paths)
-        let reports = files.map { checker.check(fileAt: $0) }
         let run = RunReport(
             applications: reports,
             packs: ruleSet.packs,

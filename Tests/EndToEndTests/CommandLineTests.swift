@@ -96,4 +96,23 @@ struct CommandLineTests {
         #expect((application["sha256"] as? String)?.count == 64)
         #expect((report["tool"] as? [String: Any])?["version"] as? String != nil)
     }
+
+    @Test("A batch in parallel gives the same bytes as one worker, and a broken file stops nothing")
+    func parallelBatchIsDeterministic() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let application = try Fixtures.eligibleApplication()
+        for index in 1...24 {
+            try Fixtures.write(application, to: "app-\(index < 10 ? "0" : "")\(index).xml", in: folder)
+        }
+        try Fixtures.write("<application", to: "app-13.xml", in: folder)
+        let one = try BinaryRunner.run(["check", folder.path, "--jobs", "1", "--format", "json"])
+        let two = try BinaryRunner.run(["check", folder.path, "--jobs", "2", "--format", "json"])
+        #expect(one.exitCode == 2)
+        #expect(one.standardOutput == two.standardOutput)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(two.standardOutput.utf8)) as? [String: Any])
+        let summary = try #require(report["summary"] as? [String: Int])
+        #expect(summary["eligible"] == 23)
+        #expect(summary["cannotBeAssessed"] == 1)
+    }
 }

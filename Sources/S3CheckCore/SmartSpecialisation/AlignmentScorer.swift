@@ -140,7 +140,9 @@ public struct AlignmentScorer: Sendable {
                 name: area.name,
                 score: Self.rounded(points[index]),
                 share: total > 0 ? Self.rounded(points[index] / total * 100) : 0,
-                evidence: evidence[index].sorted { ($0.points, $1.matched) > ($1.points, $0.matched) }
+                evidence: evidence[index].sorted {
+                    ($0.points, $1.matched, $1.field, $1.line) > ($1.points, $0.matched, $0.field, $0.line)
+                }
             )
         }
         let ranked = areas.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
@@ -163,8 +165,10 @@ public struct AlignmentScorer: Sendable {
                 guard owner.word == 0 else { continue }
                 let length = phraseLengths[owner.area][owner.term]
                 if length == 1 {
-                    let current = strongestWord[owner.area].map { strategy.areas[owner.area].terms[$0].weight } ?? 0
-                    if strategy.areas[owner.area].terms[owner.term].weight > current {
+                    // Strongest term wins; among equals the longer (more specific), then the first.
+                    let terms = strategy.areas[owner.area].terms
+                    let rank = { (index: Int) in (terms[index].weight, terms[index].text.count, -index) }
+                    if strongestWord[owner.area].map({ rank(owner.term) > rank($0) }) ?? true {
                         strongestWord[owner.area] = owner.term
                     }
                     continue
