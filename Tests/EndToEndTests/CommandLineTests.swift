@@ -110,7 +110,8 @@ struct CommandLineTests {
         let two = try BinaryRunner.run(["check", folder.path, "--jobs", "2", "--format", "json"])
         #expect(one.exitCode == 2)
         #expect(one.standardOutput == two.standardOutput)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(two.standardOutput.utf8)) as? [String: Any])
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(two.standardOutput.utf8)) as? [String: Any])
         let summary = try #require(report["summary"] as? [String: Int])
         #expect(summary["eligible"] == 23)
         #expect(summary["cannotBeAssessed"] == 1)

@@ -44,10 +44,14 @@ enum SchemaViolationDescription {
                 en: "«\(fieldLabel.en)» lacks the attribute \(attribute)."
             )
         case 1824, 1839, 1840, 1833, 1831, 1832, 1841:
-            let value = quoted(in: plain).dropFirst().first ?? ""
+            let attribute = captured(after: "attribute '", in: plain)
+            let label = attribute.map { fieldLabel.appending(schemas.label(of: $0)) } ?? fieldLabel
+            let value =
+                captured(after: "The value '", in: plain) ?? quotedBefore(" is not a valid value", in: plain) ?? ""
+            let (sv, en) = expectation(in: plain)
             message = LocalizedText(
-                sv: "Värdet \"\(value)\" är ogiltigt för «\(fieldLabel.sv)». (\(plain))",
-                en: "The value \"\(value)\" is not valid for «\(fieldLabel.en)». (\(plain))"
+                sv: "Värdet \"\(value)\" är ogiltigt för «\(label.sv)»\(sv).",
+                en: "The value \"\(value)\" is not valid for «\(label.en)»\(en)."
             )
         default:
             message = LocalizedText(sv: "«\(fieldLabel.sv)»: \(plain)", en: "«\(fieldLabel.en)»: \(plain)")
@@ -67,6 +71,42 @@ enum SchemaViolationDescription {
             field: field,
             blocksAssessment: true
         )
+    }
+
+    /// What the schema wanted, in our own words: the allowed values, or the type.
+    private static func expectation(in message: String) -> (String, String) {
+        if let open = message.range(of: "{"),
+            let close = message.range(of: "}", range: open.upperBound..<message.endIndex)
+        {
+            let values = message[open.upperBound..<close.lowerBound].replacingOccurrences(of: "'", with: "")
+            return ("; tillåtna värden: \(values)", "; allowed values: \(values)")
+        }
+        if let type = captured(after: "atomic type '", in: message) {
+            switch type {
+            case "xs:date": return ("; väntat ett datum ÅÅÅÅ-MM-DD", "; expected a date YYYY-MM-DD")
+            case "xs:decimal", "xs:integer", "Amount": return ("; väntat ett tal", "; expected a number")
+            case "xs:boolean": return ("; väntat true eller false", "; expected true or false")
+            case "xs:gYear": return ("; väntat ett årtal", "; expected a year")
+            default: return ("; väntat typen \(type)", "; expected the type \(type)")
+            }
+        }
+        if message.contains("[facet 'pattern']") { return ("; formatet stämmer inte", "; the format does not match") }
+        if message.contains("minInclusive") { return ("; värdet är för litet", "; the value is too small") }
+        return ("", "")
+    }
+
+    /// The text between `marker` and the next quote.
+    private static func captured(after marker: String, in message: String) -> String? {
+        guard let start = message.range(of: marker) else { return nil }
+        guard let end = message[start.upperBound...].firstIndex(of: "'") else { return nil }
+        return String(message[start.upperBound..<end])
+    }
+
+    /// The quoted part just before `marker`.
+    private static func quotedBefore(_ marker: String, in message: String) -> String? {
+        guard let end = message.range(of: "'" + marker) else { return nil }
+        guard let start = message[..<end.lowerBound].lastIndex(of: "'") else { return nil }
+        return String(message[message.index(after: start)..<end.lowerBound])
     }
 
     /// The names in "Expected is ( a, b )".

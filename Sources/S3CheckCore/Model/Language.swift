@@ -29,6 +29,11 @@ public struct LocalizedText: Sendable, Hashable, Codable {
         language == .sv ? sv : en
     }
 
+    /// A breadcrumb one step longer: `Budget › Kostnadspost` + `category`.
+    public func appending(_ next: LocalizedText) -> LocalizedText {
+        LocalizedText(sv: sv + " › " + next.sv, en: en + " › " + next.en)
+    }
+
     /// Applies `transform` to both languages.
     public func map(_ transform: (String, Language) -> String) -> LocalizedText {
         LocalizedText(sv: transform(sv, .sv), en: transform(en, .en))

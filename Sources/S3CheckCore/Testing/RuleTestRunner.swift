@@ -79,10 +79,21 @@ public struct RuleTestRunner {
         let xpath = XPathContext(namespaces: Namespaces.expressionPrefixes, functions: [])
         for element in root.childElements where element.localName == "case" {
             let ruleID = element.attribute("rule") ?? ""
-            guard ruleSet.rule(ruleID) != nil else {
+            guard let rule = ruleSet.rule(ruleID) else {
                 problem(
                     element.line, "Regeln \(ruleID) finns inte i paketet.", "Rule \(ruleID) is not in the pack.",
                     rule: ruleID)
+                continue
+            }
+            let chosenProfile = profile ?? ruleSet.defaultProfile
+            guard rule.runs(in: chosenProfile) else {
+                let name = chosenProfile ?? ""
+                problem(
+                    element.line,
+                    "Regeln \(ruleID) körs inte i profilen \(name), så fallet kan inte prövas.",
+                    "Rule \(ruleID) does not run in profile \(name), so the case cannot be tested.",
+                    rule: ruleID
+                )
                 continue
             }
             guard let edited = try? XMLDocument.parse(base, name: "base"), let editedRoot = edited.root else {

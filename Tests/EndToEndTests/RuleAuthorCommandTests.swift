@@ -1,0 +1,79 @@
+import Foundation
+import S3CheckTestSupport
+import Testing
+
+@Suite("Commands for rule authors")
+struct RuleAuthorCommandTests {
+    @Test("lint passes on the shipped pack and fails with file:line on a broken one")
+    func lint() throws {
+        let clean = try BinaryRunner.run(["lint"])
+        #expect(clean.exitCode == 0)
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rule = PackBuilder.rule("T-1", check: #"<assert test="s3:nonsense(.)"/>"#)
+        let path = try Fixtures.write(PackBuilder.pack(rules: rule + rule), to: "broken.xml", in: folder)
+        let broken = try BinaryRunner.run(["lint", path])
+        #expect(broken.exitCode == 3)
+        #expect(broken.standardError.contains("broken.xml:"))
+        #expect(broken.standardError.contains("[T-1]"))
+    }
+
+    @Test("test proves every shipped rule both ways and checks the examples")
+    func testCommand() throws {
+        let result = try BinaryRunner.run([
+            "test", "shipped:se/stockholm/calls/example-call-2026.xml", "--examples", "Examples",
+        ])
+        #expect(result.exitCode == 0, "\(result.standardOutput.suffix(2000))")
+        #expect(result.standardOutput.contains(" passed, 0 failed"))
+        #expect(!result.standardOutput.contains("MISS"))
+    }
+
+    @Test("test fails when a rule has no failing case")
+    func testCommandCoverage() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rule = PackBuilder.rule("T-1", check: #"<assert test="true()"/>"#)
+        let pack = try Fixtures.write(PackBuilder.pack(rules: rule), to: "pack.xml", in: folder)
+        try Fixtures.write(try Fixtures.eligibleApplication(), to: "base.xml", in: folder)
+        let tests = """
+            <ruleTests xmlns="urn:s3check:rules:1" base="../base.xml"><case rule="T-1" expect="pass"/></ruleTests>
+            """
+        try Fixtures.write(tests, to: "tests/t.xml", in: folder)
+        let result = try BinaryRunner.run(["test", pack])
+        #expect(result.exitCode == 1)
+        #expect(result.standardOutput.contains("MISS T-1"))
+        #expect(result.standardError.contains("T-1"))
+    }
+
+    @Test("rules --format json lists every rule with both languages and its legal basis")
+    func catalogue() throws {
+        let result = try BinaryRunner.run(["rules", "--format", "json"])
+        let rules = try #require(
+            try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+        #expect(rules.count >= 40)
+        for rule in rules {
+            let title = rule["title"] as? [String: String]
+            #expect(title?["sv"]?.isEmpty == false && title?["en"]?.isEmpty == false)
+            #expect(((rule["legal"] as? [String: Any])?["url"] as? String)?.hasPrefix("https://") == true)
+        }
+    }
+
+    @Test("explain shows a rule's parameters with their dated values; an unknown id exits 3")
+    func explain() throws {
+        let result = try BinaryRunner.run(["explain", "EU-DM-001"])
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput.contains("from 2014-01-01: 200000"))
+        #expect(result.standardOutput.contains("from 2024-01-01: 300000"))
+        #expect(try BinaryRunner.run(["explain", "NO-SUCH-RULE"]).exitCode == 3)
+    }
+
+    @Test("s3 shows the ranked areas with evidence, in Swedish")
+    func s3() throws {
+        let result = try BinaryRunner.run(["s3", "--lang", "sv", "Examples/misdeclared-area.sv.xml"])
+        #expect(result.exitCode == 0)
+        let lines = result.standardOutput.split(separator: "\n")
+        let first = try #require(lines.first { $0.contains("1. ") })
+        #expect(first.contains("life-science"))
+        #expect(result.standardOutput.contains("*") && result.standardOutput.contains("[ikt]"))
+    }
+}
