@@ -298,6 +298,7 @@ struct RuleEvaluation {
         if value.isNaN { return "–" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         let rounded = (value * 100).rounded() / 100
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
         return String(format: "%.2f", rounded)
     }
 
