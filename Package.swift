@@ -44,6 +44,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "s3check-stage-costs",
+            dependencies: ["S3CheckCore", "SafeXML"],
+            path: "Benchmarks/StageCosts"
+        ),
+        .executableTarget(
+            name: "s3check-fuzz-application",
+            dependencies: ["S3CheckCore", "S3CheckReports"],
+            path: "Tests/FuzzApplication"
+        ),
+        .executableTarget(
+            name: "s3check-fuzz-rulepack",
+            dependencies: ["S3CheckCore", "S3CheckRules"],
+            path: "Tests/FuzzRulePack"
+        ),
         .target(
             name: "S3CheckTestSupport",
             dependencies: ["S3CheckCore", "SafeXML"],

@@ -18,6 +18,11 @@ public struct RuleFiles: Sendable {
     /// Files on disk, addressed by ordinary paths.
     public static let disk = RuleFiles(storage: .disk)
 
+    /// Files held in memory, addressed like shipped files; for tests and fuzzing.
+    public static func memory(_ files: [String: Data]) -> RuleFiles {
+        RuleFiles(storage: .shipped(files))
+    }
+
     /// A file could not be read.
     public struct ReadFailure: Error, Sendable {
         public var path: String

@@ -1,0 +1,68 @@
+import Foundation
+import S3CheckCore
+import SafeXML
+
+// Measures what each stage of checking costs per application, on the files given (default:
+// Examples/*.xml), in one process on one core. Run it in release mode:
+//   swift run -c release s3check-stage-costs [FILES...]
+
+func milliseconds(_ seconds: Double) -> String { String(format: "%8.4f ms", seconds * 1000) }
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let paths: [String]
+if arguments.isEmpty {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: "Examples")) ?? []
+    paths = names.filter { $0.hasSuffix(".xml") }.sorted().map { "Examples/" + $0 }
+} else {
+    paths = arguments
+}
+let inputs = paths.compactMap { path in FileManager.default.contents(atPath: path).map { (path, $0) } }
+guard !inputs.isEmpty else {
+    print("no input files")
+    exit(1)
+}
+
+let loadStart = Date()
+let ruleSet = try RulePackLoader(files: .shipped).load(ShippedPackPath.defaultPack)
+let loadTime = Date().timeIntervalSince(loadStart)
+let checker = try ApplicationChecker(ruleSet: ruleSet)
+guard let strategy = ruleSet.strategy else { fatalError("the shipped pack has no strategy") }
+let scorer = AlignmentScorer(strategy: strategy)
+let schema = Schemas.shared.application
+
+let rounds = max(1, 4000 / inputs.count)
+var parse = 0.0
+var validate = 0.0
+var score = 0.0
+var full = 0.0
+var documents = 0
+for _ in 0..<rounds {
+    for (path, data) in inputs {
+        var start = Date()
+        guard let document = try? XMLDocument.parse(data, name: path), let root = document.root else { continue }
+        parse += Date().timeIntervalSince(start)
+        start = Date()
+        _ = schema.validate(document)
+        validate += Date().timeIntervalSince(start)
+        start = Date()
+        _ = scorer.score(root)
+        score += Date().timeIntervalSince(start)
+        start = Date()
+        _ = checker.check(data, file: path)
+        full += Date().timeIntervalSince(start)
+        documents += 1
+    }
+}
+let count = Double(documents)
+print("applications: \(inputs.count) files × \(rounds) rounds = \(documents) checks, one core")
+print("load and compile the shipped packs (once): \(milliseconds(loadTime))")
+print("per application:")
+print("  parse (libxml2)                \(milliseconds(parse / count))")
+print("  XSD validation                 \(milliseconds(validate / count))")
+print("  S3 scoring                     \(milliseconds(score / count))")
+print("  full check (parse+XSD+rules+S3)\(milliseconds(full / count))")
+print(
+    String(
+        format: "S3 scoring relative to parsing: %.2f×; share of a full check: %.1f %%", score / parse,
+        score / full * 100))
+print(String(format: "full checks per second, one core: %.0f", count / full))

@@ -1,0 +1,42 @@
+// libFuzzer target: reads and checks an arbitrary application with the shipped rules and renders
+// every report format. Built only with -DFUZZING (see Tests/run-fuzzers.sh); otherwise empty.
+#if FUZZING
+    import Foundation
+    import S3CheckCore
+    import S3CheckReports
+
+    private let checker: ApplicationChecker = {
+        do {
+            let ruleSet = try RulePackLoader(files: .shipped).load(ShippedPackPath.defaultPack)
+            return try ApplicationChecker(ruleSet: ruleSet)
+        } catch {
+            fatalError("the shipped rules do not load: \(error)")
+        }
+    }()
+
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+        let report = checker.check(Data(bytes: bytes, count: count), file: "fuzz.xml")
+        // An application that could not be read must never come out as assessable.
+        if report.findings.contains(where: \.blocksAssessment) {
+            precondition(report.verdict == .cannotBeAssessed, "blocked finding but verdict \(report.verdict)")
+        }
+        let run = RunReport(applications: [report], packs: [], profile: nil, language: .sv)
+        _ = TextReporter(language: .sv, colors: false).render(run)
+        let json = try? JSONReporter().render(run)
+        precondition(
+            json.map { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil } ?? false, "invalid JSON")
+        return 0
+    }
+
+    @_silgen_name("LLVMFuzzerRunDriver")
+    private func runDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+    ) -> CInt
+
+    var argc = CommandLine.argc
+    var argv = CommandLine.unsafeArgv
+    exit(runDriver(&argc, &argv, fuzzOneInput))
+#endif

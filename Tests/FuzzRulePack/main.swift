@@ -1,0 +1,38 @@
+// libFuzzer target: loads an arbitrary rule pack (which includes the shipped EU pack when it
+// asks to) and, when it loads, checks an example with it. Built only with -DFUZZING.
+#if FUZZING
+    import Foundation
+    import S3CheckCore
+    import S3CheckRules
+
+    private let example = ShippedRules.files["tests/base-application.xml"] ?? Data()
+
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+        var files = ShippedRules.files
+        files["se/stockholm/fuzz.xml"] = Data(bytes: bytes, count: count)
+        let memory = RuleFiles.memory(files)
+        do {
+            let ruleSet = try RulePackLoader(files: memory).load("se/stockholm/fuzz.xml")
+            _ = RuleLinter().lint(ruleSet)
+            let report = try ApplicationChecker(ruleSet: ruleSet).check(example, file: "example.xml")
+            if report.results.contains(where: { $0.outcome == .error }) {
+                precondition(report.verdict == .cannotBeAssessed, "rule error but verdict \(report.verdict)")
+            }
+        } catch {
+            precondition(!error.problems.isEmpty, "a failed load must say why")
+        }
+        return 0
+    }
+
+    @_silgen_name("LLVMFuzzerRunDriver")
+    private func runDriver(
+        _ argc: UnsafeMutablePointer<CInt>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+    ) -> CInt
+
+    var argc = CommandLine.argc
+    var argv = CommandLine.unsafeArgv
+    exit(runDriver(&argc, &argv, fuzzOneInput))
+#endif
