@@ -16,11 +16,23 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var rules: RuleOptions
     @OptionGroup var presentation: PresentationOptions
 
-    @Option(help: "Report format: text or json.")
-    var format: ReportFormat = .text
+    @Option(
+        name: .customLong("format"),
+        help: ArgumentHelp(
+            "Report format, repeatable, optionally with a file: text, json, html, junit, sarif, github, markdown, svrl, tap (junit=out/junit.xml). Default: text, or github when GITHUB_ACTIONS=true.",
+            valueName: "format[=file]"
+        )
+    )
+    var formats: [FormatSpec] = []
 
-    @Option(help: "Write the report to this file instead of standard output.")
+    @Option(help: "Write the report that would go to standard output to this file instead.")
     var output: String?
+
+    @Option(help: "Write one HTML report per application and an index.html into this folder.")
+    var outputDir: String?
+
+    @Flag(help: "Add the non-standard `file` attribute to JUnit test cases (GitLab links to files with it).")
+    var junitFileAttribute = false
 
     @Option(help: ArgumentHelp("Also fail (exit 1) on warnings.", valueName: "warning"))
     var failOn: FailureThreshold = .error
@@ -35,6 +47,25 @@ struct CheckCommand: ParsableCommand {
         guard maxSize > 0 else { throw ValidationError("--max-size must be positive") }
         guard jobs > 0 else { throw ValidationError("--jobs must be positive") }
         if let output { try OutputFile.checkWritable(output) }
+        try ReportOutputs.validate(resolvedFormats, outputDirectory: outputDir)
+    }
+
+    /// The formats asked for, with `--output` applied to the one for standard output.
+    var resolvedFormats: [FormatSpec] {
+        var specs = formats
+        if specs.isEmpty {
+            let github = ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true"
+            specs = [FormatSpec(format: github ? .github : .text, path: nil)]
+        }
+        if let output,
+            let index = specs.firstIndex(where: { $0.path == nil && !($0.format == .html && outputDir != nil) })
+        {
+            specs[index].path = output
+        }
+        if outputDir != nil, !specs.contains(where: { $0.format == .html }) {
+            specs.append(FormatSpec(format: .html, path: nil))
+        }
+        return specs
     }
 
     func run() throws {
@@ -48,32 +79,34 @@ struct CheckCommand: ParsableCommand {
             RuleOptions.report(error, language: language)
             throw Outcome.usageError.exitCode
         }
+        let outcome = Outcome.of(reports.map(\.verdict), failOnWarning: failOn == .warning)
         let run = RunReport(
             applications: reports,
             packs: ruleSet.packs,
             profile: rules.profile ?? ruleSet.defaultProfile,
-            language: language
+            language: language,
+            rules: ruleSet.rules(in: rules.profile),
+            generatedAt: Self.generationTime(),
+            failOnWarning: failOn == .warning
         )
-        let text: String
-        switch format {
-        case .text:
-            let colors = output == nil && presentation.useColor
-            text = TextReporter(language: language, colors: colors).render(run)
-        case .json:
-            text = try JSONReporter().render(run)
-        }
-        if let output {
-            try OutputFile.write(text, to: output)
-        } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-        }
-        throw Outcome.of(reports.map(\.verdict), failOnWarning: failOn == .warning).exitCode
+        let outputs = ReportOutputs(
+            specs: resolvedFormats,
+            outputDirectory: outputDir,
+            language: language,
+            colors: presentation.useColor,
+            junitFileAttributes: junitFileAttribute
+        )
+        try outputs.write(run, exitCode: outcome.rawValue)
+        throw outcome.exitCode
     }
-}
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text
-    case json
+    /// Now, or `SOURCE_DATE_EPOCH` when set, so that a report can be reproduced byte for byte.
+    static func generationTime() -> Date {
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = TimeInterval(epoch) {
+            return Date(timeIntervalSince1970: seconds)
+        }
+        return Date()
+    }
 }
 
 enum FailureThreshold: String, ExpressibleByArgument, CaseIterable {

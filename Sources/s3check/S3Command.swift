@@ -17,7 +17,7 @@ struct S3Command: ParsableCommand {
     @OptionGroup var presentation: PresentationOptions
 
     @Option(help: "text or json.")
-    var format: ReportFormat = .text
+    var format: S3Format = .text
 
     func run() throws {
         let language = presentation.language
@@ -60,4 +60,9 @@ struct AnyEncodable: Encodable {
     func encode(to encoder: Encoder) throws {
         try encodeValue(encoder)
     }
+}
+
+enum S3Format: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
 }

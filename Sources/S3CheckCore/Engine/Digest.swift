@@ -10,3 +10,11 @@ enum Digest {
         }.joined()
     }
 }
+
+/// Stable identities for findings across runs (SARIF `partialFingerprints`).
+public enum Fingerprint {
+    /// A hex SHA-256 of the parts joined with a separator that cannot occur in them.
+    public static func of(_ parts: [String]) -> String {
+        Digest.sha256(Data(parts.joined(separator: "\u{1F}").utf8))
+    }
+}

@@ -1,0 +1,53 @@
+import S3CheckCore
+
+/// Renders a run as GitHub Actions workflow commands: one annotation per finding, grouped per
+/// application. GitHub shows only the first ten errors and warnings of a step, so the CLI also
+/// appends the Markdown summary to `$GITHUB_STEP_SUMMARY`.
+public struct GitHubReporter {
+    public var language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    public func render(_ run: RunReport) -> String {
+        var lines: [String] = []
+        for application in run.applications {
+            lines.append("::group::\(Self.data(application.file)): \(Self.data(application.verdict.label[language]))")
+            for finding in application.findings {
+                let command =
+                    switch finding.severity {
+                    case .error: "error"
+                    case .warning: "warning"
+                    case .info: "notice"
+                    }
+                var properties = ["file=\(Self.property(finding.location?.file ?? application.file))"]
+                if let location = finding.location {
+                    properties.append("line=\(location.line)")
+                    properties.append("col=\(location.column)")
+                }
+                properties.append("title=\(Self.property("\(finding.ruleID) \(finding.title[language])"))")
+                var message = finding.message[language]
+                if let hint = finding.hint { message += "\n" + hint[language] }
+                if let legal = finding.legal, !legal.reference.isEmpty {
+                    message += "\n\(legal.reference) \(legal.url)"
+                }
+                lines.append("::\(command) \(properties.joined(separator: ","))::\(Self.data(message))")
+            }
+            lines.append("::endgroup::")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Escapes a command's message (as the Actions toolkit does).
+    static func data(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// Escapes a property value, which also may not contain `:` or `,`.
+    static func property(_ text: String) -> String {
+        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

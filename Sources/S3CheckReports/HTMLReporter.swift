@@ -1,0 +1,305 @@
+import Foundation
+import S3CheckCore
+
+/// Renders one application as a self-contained HTML page laid out for A4, for case officers who
+/// print and file it: verdict first, then the application's identity, the smart-specialisation
+/// evidence, the findings by severity with their legal basis, the rules passed, and an audit
+/// footer. Inline CSS only, no scripts, no external requests; everything from the application
+/// is escaped.
+public struct HTMLReporter {
+    public var language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    private var sv: Bool { language == .sv }
+    private func t(_ svText: String, _ enText: String) -> String { sv ? svText : enText }
+
+    /// The report for one application.
+    public func render(_ application: ApplicationReport, run: RunReport) -> String {
+        let title = application.identity?.title ?? application.file
+        var body: [String] = []
+        body.append(verdictBanner(application))
+        body.append(identity(application))
+        if let alignment = application.alignment { body.append(s3Section(alignment)) }
+        body.append(findingsSection(application))
+        body.append(passedSection(application, run: run))
+        body.append(auditFooter(application, run: run))
+        return page(title: "s3check: \(title)", footer: application.file, body: body.joined(separator: "\n"))
+    }
+
+    /// An index page linking one report per application.
+    public func renderIndex(_ run: RunReport, links: [String]) -> String {
+        var rows: [String] = []
+        for (application, link) in zip(run.applications, links) {
+            rows.append(
+                """
+                <tr class="\(Self.verdictClass(application.verdict))"><td><a href="\(Markup.escape(link))">\(Markup.escape(application.identity?.title ?? application.file))</a><br><span class="muted">\(Markup.escape(application.file))</span></td>\
+                <td>\(Markup.escape(application.identity?.applicant ?? ""))</td>\
+                <td class="verdict-cell">\(Markup.escape(application.verdict.label[language]))</td>\
+                <td class="num">\(application.count(.error))</td><td class="num">\(application.count(.warning))</td></tr>
+                """
+            )
+        }
+        let counts = Verdict.allCases.map { "\(run.count($0)) \($0.label[language])" }.joined(separator: " · ")
+        let body = """
+            <header class="index-head"><h1>\(t("Bedömning av ansökningar", "Assessment of applications"))</h1>
+            <p>\(run.applications.count) \(t("ansökningar", "applications")): \(Markup.escape(counts))</p></header>
+            <table class="index">
+            <thead><tr><th>\(t("Ansökan", "Application"))</th><th>\(t("Sökande", "Applicant"))</th><th>\(t("Bedömning", "Verdict"))</th><th>\(t("Fel", "Errors"))</th><th>\(t("Varningar", "Warnings"))</th></tr></thead>
+            <tbody>
+            \(rows.joined(separator: "\n"))
+            </tbody>
+            </table>
+            \(packsTable(run))
+            <p class="muted">s3check \(ToolInfo.version) · \(t("skapad", "generated")) \(Markup.timestamp(run.generatedAt))Z</p>
+            """
+        return page(
+            title: t("s3check: bedömning av ansökningar", "s3check: assessment of applications"), footer: "s3check",
+            body: body)
+    }
+
+    private func page(title: String, footer: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(Markup.escape(title))</title>
+        <style>
+        \(Self.css(footer: footer, pageWord: t("Sida", "Page"), ofWord: t("av", "of")))
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body)
+        </main>
+        </body>
+        </html>
+
+        """
+    }
+
+    private func verdictBanner(_ application: ApplicationReport) -> String {
+        let counts = [
+            (application.count(.error), t("fel", "errors")),
+            (application.count(.warning), t("varningar", "warnings")),
+        ].map { "\($0.0) \($0.1)" }.joined(separator: " · ")
+        return """
+            <header class="verdict \(Self.verdictClass(application.verdict))">
+            <p class="kicker">\(t("Bedömning enligt s3check", "Assessment by s3check"))</p>
+            <h1>\(Markup.escape(application.verdict.label[language].uppercased()))</h1>
+            <p>\(counts)</p>
+            </header>
+            """
+    }
+
+    private func identity(_ application: ApplicationReport) -> String {
+        let identity = application.identity
+        let rows: [(String, String?)] = [
+            (t("Projekt", "Project"), identity?.title),
+            (t("Sökande", "Applicant"), identity?.applicant),
+            (t("Organisationsnummer", "Organisation number"), identity?.organisationNumber),
+            (t("Utlysning", "Call"), identity?.call),
+            (t("Inlämningsdatum", "Submission date"), identity?.submissionDate),
+            (t("Fil", "File"), application.file),
+        ]
+        let items = rows.map { "<dt>\($0.0)</dt><dd>\(Markup.escape($0.1 ?? "–"))</dd>" }.joined(separator: "\n")
+        return
+            "<section class=\"identity\">\n<h2>\(t("Ansökan", "Application"))</h2>\n<dl>\n\(items)\n</dl>\n</section>"
+    }
+
+    private func s3Section(_ alignment: S3Alignment) -> String {
+        var rows: [String] = []
+        for area in alignment.areas {
+            let declared = alignment.declared.contains(area.id)
+            let evidence = area.evidence.prefix(8).map { item -> String in
+                let times = item.count > 1 ? " ×\(item.count)" : ""
+                switch item.kind {
+                case .term:
+                    return
+                        "«\(Markup.escape(item.matched))»\(times) <span class=\"muted\">(\(Markup.escape(item.field)), \(t("rad", "line")) \(item.line))</span>"
+                case .nace: return "NACE \(Markup.escape(item.matched))"
+                case .interventionField:
+                    return "\(t("insatsområde", "intervention field")) \(Markup.escape(item.matched))"
+                case .researchField: return "\(t("forskningsområde", "research field")) \(Markup.escape(item.matched))"
+                }
+            }.joined(separator: "; ")
+            rows.append(
+                """
+                <tr\(declared ? " class=\"declared\"" : "")><td>\(Markup.escape(area.name[language]))\(declared ? " <strong>(\(t("angivet", "declared")))</strong>" : "")</td>\
+                <td class="num">\(String(format: "%.1f", area.score))</td><td class="num">\(String(format: "%.0f", area.share)) %</td><td>\(evidence.isEmpty ? "–" : evidence)</td></tr>
+                """
+            )
+        }
+        return """
+            <section class="s3">
+            <h2>\(t("Smart specialisering", "Smart specialisation"))</h2>
+            <p>\(t("Poäng per område i regionens strategi, med den evidens i ansökan som ger poängen.", "Score per area of the region's strategy, with the evidence in the application behind it."))</p>
+            <table>
+            <thead><tr><th>\(t("Område", "Area"))</th><th>\(t("Poäng", "Score"))</th><th>\(t("Andel", "Share"))</th><th>\(t("Evidens", "Evidence"))</th></tr></thead>
+            <tbody>
+            \(rows.joined(separator: "\n"))
+            </tbody>
+            </table>
+            </section>
+            """
+    }
+
+    private func findingsSection(_ application: ApplicationReport) -> String {
+        var parts: [String] = []
+        let headings: [(Severity, String)] = [
+            (.error, t("Fel", "Errors")), (.warning, t("Varningar", "Warnings")),
+            (.info, t("Information", "Information")),
+        ]
+        for (severity, heading) in headings {
+            let findings = application.findings.filter { $0.severity == severity }
+            guard !findings.isEmpty else { continue }
+            parts.append("<h2>\(heading) (\(findings.count))</h2>")
+            for finding in findings {
+                parts.append(findingArticle(finding))
+            }
+        }
+        if parts.isEmpty {
+            parts.append("<h2>\(t("Anmärkningar", "Findings"))</h2><p>\(t("Inga anmärkningar.", "No findings."))</p>")
+        }
+        return "<section class=\"findings\">\n\(parts.joined(separator: "\n"))\n</section>"
+    }
+
+    private func findingArticle(_ finding: Finding) -> String {
+        var rows: [String] = []
+        if let field = finding.field {
+            rows.append(
+                "<dt>\(t("Fält", "Field"))</dt><dd>\(Markup.escape(field.label[language])) <code>\(Markup.escape(field.path))</code></dd>"
+            )
+        }
+        if let location = finding.location {
+            rows.append(
+                "<dt>\(t("Plats", "Location"))</dt><dd><code>\(Markup.escape("\(location.file):\(location.line):\(location.column)"))</code></dd>"
+            )
+        }
+        if let hint = finding.hint {
+            rows.append("<dt>\(t("Åtgärd", "Fix"))</dt><dd>\(Markup.escape(hint[language]))</dd>")
+        }
+        if let legal = finding.legal, !legal.reference.isEmpty {
+            let status = legal.verified ? "" : " <em>(\(t("ej bekräftad", "to be confirmed")))</em>"
+            rows.append(
+                "<dt>\(t("Rättslig grund", "Legal basis"))</dt><dd><a href=\"\(Markup.escape(legal.url))\">\(Markup.escape(legal.reference))</a>\(status)</dd>"
+            )
+        }
+        if !finding.parameters.isEmpty {
+            let list = finding.parameters.map { "\($0.name) = \($0.value)" }.joined(separator: ", ")
+            rows.append("<dt>\(t("Parametrar", "Parameters"))</dt><dd>\(Markup.escape(list))</dd>")
+        }
+        return """
+            <article class="finding \(finding.severity.rawValue)">
+            <h3><span class="rule">\(Markup.escape(finding.ruleID))</span> \(Markup.escape(finding.title[language]))</h3>
+            <p class="message">\(Markup.escape(finding.message[language]))</p>
+            <dl>
+            \(rows.joined(separator: "\n"))
+            </dl>
+            </article>
+            """
+    }
+
+    private func passedSection(_ application: ApplicationReport, run: RunReport) -> String {
+        let passed = application.results.filter { $0.outcome == .pass }.map(\.ruleID)
+        let notApplicable = application.results.filter { $0.outcome == .notApplicable }.map(\.ruleID)
+        guard !application.results.isEmpty else { return "" }
+        let list = { (ids: [String]) in
+            ids.map { id in
+                "<span title=\"\(Markup.escape(run.rule(id)?.title[language] ?? ""))\">\(Markup.escape(id))</span>"
+            }.joined(separator: " ")
+        }
+        return """
+            <section class="passed">
+            <h2>\(t("Uppfyllda regler", "Rules passed")) (\(passed.count))</h2>
+            <p class="compact">\(list(passed))</p>
+            \(notApplicable.isEmpty ? "" : "<p class=\"compact muted\">\(t("Gäller inte denna ansökan", "Not applicable")): \(list(notApplicable))</p>")
+            </section>
+            """
+    }
+
+    private func packsTable(_ run: RunReport) -> String {
+        let rows = run.packs.map {
+            "<tr><td>\(Markup.escape($0.id))</td><td>\(Markup.escape($0.version))</td><td><code class=\"hash\">\($0.sha256)</code></td></tr>"
+        }.joined(separator: "\n")
+        return """
+            <table class="audit">
+            <thead><tr><th>\(t("Regelpaket", "Rule pack"))</th><th>Version</th><th>SHA-256</th></tr></thead>
+            <tbody>
+            \(rows)
+            </tbody>
+            </table>
+            """
+    }
+
+    private func auditFooter(_ application: ApplicationReport, run: RunReport) -> String {
+        """
+        <footer class="audit-trail">
+        <h2>\(t("Spårbarhet", "Audit trail"))</h2>
+        <dl>
+        <dt>\(t("Verktyg", "Tool"))</dt><dd>s3check \(ToolInfo.version)</dd>
+        <dt>\(t("Ansökans SHA-256", "Application SHA-256"))</dt><dd><code class="hash">\(application.sha256 ?? "–")</code></dd>
+        <dt>\(t("Profil", "Profile"))</dt><dd>\(Markup.escape(run.profile ?? "–"))</dd>
+        <dt>\(t("Skapad", "Generated"))</dt><dd>\(Markup.timestamp(run.generatedAt))Z</dd>
+        </dl>
+        \(packsTable(run))
+        </footer>
+        """
+    }
+
+    static func verdictClass(_ verdict: Verdict) -> String {
+        "verdict-\(verdict.rawValue)"
+    }
+
+    private static func css(footer: String, pageWord: String, ofWord: String) -> String {
+        let footerText = footer.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+            of: "\"", with: "\\\""
+        )
+        .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "<", with: "\\3C ")
+        return """
+            @page { size: A4 portrait; margin: 18mm 16mm 20mm 16mm;
+              @bottom-left { content: "\(Markup.escape(footerText))"; font-size: 8pt; color: #555; }
+              @bottom-right { content: "\(pageWord) " counter(page) " \(ofWord) " counter(pages); font-size: 8pt; color: #555; } }
+            :root { --error: #a4161a; --warning: #9a6700; --ok: #1a7f37; --muted: #57606a; --line: #d0d7de; }
+            html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #1f2328; }
+            body { margin: 0; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+            main { max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
+            h1 { font-size: 22pt; margin: 0.1em 0; letter-spacing: 0.02em; }
+            h2 { font-size: 13pt; margin: 1.4em 0 0.5em; border-bottom: 1px solid var(--line); padding-bottom: 0.2em; break-after: avoid-page; }
+            h3 { font-size: 11pt; margin: 0 0 0.3em; }
+            .verdict { border: 2px solid; border-radius: 6px; padding: 4mm 6mm; margin-bottom: 6mm; break-inside: avoid; }
+            .verdict .kicker { margin: 0; text-transform: uppercase; font-size: 8.5pt; letter-spacing: 0.08em; color: var(--muted); }
+            .verdict-eligible { border-color: var(--ok); background: #dafbe1; }
+            .verdict-eligible-with-remarks { border-color: var(--warning); background: #fff8c5; }
+            .verdict-not-eligible { border-color: var(--error); background: #ffebe9; }
+            .verdict-cannot-be-assessed { border-color: #6e40c9; background: #fbefff; }
+            dl { display: grid; grid-template-columns: 42mm 1fr; gap: 1.5mm 4mm; margin: 0; }
+            dt { font-weight: bold; color: var(--muted); }
+            dd { margin: 0; overflow-wrap: anywhere; }
+            table { width: 100%; border-collapse: collapse; margin: 2mm 0; }
+            thead { display: table-header-group; }
+            th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); padding: 1.5mm 2mm; }
+            th { background: #f6f8fa; font-size: 9pt; }
+            tr { break-inside: avoid; }
+            td.num { text-align: right; white-space: nowrap; }
+            tr.declared td { background: #ddf4ff; }
+            .finding { border-left: 4px solid var(--line); padding: 2mm 4mm; margin: 0 0 3mm; break-inside: avoid; background: #fafbfc; }
+            .finding.error { border-left-color: var(--error); }
+            .finding.warning { border-left-color: var(--warning); }
+            .finding .rule { font-family: "DejaVu Sans Mono", monospace; font-size: 9.5pt; color: var(--muted); }
+            .finding .message { margin: 0 0 2mm; }
+            code { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; overflow-wrap: anywhere; }
+            code.hash { font-size: 7.5pt; }
+            .compact span { display: inline-block; font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; margin: 0 1.5mm 1mm 0; }
+            .muted { color: var(--muted); }
+            a { color: #0550ae; }
+            .audit-trail { margin-top: 8mm; font-size: 9pt; break-inside: avoid; }
+            .index-head h1 { font-size: 18pt; }
+            @media screen { main { padding: 8mm; } }
+            """
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import S3CheckCore
+
+/// Renders a run as JUnit XML for Jenkins, GitLab and the GitHub test-report actions.
+///
+/// One `testsuite` per application and one `testcase` per applicable rule (`classname` the rule
+/// group, `name` the rule id and title); errors are failures with the details in the element body
+/// (GitLab ignores `message`), warnings are failures only with `--fail-on warning`, and rules that
+/// do not apply are skipped. An application that could not be assessed gets one `error` case per
+/// problem. The output validates against the Ant JUnit schema; `fileAttributes` adds the
+/// non-schema `file` attribute on test cases that GitLab uses for links.
+public struct JUnitReporter {
+    public var language: Language
+    public var fileAttributes: Bool
+
+    public init(language: Language, fileAttributes: Bool = false) {
+        self.language = language
+        self.fileAttributes = fileAttributes
+    }
+
+    private struct Case {
+        var name: String
+        var classname: String
+        var outcome: Outcome
+        var file: String
+
+        enum Outcome {
+            case passed
+            case failed(type: String, message: String, details: String)
+            case error(type: String, message: String, details: String)
+            case skipped(String)
+        }
+    }
+
+    public func render(_ run: RunReport) -> String {
+        let timestamp = Markup.timestamp(run.generatedAt)
+        var suites: [String] = []
+        for (index, application) in run.applications.enumerated() {
+            let cases = testCases(application, run: run)
+            let failures = cases.count { if case .failed = $0.outcome { true } else { false } }
+            let errors = cases.count { if case .error = $0.outcome { true } else { false } }
+            let skipped = cases.count { if case .skipped = $0.outcome { true } else { false } }
+            var suite = """
+                  <testsuite name="\(Markup.escape(application.file))" package="s3check" id="\(index)" \
+                timestamp="\(timestamp)" hostname="s3check" tests="\(cases.count)" failures="\(failures)" \
+                errors="\(errors)" skipped="\(skipped)" time="0">
+                    <properties>
+                      <property name="file" value="\(Markup.escape(application.file))"/>
+                      <property name="verdict" value="\(application.verdict.rawValue)"/>
+                      <property name="sha256" value="\(application.sha256 ?? "")"/>
+                    </properties>
+
+                """
+            for testCase in cases {
+                suite += render(testCase)
+            }
+            suite += "    <system-out>\(Markup.escape(application.verdict.label[language]))</system-out>\n"
+            suite += "    <system-err/>\n  </testsuite>\n"
+            suites.append(suite)
+        }
+        // The Ant schema allows no attributes on <testsuites>; the totals are on each suite.
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n" + suites.joined() + "</testsuites>\n"
+    }
+
+    private func render(_ testCase: Case) -> String {
+        let file = fileAttributes ? " file=\"\(Markup.escape(testCase.file))\"" : ""
+        let open =
+            "    <testcase name=\"\(Markup.escape(testCase.name))\" classname=\"\(Markup.escape(testCase.classname))\" time=\"0\"\(file)"
+        switch testCase.outcome {
+        case .passed:
+            return open + "/>\n"
+        case .skipped(let reason):
+            return open + ">\n      <skipped message=\"\(Markup.escape(reason))\"/>\n    </testcase>\n"
+        case .failed(let type, let message, let details):
+            return open
+                + ">\n      <failure type=\"\(type)\" message=\"\(Markup.escape(message))\">\(Markup.escape(details))</failure>\n    </testcase>\n"
+        case .error(let type, let message, let details):
+            return open
+                + ">\n      <error type=\"\(type)\" message=\"\(Markup.escape(message))\">\(Markup.escape(details))</error>\n    </testcase>\n"
+        }
+    }
+
+    private func testCases(_ application: ApplicationReport, run: RunReport) -> [Case] {
+        // An application that could not be assessed has no rule results, only its problems.
+        if application.results.isEmpty {
+            return application.findings.map { finding in
+                Case(
+                    name: "\(finding.ruleID) \(finding.title[language])",
+                    classname: "s3check.input",
+                    outcome: .error(
+                        type: finding.ruleID, message: finding.message[language], details: details([finding])),
+                    file: application.file
+                )
+            }
+        }
+        let skippedText = language == .sv ? "gäller inte denna ansökan" : "does not apply to this application"
+        return application.results.map { result in
+            let rule = run.rule(result.ruleID)
+            let name = "\(result.ruleID) \(rule?.title[language] ?? "")".trimmingCharacters(in: .whitespaces)
+            let classname = rule?.group.id ?? "s3check"
+            let findings = application.findings.filter { $0.ruleID == result.ruleID }
+            let outcome: Case.Outcome
+            switch result.outcome {
+            case .pass:
+                outcome = .passed
+            case .notApplicable:
+                outcome = .skipped(skippedText)
+            case .error:
+                outcome = .error(
+                    type: "evaluation", message: findings.first?.message[language] ?? "", details: details(findings))
+            case .fail:
+                let severity = rule?.severity ?? .error
+                if severity == .error || (severity == .warning && run.failOnWarning) {
+                    outcome = .failed(
+                        type: severity.rawValue, message: findings.first?.message[language] ?? "",
+                        details: details(findings))
+                } else {
+                    outcome = .passed
+                }
+            }
+            return Case(name: name, classname: classname, outcome: outcome, file: application.file)
+        }
+    }
+
+    private func details(_ findings: [Finding]) -> String {
+        findings.map { finding in
+            var lines: [String] = []
+            let location = finding.location.map { "\($0.file):\($0.line):\($0.column)" } ?? ""
+            lines.append("\(location) [\(finding.ruleID)] \(finding.message[language])")
+            if let field = finding.field { lines.append("  \(field.label[language]) (\(field.path))") }
+            if let hint = finding.hint { lines.append("  \(hint[language])") }
+            if let legal = finding.legal, !legal.reference.isEmpty {
+                lines.append("  \(legal.reference) <\(legal.url)>")
+            }
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,83 @@
+import S3CheckCore
+
+/// Renders a run as GitHub-flavoured Markdown, for pull-request comments and job summaries.
+public struct MarkdownReporter {
+    public var language: Language
+
+    public init(language: Language) {
+        self.language = language
+    }
+
+    public func render(_ run: RunReport) -> String {
+        let sv = language == .sv
+        var lines = ["# \(sv ? "s3check-rapport" : "s3check report")", ""]
+        let counts = Verdict.allCases.map { "\(run.count($0)) \($0.label[language])" }.joined(separator: ", ")
+        lines.append("\(run.applications.count) \(sv ? "ansökningar" : "applications"): \(counts).")
+        lines.append("")
+        lines.append(
+            "| \(sv ? "Ansökan" : "Application") | \(sv ? "Bedömning" : "Verdict") | \(sv ? "Fel" : "Errors") | \(sv ? "Varningar" : "Warnings") |"
+        )
+        lines.append("| --- | --- | --- | --- |")
+        for application in run.applications {
+            lines.append(
+                "| \(Self.code(application.file)) | \(Self.icon(application.verdict)) \(application.verdict.label[language]) | \(application.count(.error)) | \(application.count(.warning)) |"
+            )
+        }
+        for application in run.applications where !application.findings.isEmpty {
+            lines += ["", "## \(Self.escape(application.file))", ""]
+            lines.append(
+                "| \(sv ? "Allvar" : "Severity") | \(sv ? "Regel" : "Rule") | \(sv ? "Plats" : "Location") | \(sv ? "Meddelande" : "Message") |"
+            )
+            lines.append("| --- | --- | --- | --- |")
+            for finding in application.findings {
+                let location = finding.location.map { "\($0.line):\($0.column)" } ?? ""
+                var message = Self.escape(finding.message[language])
+                if let legal = finding.legal, !legal.url.isEmpty {
+                    message += " ([\(Self.escape(legal.reference))](\(Self.url(legal.url))))"
+                }
+                lines.append(
+                    "| \(finding.severity.rawValue) | \(Self.code(finding.ruleID)) | \(location) | \(message) |")
+            }
+        }
+        let packs = run.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
+        lines += ["", "\(sv ? "Regelpaket" : "Rule packs"): \(Self.escape(packs)); s3check \(ToolInfo.version)."]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func icon(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .eligible: "✅"
+        case .eligibleWithRemarks: "⚠️"
+        case .notEligible: "❌"
+        case .cannotBeAssessed: "⛔"
+        }
+    }
+
+    /// Text that Markdown shows as written: specials escaped, line breaks and table pipes removed.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "#", "|", "~", "!": result += "\\" + String(character)
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "&": result += "&amp;"
+            case "\n", "\r", "\r\n": result += " "
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// An inline code span that survives backticks and pipes in the text.
+    static func code(_ text: String) -> String {
+        let clean = text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\n", with: " ")
+        return "`\(clean)`"
+    }
+
+    static func url(_ text: String) -> String {
+        text.replacingOccurrences(of: "(", with: "%28").replacingOccurrences(of: ")", with: "%29")
+            .replacingOccurrences(of: " ", with: "%20")
+    }
+}
