@@ -277,7 +277,7 @@ public struct HTMLReporter {
             .verdict-eligible-with-remarks { border-color: var(--warning); background: #fff8c5; }
             .verdict-not-eligible { border-color: var(--error); background: #ffebe9; }
             .verdict-cannot-be-assessed { border-color: #6e40c9; background: #fbefff; }
-            dl { display: grid; grid-template-columns: 42mm 1fr; gap: 1.5mm 4mm; margin: 0; }
+            dl { display: grid; grid-template-columns: 50mm 1fr; gap: 1.5mm 4mm; margin: 0; }
             dt { font-weight: bold; color: var(--muted); }
             dd { margin: 0; overflow-wrap: anywhere; }
             table { width: 100%; border-collapse: collapse; margin: 2mm 0; }

@@ -5,18 +5,21 @@
     import S3CheckCore
     import S3CheckReports
 
-    private let checker: ApplicationChecker = {
-        do {
-            let ruleSet = try RulePackLoader(files: .shipped).load(ShippedPackPath.defaultPack)
-            return try ApplicationChecker(ruleSet: ruleSet)
-        } catch {
-            fatalError("the shipped rules do not load: \(error)")
-        }
-    }()
+    /// libFuzzer calls the target from one thread, so the checker is never shared.
+    private enum Target {
+        nonisolated(unsafe) static let checker: ApplicationChecker = {
+            do {
+                let ruleSet = try RulePackLoader(files: .shipped).load(ShippedPackPath.defaultPack)
+                return try ApplicationChecker(ruleSet: ruleSet)
+            } catch {
+                fatalError("the shipped rules do not load: \(error)")
+            }
+        }()
+    }
 
     @_cdecl("LLVMFuzzerTestOneInput")
     public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-        let report = checker.check(Data(bytes: bytes, count: count), file: "fuzz.xml")
+        let report = Target.checker.check(Data(bytes: bytes, count: count), file: "fuzz.xml")
         // An application that could not be read must never come out as assessable.
         if report.findings.contains(where: \.blocksAssessment) {
             precondition(report.verdict == .cannotBeAssessed, "blocked finding but verdict \(report.verdict)")
@@ -32,7 +35,7 @@
     @_silgen_name("LLVMFuzzerRunDriver")
     private func runDriver(
         _ argc: UnsafeMutablePointer<CInt>,
-        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
     ) -> CInt
 

@@ -5,7 +5,9 @@
     import S3CheckCore
     import S3CheckRules
 
-    private let example = ShippedRules.files["tests/base-application.xml"] ?? Data()
+    private enum Target {
+        static let example = ShippedRules.files["tests/base-application.xml"] ?? Data()
+    }
 
     @_cdecl("LLVMFuzzerTestOneInput")
     public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
@@ -15,7 +17,7 @@
         do {
             let ruleSet = try RulePackLoader(files: memory).load("se/stockholm/fuzz.xml")
             _ = RuleLinter().lint(ruleSet)
-            let report = try ApplicationChecker(ruleSet: ruleSet).check(example, file: "example.xml")
+            let report = try ApplicationChecker(ruleSet: ruleSet).check(Target.example, file: "example.xml")
             if report.results.contains(where: { $0.outcome == .error }) {
                 precondition(report.verdict == .cannotBeAssessed, "rule error but verdict \(report.verdict)")
             }
@@ -28,7 +30,7 @@
     @_silgen_name("LLVMFuzzerRunDriver")
     private func runDriver(
         _ argc: UnsafeMutablePointer<CInt>,
-        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+        _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
     ) -> CInt
 
