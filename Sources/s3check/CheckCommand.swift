@@ -48,6 +48,13 @@ struct CheckCommand: ParsableCommand {
         guard jobs > 0 else { throw ValidationError("--jobs must be positive") }
         if let output { try OutputFile.checkWritable(output) }
         try ReportOutputs.validate(resolvedFormats, outputDirectory: outputDir)
+        // Nothing a user gave may be overwritten: no report may land on an application.
+        let inputs = Set(InputFiles.expand(paths).map(InputFiles.canonical))
+        for path in resolvedFormats.compactMap(\.path) where inputs.contains(InputFiles.canonical(path)) {
+            throw ValidationError(
+                "\(path) is one of the applications; choose another file for the report / \(path) är en av ansökningarna; välj en annan fil för rapporten"
+            )
+        }
     }
 
     /// The formats asked for, with `--output` applied to the one for standard output.

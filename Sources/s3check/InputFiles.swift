@@ -17,6 +17,11 @@ enum InputFiles {
         return files
     }
 
+    /// The absolute path with links resolved, for comparing paths.
+    static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
     private static func xmlFiles(under folder: String) -> [String] {
         var found: [String] = []
         var visited: Set<String> = []

@@ -116,4 +116,31 @@ struct CommandLineTests {
         #expect(summary["eligible"] == 23)
         #expect(summary["cannotBeAssessed"] == 1)
     }
+
+    @Test("A report is never written over an application")
+    func outputNeverOverwritesInput() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try Fixtures.eligibleApplication()
+        let path = try Fixtures.write(original, to: "app.xml", in: folder)
+        let result = try BinaryRunner.run(["check", path, "--output", path])
+        #expect(result.exitCode == 3)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
+    }
+
+    @Test("A symbolic-link loop and non-XML files in a folder do not stop the batch")
+    func symlinkLoop() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Fixtures.write(try Fixtures.eligibleApplication(), to: "sub/app.xml", in: folder)
+        try Fixtures.write("not xml at all", to: "sub/notes.txt", in: folder)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appending(path: "sub/loop").path,
+            withDestinationPath: folder.path
+        )
+        let result = try BinaryRunner.run(["check", folder.path])
+        #expect(result.exitCode == 0)
+        #expect(result.standardOutput.contains("app.xml: ELIGIBLE"))
+        #expect(result.standardOutput.contains("1 applications"))
+    }
 }
