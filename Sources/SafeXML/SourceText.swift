@@ -4,16 +4,16 @@ import Foundation
 public struct SourceText: Sendable {
     /// The bytes as read.
     public let data: Data
-    private let lineStarts: [Int]
+    private let index: LineIndex
 
     public init(_ data: Data) {
         self.data = data
-        var starts = [0]
-        for (offset, byte) in data.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
-        }
-        lineStarts = starts
+        index = LineIndex(data)
     }
+
+    /// Where each line starts; built only when a diagnostic needs a line, since most documents
+    /// never do and scanning every byte would cost as much as parsing.
+    private var lineStarts: [Int] { index.starts }
 
     /// The number of lines.
     public var lineCount: Int { lineStarts.count }
@@ -53,5 +53,30 @@ public struct SourceText: Sendable {
         }
         let firstNonBlank = text.firstIndex { !$0.isWhitespace }
         return firstNonBlank.map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 1
+    }
+}
+
+/// The lazily built start offsets of each line.
+private final class LineIndex: @unchecked Sendable {
+    private let data: Data
+    private let lock = NSLock()
+    private var computed: [Int]?
+
+    init(_ data: Data) {
+        self.data = data
+    }
+
+    var starts: [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let computed { return computed }
+        var starts = [0]
+        data.withUnsafeBytes { buffer in
+            for offset in 0..<buffer.count where buffer[offset] == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+            }
+        }
+        computed = starts
+        return starts
     }
 }

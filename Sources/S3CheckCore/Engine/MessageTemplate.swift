@@ -20,12 +20,22 @@ enum MessageTemplate {
     }
 
     /// The template with every known placeholder replaced; unknown ones stay as written so
-    /// that a typo is visible rather than silently empty.
+    /// that a typo is visible rather than silently empty. The first value of a name wins.
     static func fill(_ template: String, with values: [NamedValue]) -> String {
-        var result = template
-        for value in values {
-            result = result.replacingOccurrences(of: "{\(value.name)}", with: value.value)
+        guard template.contains("{") else { return template }
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = rest[rest.index(after: open)..<close]
+            if let value = values.first(where: { $0.name == name }) {
+                result += value.value
+            } else {
+                result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
         }
-        return result
+        return result + rest
     }
 }

@@ -9,17 +9,30 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Parses `YYYY-MM-DD`, ignoring an `xs:date` time-zone suffix; nil for anything else,
     /// including impossible dates such as 2026-02-30.
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let core = trimmed.prefix(10)
-        let parts = core.split(separator: "-", omittingEmptySubsequences: false)
-        guard core.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+        // Byte-level parsing: dates are parsed for every cost line, and Foundation's trimming
+        // cost more than the rest of a rule.
+        var bytes = Array(text.utf8)
+        while let first = bytes.first, first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D {
+            bytes.removeFirst()
+        }
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes.removeLast() }
+        guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard bytes[index] >= 0x30, bytes[index] <= 0x39 else { return nil }
+                value = value * 10 + Int(bytes[index] - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
             (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year)
         else { return nil }
-        let rest = trimmed.dropFirst(10)
-        guard rest.isEmpty || rest == "Z" || (rest.count == 6 && (rest.first == "+" || rest.first == "-")) else {
-            return nil
-        }
+        let rest = bytes[10...]
+        guard
+            rest.isEmpty || rest.elementsEqual([0x5A])
+                || (rest.count == 6 && (rest.first == 0x2B || rest.first == 0x2D))
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day

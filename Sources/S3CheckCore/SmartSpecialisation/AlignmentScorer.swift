@@ -10,8 +10,14 @@ public struct AlignmentScorer: Sendable {
     public let strategy: Strategy
     private let matcher: TermMatcher
     /// For each pattern of the matcher: the term it belongs to, and its position in a phrase.
-    private let owners: [(area: Int, term: Int, word: Int)]
+    private let owners: [Owner]
     private let phraseLengths: [[Int]]
+
+    private struct Owner: Sendable {
+        var area: Int
+        var term: Int
+        var word: Int
+    }
 
     /// Field weights: where a term is found matters as much as which term it is.
     static let fieldWeights: [(path: [String], weight: Double)] = [
@@ -29,18 +35,18 @@ public struct AlignmentScorer: Sendable {
     public init(strategy: Strategy) {
         self.strategy = strategy
         var patterns: [TermMatcher.Pattern] = []
-        var owners: [(Int, Int, Int)] = []
+        var owners: [Owner] = []
         var lengths: [[Int]] = []
         for (areaIndex, area) in strategy.areas.enumerated() {
             var areaLengths: [Int] = []
             for (termIndex, term) in area.terms.enumerated() {
-                let words = TextNormalizer.words(in: term.text).map { $0.forms[0] }
+                let words = TextNormalizer.firstForms(of: term.text)
                 areaLengths.append(words.count)
                 for (wordIndex, word) in words.enumerated() {
                     for variant in Self.inflectionVariants(of: word, wholeWord: term.wholeWord) {
                         patterns.append(
                             .init(bytes: Array(variant.utf8), letters: variant.count, wholeWord: term.wholeWord))
-                        owners.append((areaIndex, termIndex, wordIndex))
+                        owners.append(Owner(area: areaIndex, term: termIndex, word: wordIndex))
                     }
                 }
             }
@@ -62,42 +68,43 @@ public struct AlignmentScorer: Sendable {
 
         // Text: count term occurrences per field, then weigh them.
         var totalWords = 0
-        var termHits: [[String: (count: Int, line: Int, weight: Double)]] = Array(
-            repeating: [:], count: strategy.areas.count)
-        for (path, fieldWeight) in Self.fieldWeights {
-            for node in Self.nodes(at: path, under: root) {
+        var termHits: [[HitKey: Hit]] = Array(repeating: [:], count: strategy.areas.count)
+        for (fieldIndex, field) in Self.fieldWeights.enumerated() {
+            for node in Self.nodes(at: field.path, under: root) {
                 let words = TextNormalizer.words(in: node.stringValue)
                 totalWords += words.count
-                for (areaIndex, termIndex) in matchTerms(in: words) {
-                    let key = "\(termIndex)|\(path.last!)"
-                    var hit = termHits[areaIndex][key] ?? (0, node.line, fieldWeight)
-                    hit.count += 1
-                    termHits[areaIndex][key] = hit
+                for found in matchTerms(in: words) {
+                    let key = HitKey(term: found.term, field: fieldIndex)
+                    termHits[found.area][key, default: Hit(count: 0, line: node.line)].count += 1
                 }
             }
         }
         let lengthFactor = (1 + Double(totalWords) / Self.referenceLength).squareRoot()
         for (areaIndex, hits) in termHits.enumerated() {
             for (key, hit) in hits {
-                let parts = key.split(separator: "|")
-                let term = strategy.areas[areaIndex].terms[Int(parts[0])!]
-                let value = term.weight * hit.weight * (1 + log(Double(min(hit.count, Self.saturation)))) / lengthFactor
+                let term = strategy.areas[areaIndex].terms[key.term]
+                let fieldWeight = Self.fieldWeights[key.field].weight
+                let value =
+                    term.weight * fieldWeight * (1 + log(Double(min(hit.count, Self.saturation)))) / lengthFactor
                 points[areaIndex] += value
                 evidence[areaIndex].append(
                     Evidence(
-                        kind: .term, matched: term.text, field: String(parts[1]), line: hit.line, count: hit.count,
-                        weight: term.weight, points: value)
+                        kind: .term, matched: term.text, field: Self.fieldWeights[key.field].path.last ?? "",
+                        line: hit.line, count: hit.count, weight: term.weight, points: value)
                 )
             }
         }
 
         // Codes: partners' NACE codes, intervention fields, research fields.
         let naceNodes = root.child("partners")?.childElements.compactMap { $0.child("nace") } ?? []
+        let naceCodes = naceNodes.map { Self.plainCode($0.stringValue.trimmingXMLWhitespace()) }
+        let researchCodes = (project?.child("researchFields")?.childElements ?? []).map {
+            Self.plainCode($0.attribute("code") ?? "")
+        }
         let fields = project?.child("interventionFields")?.childElements ?? []
         let research = project?.child("researchFields")?.childElements ?? []
         for (areaIndex, area) in strategy.areas.enumerated() {
-            for node in naceNodes {
-                let code = node.stringValue.trimmingXMLWhitespace()
+            for (node, code) in zip(naceNodes, naceCodes) {
                 if let best = area.nacePrefixes.filter({ Self.code(code, startsWith: $0.code) }).max(by: {
                     $0.weight < $1.weight
                 }) {
@@ -111,7 +118,8 @@ public struct AlignmentScorer: Sendable {
             for node in fields {
                 let code = node.attribute("code") ?? ""
                 guard let match = area.interventionFields.first(where: { $0.code == code }) else { continue }
-                let share = Double(node.attribute("share") ?? "").map { $0 / 100 } ?? 1 / Double(max(1, fields.count))
+                let share =
+                    Double(node.attribute("share") ?? "").map { $0 / 100 } ?? 1 / Double(max(1, fields.count))
                 let value = match.weight * 2 * share
                 points[areaIndex] += value
                 evidence[areaIndex].append(
@@ -119,16 +127,15 @@ public struct AlignmentScorer: Sendable {
                         kind: .interventionField, matched: code, field: "field", line: node.line, count: 1,
                         weight: match.weight, points: value))
             }
-            for node in research {
-                let code = node.attribute("code") ?? ""
+            for (node, code) in zip(research, researchCodes) {
                 if let best = area.researchFields.filter({ Self.code(code, startsWith: $0.code) }).max(by: {
                     $0.weight < $1.weight
                 }) {
                     points[areaIndex] += best.weight
                     evidence[areaIndex].append(
                         Evidence(
-                            kind: .researchField, matched: best.code, field: "researchField", line: node.line, count: 1,
-                            weight: best.weight, points: best.weight))
+                            kind: .researchField, matched: best.code, field: "researchField", line: node.line,
+                            count: 1, weight: best.weight, points: best.weight))
                 }
             }
         }
@@ -152,16 +159,23 @@ public struct AlignmentScorer: Sendable {
     /// (area, term) for every term found in `words`. A word counts once per area, through its
     /// strongest term, so that overlapping stems ("medicin", "medic") do not add up; a phrase
     /// counts once per occurrence on top of its words.
-    private func matchTerms(in words: [TextNormalizer.Word]) -> [(Int, Int)] {
-        let perWord: [Set<Int>] = words.map { word in
-            word.forms.reduce(into: Set<Int>()) { $0.formUnion(matcher.matches(in: $1)) }
+    private func matchTerms(in words: TextNormalizer.Words) -> [(area: Int, term: Int)] {
+        // All matches in one flat array; `ranges[i]` says which belong to word i.
+        var matched: [Int32] = []
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(words.count)
+        for word in words.words {
+            let start = matched.count
+            for form in words.forms[word] { matcher.matches(in: words.bytes, range: form, into: &matched) }
+            ranges.append(start..<matched.count)
         }
-        var found: [(Int, Int)] = []
-        for (index, patterns) in perWord.enumerated() {
+        let perWord = ranges.map { matched[$0] }
+        var found: [(area: Int, term: Int)] = []
+        for (index, patterns) in perWord.enumerated() where !patterns.isEmpty {
             var strongestWord: [Int: Int] = [:]
             var phrases: Set<Int> = []
             for pattern in patterns {
-                let owner = owners[pattern]
+                let owner = owners[Int(pattern)]
                 guard owner.word == 0 else { continue }
                 let length = phraseLengths[owner.area][owner.term]
                 if length == 1 {
@@ -178,8 +192,8 @@ public struct AlignmentScorer: Sendable {
                 // Every later word of a phrase must match the next pattern of the same term.
                 let complete = (1..<length).allSatisfy { offset in
                     perWord[index + offset].contains { candidate in
-                        owners[candidate].area == owner.area && owners[candidate].term == owner.term
-                            && owners[candidate].word == offset
+                        let other = owners[Int(candidate)]
+                        return other.area == owner.area && other.term == owner.term && other.word == offset
                     }
                 }
                 if complete {
@@ -201,6 +215,17 @@ public struct AlignmentScorer: Sendable {
         return [word, String(word.dropLast(2)) + String(last)]
     }
 
+    /// A term found in a field, for counting occurrences.
+    private struct HitKey: Hashable {
+        var term: Int
+        var field: Int
+    }
+
+    private struct Hit {
+        var count: Int
+        var line: Int
+    }
+
     private static func nodes(at path: [String], under root: XMLNode) -> [XMLNode] {
         var current = [root]
         for name in path {
@@ -209,11 +234,15 @@ public struct AlignmentScorer: Sendable {
         return current
     }
 
-    /// "72.11" starts with "72.1" and "72", not with "7"; codes compare without dots.
+    /// "72.11" starts with "72.1" and "72"; `code` is already without dots.
     private static func code(_ code: String, startsWith prefix: String) -> Bool {
-        let plain = code.replacingOccurrences(of: ".", with: "")
-        let plainPrefix = prefix.replacingOccurrences(of: ".", with: "")
-        return !plainPrefix.isEmpty && plain.hasPrefix(plainPrefix)
+        let plainPrefix = plainCode(prefix)
+        return !plainPrefix.isEmpty && code.hasPrefix(plainPrefix)
+    }
+
+    /// The code without its dots ("72.11" → "7211").
+    private static func plainCode(_ code: String) -> String {
+        String(code.filter { $0 != "." })
     }
 
     private static func rounded(_ value: Double) -> Double {

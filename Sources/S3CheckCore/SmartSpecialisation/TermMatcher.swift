@@ -1,4 +1,5 @@
-/// Finds strategy terms in words with one pass over each word's bytes (Aho–Corasick).
+/// Finds strategy terms in words with one table look-up per byte (an Aho–Corasick automaton
+/// compiled into a dense transition table).
 ///
 /// Matching rules: a term of five or more letters matches anywhere in a word (Swedish compounds
 /// put the head last: "läkemedelsutveckling"); a shorter term matches only at the start of a
@@ -11,78 +12,74 @@ struct TermMatcher: Sendable {
         var wholeWord: Bool
     }
 
-    private struct Node: Sendable {
-        var next: [UInt8: Int32] = [:]
-        var fail: Int32 = 0
-        /// Patterns ending here, including those reached through failure links.
-        var outputs: [Int32] = []
-    }
-
     let patterns: [Pattern]
-    private var nodes: [Node] = [Node()]
+    /// `transitions[state * 256 + byte]`: the next state, failure links already followed.
+    private let transitions: [Int32]
+    /// The patterns that end in each state, including those reached through failure links.
+    private let outputs: [[Int32]]
 
     init(patterns: [Pattern]) {
         self.patterns = patterns
+        var children: [[UInt8: Int32]] = [[:]]
+        var ends: [[Int32]] = [[]]
         for (index, pattern) in patterns.enumerated() {
             var state = 0
             for byte in pattern.bytes {
-                if let next = nodes[state].next[byte] {
+                if let next = children[state][byte] {
                     state = Int(next)
                 } else {
-                    nodes.append(Node())
-                    nodes[state].next[byte] = Int32(nodes.count - 1)
-                    state = nodes.count - 1
+                    children.append([:])
+                    ends.append([])
+                    children[state][byte] = Int32(children.count - 1)
+                    state = children.count - 1
                 }
             }
-            nodes[state].outputs.append(Int32(index))
+            ends[state].append(Int32(index))
         }
-        buildFailureLinks()
-    }
-
-    private mutating func buildFailureLinks() {
+        var table = [Int32](repeating: 0, count: children.count * 256)
+        var fail = [Int32](repeating: 0, count: children.count)
         var queue: [Int] = []
-        for (_, child) in nodes[0].next {
-            nodes[Int(child)].fail = 0
+        for (byte, child) in children[0] {
+            table[Int(byte)] = child
             queue.append(Int(child))
         }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
-            for (byte, child) in nodes[state].next {
-                var fallback = Int(nodes[state].fail)
-                while fallback != 0, nodes[fallback].next[byte] == nil {
-                    fallback = Int(nodes[fallback].fail)
+            ends[state] += ends[Int(fail[state])]
+            for byte in 0..<256 {
+                let slot = state * 256 + byte
+                if let child = children[state][UInt8(byte)] {
+                    fail[Int(child)] = table[Int(fail[state]) * 256 + byte]
+                    table[slot] = child
+                    queue.append(Int(child))
+                } else {
+                    table[slot] = table[Int(fail[state]) * 256 + byte]
                 }
-                let target = nodes[fallback].next[byte].map(Int.init) ?? 0
-                nodes[Int(child)].fail = Int32(target == Int(child) ? 0 : target)
-                nodes[Int(child)].outputs += nodes[Int(nodes[Int(child)].fail)].outputs
-                queue.append(Int(child))
             }
         }
+        transitions = table
+        outputs = ends
     }
 
-    /// The indices of every pattern that matches `word` under the rules above.
-    func matches(in word: String) -> Set<Int> {
-        var found: Set<Int> = []
-        let bytes = Array(word.utf8)
+    /// Appends to `found` the index of every pattern that matches the word `bytes[range]`.
+    func matches(in bytes: [UInt8], range: Range<Int>, into found: inout [Int32]) {
         var state = 0
-        for (position, byte) in bytes.enumerated() {
-            while state != 0, nodes[state].next[byte] == nil {
-                state = Int(nodes[state].fail)
-            }
-            state = nodes[state].next[byte].map(Int.init) ?? 0
-            for output in nodes[state].outputs {
+        for position in range {
+            state = Int(transitions[state &* 256 &+ Int(bytes[position])])
+            let ending = outputs[state]
+            if ending.isEmpty { continue }
+            let length = position + 1 - range.lowerBound
+            for output in ending {
                 let pattern = patterns[Int(output)]
-                let start = position + 1 - pattern.bytes.count
-                let end = position + 1
+                let startsWord = length == pattern.bytes.count
                 let accepted =
                     pattern.wholeWord
-                    ? start == 0 && end == bytes.count
-                    : pattern.letters >= 5 || start == 0
-                if accepted { found.insert(Int(output)) }
+                    ? startsWord && position + 1 == range.upperBound
+                    : pattern.letters >= 5 || startsWord
+                if accepted { found.append(output) }
             }
         }
-        return found
     }
 }
