@@ -17,12 +17,18 @@ mkdir -p "$scratch"/corpus-application "$scratch"/corpus-rulepack "$scratch"/cra
 cp Examples/*.xml Rules/tests/*.xml "$scratch"/corpus-application/
 find Rules -name '*.xml' -path '*stockholm*' ! -path '*/tests/*' -exec cp {} "$scratch"/corpus-rulepack/ \;
 
+status=0
 run() {
   local name=$1
+  # One target's findings must not keep the other from running.
   "$bin/s3check-fuzz-$name" "$scratch/corpus-$name" \
     -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
-    -artifact_prefix="$scratch/crashes-$name/" -print_final_stats=1 2>&1 | tail -25
+    -artifact_prefix="$scratch/crashes-$name/" -print_final_stats=1 > "$scratch/$name.log" 2>&1 || status=1
+  grep -E "^stat::|ERROR|SUMMARY" "$scratch/$name.log" || true
 }
-run application
-run rulepack
-echo "crashes: $(ls "$scratch"/crashes-application "$scratch"/crashes-rulepack | grep -c -v -e '^$' -e ':$' || true)"
+targets=${TARGETS:-application rulepack}
+for target in $targets; do
+  run "$target"
+done
+echo "crash files: $(find "$scratch"/crashes-* -type f | wc -l)"
+exit $status
