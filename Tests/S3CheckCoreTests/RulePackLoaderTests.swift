@@ -110,10 +110,12 @@ struct ShippedPackTests {
         #expect(Set(ruleSet.rules.map(\.id)).count == ruleSet.rules.count)
     }
 
-    @Test("Stockholm overrides the EU co-financing ceiling with 40 %")
+    @Test("Stockholm is a more developed region, which caps the EU share at 40 %")
     func override() throws {
         let ruleSet = try RulePackLoader(files: .shipped).load(ShippedPackPath.defaultPack)
-        #expect(ruleSet.parameter("maxEuRate")?.value(on: CalendarDate("2026-01-01")!) == "40")
+        let date = CalendarDate("2026-01-01")!
+        #expect(ruleSet.parameter("regionCategory")?.value(on: date) == "more-developed")
+        #expect(ruleSet.parameter("rateMoreDeveloped")?.value(on: date) == "40")
     }
 
     @Test("The de minimis ceiling changes on 2024-01-01")
