@@ -48,7 +48,7 @@ public struct JUnitReporter {
                       <property name="file" value="\(Markup.escape(application.file))"/>
                       <property name="verdict" value="\(application.verdict.rawValue)"/>
                       <property name="sha256" value="\(application.sha256 ?? "")"/>
-                    </properties>
+                \(s3Properties(application.alignment))    </properties>
 
                 """
             for testCase in cases {
@@ -60,6 +60,18 @@ public struct JUnitReporter {
         }
         // The Ant schema allows no attributes on <testsuites>; the totals are on each suite.
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n" + suites.joined() + "</testsuites>\n"
+    }
+
+    /// The smart-specialisation result as properties: declared and best area, each area's score.
+    private func s3Properties(_ alignment: S3Alignment?) -> String {
+        guard let alignment else { return "" }
+        var properties = [
+            ("s3.declared", alignment.declared.joined(separator: " ")),
+            ("s3.best", alignment.best?.id ?? ""),
+        ]
+        properties += alignment.areas.map { ("s3.score.\($0.id)", String(format: "%.2f", $0.score)) }
+        return properties.map { "      <property name=\"\(Markup.escape($0.0))\" value=\"\(Markup.escape($0.1))\"/>\n" }
+            .joined()
     }
 
     private func render(_ testCase: Case) -> String {

@@ -20,7 +20,7 @@ public struct MarkdownReporter {
         lines.append("| --- | --- | --- | --- |")
         for application in run.applications {
             lines.append(
-                "| \(Self.code(application.file)) | \(Self.icon(application.verdict)) \(application.verdict.label[language]) | \(application.count(.error)) | \(application.count(.warning)) |"
+                "| \(Self.code(application.file)) | \(Self.icon(application.verdict)) \(application.verdict.label[language]) | \(application.count(.error)) | \(application.count(.warning)) | \(Self.s3(application.alignment)) |"
             )
         }
         for application in run.applications where !application.findings.isEmpty {
@@ -42,6 +42,14 @@ public struct MarkdownReporter {
         let packs = run.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
         lines += ["", "\(sv ? "Regelpaket" : "Rule packs"): \(Self.escape(packs)); s3check \(ToolInfo.version)."]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `life-science → life-science (68.6)`, or – when there was no scoring.
+    static func s3(_ alignment: S3Alignment?) -> String {
+        guard let alignment else { return "–" }
+        let declared = alignment.declared.isEmpty ? "–" : alignment.declared.joined(separator: ", ")
+        let best = alignment.best.map { "\($0.id) (\(String(format: "%.1f", $0.score)))" } ?? "–"
+        return escape("\(declared) → \(best)")
     }
 
     static func icon(_ verdict: Verdict) -> String {

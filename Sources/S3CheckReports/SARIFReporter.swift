@@ -94,12 +94,26 @@ public struct SARIFReporter {
                         ]
                     ],
                     "results": results,
+                    "properties": ["s3check/alignment": alignmentProperties(run)],
                 ]
             ],
         ]
         let data = try JSONSerialization.data(
             withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The smart-specialisation result of each application: declared, best, and every score.
+    private func alignmentProperties(_ run: RunReport) -> [[String: Any]] {
+        run.applications.compactMap { application in
+            guard let alignment = application.alignment else { return nil }
+            return [
+                "file": relativeURI(application.file),
+                "declared": alignment.declared,
+                "best": alignment.best?.id ?? "",
+                "scores": alignment.areas.map { ["area": $0.id, "score": $0.score, "share": $0.share] },
+            ]
+        }
     }
 
     static func level(_ severity: Severity) -> String {

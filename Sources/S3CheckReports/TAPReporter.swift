@@ -19,9 +19,22 @@ public struct TAPReporter {
             let description = "\(application.file): \(application.verdict.label[language])"
                 .replacingOccurrences(of: "#", with: "\\#").replacingOccurrences(of: "\n", with: " ")
             lines.append("\(passed ? "ok" : "not ok") \(index + 1) - \(description)")
-            guard !application.findings.isEmpty else { continue }
+            guard !application.findings.isEmpty || application.alignment != nil else { continue }
             lines.append("  ---")
             lines.append("  verdict: \(Self.quoted(application.verdict.rawValue))")
+            if let alignment = application.alignment {
+                lines.append("  s3:")
+                lines.append("    declared: [\(alignment.declared.map(Self.quoted).joined(separator: ", "))]")
+                lines.append("    best: \(Self.quoted(alignment.best?.id ?? ""))")
+                lines.append("    scores:")
+                for area in alignment.areas {
+                    lines.append("      \(Self.quoted(area.id)): \(String(format: "%.2f", area.score))")
+                }
+            }
+            guard !application.findings.isEmpty else {
+                lines.append("  ...")
+                continue
+            }
             lines.append("  findings:")
             for finding in application.findings {
                 lines.append("    - rule: \(Self.quoted(finding.ruleID))")

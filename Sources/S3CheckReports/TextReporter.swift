@@ -44,6 +44,7 @@ public struct TextReporter {
             output += verdictLine(application) + "\n"
             if !application.findings.isEmpty || run.applications.count == 1 { output += "\n" }
         }
+        if run.applications.count > 1 { output += summaryTable(run) }
         output += summary(run) + "\n"
         return output
     }
@@ -89,6 +90,30 @@ public struct TextReporter {
         let detail = counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))"
         let verdict = paint(application.verdict.label[language].uppercased(), application.verdict.color, bold: true)
         return "\(bold(application.file)): \(verdict)\(detail)"
+    }
+
+    /// One row per application, for batches.
+    private func summaryTable(_ run: RunReport) -> String {
+        let words = Words(language)
+        let fileWidth = min(60, max(12, run.applications.map(\.file.count).max() ?? 12))
+        let verdictWidth = Verdict.allCases.map { $0.label[language].count }.max() ?? 20
+        func pad(_ text: String, _ width: Int) -> String {
+            text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+        }
+        var lines = [
+            "\(pad(words.application, fileWidth))  \(pad(words.verdict, verdictWidth))  \(words.errors.many)  \(words.warnings.many)  S3"
+        ]
+        for application in run.applications {
+            let best = application.alignment?.best?.id ?? "–"
+            let declared = application.alignment?.declared.joined(separator: ",") ?? "–"
+            let s3 = application.alignment == nil ? "–" : (declared == best ? best : "\(declared) → \(best)")
+            lines.append(
+                "\(pad(application.file, fileWidth))  \(pad(application.verdict.label[language], verdictWidth))  "
+                    + "\(pad(String(application.count(.error)), words.errors.many.count))  "
+                    + "\(pad(String(application.count(.warning)), words.warnings.many.count))  \(s3)"
+            )
+        }
+        return lines.joined(separator: "\n") + "\n\n"
     }
 
     private func summary(_ run: RunReport) -> String {
@@ -163,6 +188,8 @@ private struct Words {
     var warnings: (one: String, many: String) { (pick("varning", "warning"), pick("varningar", "warnings")) }
     var summary: String { pick("Sammanfattning", "Summary") }
     var applications: String { pick("ansökningar", "applications") }
+    var application: String { pick("Ansökan", "Application") }
+    var verdict: String { pick("Bedömning", "Verdict") }
     var rules: String { pick("Regler", "Rules") }
 }
 
