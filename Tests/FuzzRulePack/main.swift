@@ -6,13 +6,13 @@
     import S3CheckRules
 
     private enum Target {
-        static let example = ShippedRules.files["tests/base-application.xml"] ?? Data()
+        static let example = Data(ShippedRules.files["tests/base-application.xml"] ?? [])
     }
 
     @_cdecl("LLVMFuzzerTestOneInput")
     public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         var files = ShippedRules.files
-        files["se/stockholm/fuzz.xml"] = Data(bytes: bytes, count: count)
+        files["se/stockholm/fuzz.xml"] = Array(UnsafeBufferPointer(start: bytes, count: count))
         let memory = RuleFiles.memory(files)
         do {
             let ruleSet = try RulePackLoader(files: memory).load("se/stockholm/fuzz.xml")

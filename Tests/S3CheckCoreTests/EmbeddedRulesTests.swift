@@ -10,13 +10,13 @@ struct EmbeddedRulesTests {
     @Test("are exactly the files in Rules/")
     func matchDisk() throws {
         let root = Fixtures.rules.path
-        var onDisk: [String: Data] = [:]
+        var onDisk: [String: [UInt8]] = [:]
         let enumerator = try #require(FileManager.default.enumerator(atPath: root))
         while let relative = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
             let path = root + "/" + relative
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                onDisk[relative] = FileManager.default.contents(atPath: path)
+                onDisk[relative] = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
             }
         }
         let stale = Set(onDisk.keys).symmetricDifference(ShippedRules.files.keys)

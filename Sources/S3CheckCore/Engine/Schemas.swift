@@ -27,11 +27,12 @@ public struct Schemas: Sendable {
         }
     }()
 
-    init(files: [String: Data]) throws {
-        let applicationData = files[Self.applicationSchemaPath] ?? Data()
+    init(files: [String: [UInt8]]) throws {
+        let data = { (path: String) in Data(files[path] ?? []) }
+        let applicationData = data(Self.applicationSchemaPath)
         application = try XMLSchema(applicationData, name: "Rules/" + Self.applicationSchemaPath)
-        rules = try XMLSchema(files[Self.rulesSchemaPath] ?? Data(), name: "Rules/" + Self.rulesSchemaPath)
-        strategy = try XMLSchema(files[Self.strategySchemaPath] ?? Data(), name: "Rules/" + Self.strategySchemaPath)
+        rules = try XMLSchema(data(Self.rulesSchemaPath), name: "Rules/" + Self.rulesSchemaPath)
+        strategy = try XMLSchema(data(Self.strategySchemaPath), name: "Rules/" + Self.strategySchemaPath)
         labels = try Self.labels(in: XMLDocument.parse(applicationData, name: Self.applicationSchemaPath))
     }
 

@@ -7,7 +7,7 @@ import S3CheckRules
 /// resolve an include relative to the file that names it.
 public struct RuleFiles: Sendable {
     private enum Storage: Sendable {
-        case shipped([String: Data])
+        case shipped([String: [UInt8]])
         case disk
     }
 
@@ -19,7 +19,7 @@ public struct RuleFiles: Sendable {
     public static let disk = RuleFiles(storage: .disk)
 
     /// Files held in memory, addressed like shipped files; for tests and fuzzing.
-    public static func memory(_ files: [String: Data]) -> RuleFiles {
+    public static func memory(_ files: [String: [UInt8]]) -> RuleFiles {
         RuleFiles(storage: .shipped(files))
     }
 
@@ -33,8 +33,8 @@ public struct RuleFiles: Sendable {
     public func read(_ path: String) throws(ReadFailure) -> Data {
         switch storage {
         case .shipped(let files):
-            guard let data = files[path] else { throw ReadFailure(path: path, reason: "not shipped") }
-            return data
+            guard let bytes = files[path] else { throw ReadFailure(path: path, reason: "not shipped") }
+            return Data(bytes)
         case .disk:
             do {
                 return try Data(contentsOf: URL(fileURLWithPath: path))
