@@ -171,9 +171,12 @@ public struct AlignmentScorer: Sendable {
         }
         let perWord = ranges.map { matched[$0] }
         var found: [(area: Int, term: Int)] = []
+        // Reused for every word: the strongest single-word term per area (-1: none yet).
+        var strongest = [Int](repeating: -1, count: strategy.areas.count)
+        var phrases: [Int] = []
         for (index, patterns) in perWord.enumerated() where !patterns.isEmpty {
-            var strongestWord: [Int: Int] = [:]
-            var phrases: Set<Int> = []
+            for area in strongest.indices { strongest[area] = -1 }
+            phrases.removeAll(keepingCapacity: true)
             for pattern in patterns {
                 let owner = owners[Int(pattern)]
                 guard owner.word == 0 else { continue }
@@ -182,8 +185,9 @@ public struct AlignmentScorer: Sendable {
                     // Strongest term wins; among equals the longer (more specific), then the first.
                     let terms = strategy.areas[owner.area].terms
                     let rank = { (index: Int) in (terms[index].weight, terms[index].text.count, -index) }
-                    if strongestWord[owner.area].map({ rank(owner.term) > rank($0) }) ?? true {
-                        strongestWord[owner.area] = owner.term
+                    let current = strongest[owner.area]
+                    if current < 0 || rank(owner.term) > rank(current) {
+                        strongest[owner.area] = owner.term
                     }
                     continue
                 }
@@ -197,11 +201,13 @@ public struct AlignmentScorer: Sendable {
                     }
                 }
                 if complete {
-                    phrases.insert(key)
+                    phrases.append(key)
                     found.append((owner.area, owner.term))
                 }
             }
-            found += strongestWord.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            for (area, term) in strongest.enumerated() where term >= 0 {
+                found.append((area, term))
+            }
         }
         return found
     }
