@@ -95,25 +95,26 @@ public struct AlignmentScorer: Sendable {
             }
         }
 
-        // Codes: partners' NACE codes, intervention fields, research fields.
+        // Codes: partners' NACE codes and research fields by prefix, intervention fields by share.
         let naceNodes = root.child("partners")?.childElements.compactMap { $0.child("nace") } ?? []
-        let naceCodes = naceNodes.map { Self.plainCode($0.stringValue.trimmingXMLWhitespace()) }
-        let researchCodes = (project?.child("researchFields")?.childElements ?? []).map {
-            Self.plainCode($0.attribute("code") ?? "")
-        }
-        let fields = project?.child("interventionFields")?.childElements ?? []
         let research = project?.child("researchFields")?.childElements ?? []
+        let prefixedCodes: [(kind: Evidence.Kind, field: String, node: XMLNode, code: String)] =
+            naceNodes.map { (.nace, "nace", $0, Self.plainCode($0.stringValue.trimmingXMLWhitespace())) }
+            + research.map { (.researchField, "researchField", $0, Self.plainCode($0.attribute("code") ?? "")) }
+        let fields = project?.child("interventionFields")?.childElements ?? []
         for (areaIndex, area) in strategy.areas.enumerated() {
-            for (node, code) in zip(naceNodes, naceCodes) {
-                if let best = area.nacePrefixes.filter({ Self.code(code, startsWith: $0.code) }).max(by: {
-                    $0.weight < $1.weight
-                }) {
-                    points[areaIndex] += best.weight
-                    evidence[areaIndex].append(
-                        Evidence(
-                            kind: .nace, matched: best.code, field: "nace", line: node.line, count: 1,
-                            weight: best.weight, points: best.weight))
-                }
+            for item in prefixedCodes {
+                // The most specific evidence counts: the heaviest prefix that the code starts with.
+                let candidates = item.kind == .nace ? area.nacePrefixes : area.researchFields
+                guard
+                    let best = candidates.filter({ Self.code(item.code, startsWith: $0.code) })
+                        .max(by: { $0.weight < $1.weight })
+                else { continue }
+                points[areaIndex] += best.weight
+                evidence[areaIndex].append(
+                    Evidence(
+                        kind: item.kind, matched: best.code, field: item.field, line: item.node.line, count: 1,
+                        weight: best.weight, points: best.weight))
             }
             for node in fields {
                 let code = node.attribute("code") ?? ""
@@ -126,17 +127,6 @@ public struct AlignmentScorer: Sendable {
                     Evidence(
                         kind: .interventionField, matched: code, field: "field", line: node.line, count: 1,
                         weight: match.weight, points: value))
-            }
-            for (node, code) in zip(research, researchCodes) {
-                if let best = area.researchFields.filter({ Self.code(code, startsWith: $0.code) }).max(by: {
-                    $0.weight < $1.weight
-                }) {
-                    points[areaIndex] += best.weight
-                    evidence[areaIndex].append(
-                        Evidence(
-                            kind: .researchField, matched: best.code, field: "researchField", line: node.line,
-                            count: 1, weight: best.weight, points: best.weight))
-                }
             }
         }
 
