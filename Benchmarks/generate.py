@@ -45,10 +45,10 @@ def application(index, rng, scale):
     words = words_en if english else words_sv
     filler = FILLER_EN if english else FILLER_SV
     failing = rng.random() < 0.33
-    paragraphs = rng.randint(2, 200)
+    paragraphs = rng.randint(2, 120)  # the schema caps a text at 20 000 characters
     summary = " ".join(rng.sample(words, 3)) + ". " + filler * paragraphs
     extra_partners = rng.randint(0, 6) * scale
-    lines_per_partner = rng.randint(2, 30) * scale
+    lines_per_partner = rng.randint(2, 45) * scale
     partners = [("P1", "lead", "company", f"Företag {index} AB", "556036-0793", nace)]
     university = rng.choice(UNIVERSITIES)
     partners.append(("P2", "partner", "university", university[0], university[1], "85.42"))

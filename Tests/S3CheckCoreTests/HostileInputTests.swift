@@ -163,4 +163,13 @@ struct HostileInputTests {
                 $0.message.en.contains("«Project › End date»") && $0.message.sv.contains("«Projekt › Slutdatum»")
             })
     }
+
+    @Test("A text over the schema's length limit says how long it is and what is allowed")
+    func tooLongText() throws {
+        let text = try Fixtures.eligibleApplication().replacingOccurrences(
+            of: "</summary>", with: String(repeating: "x", count: 21_000) + "</summary>")
+        let finding = try #require(check(text).findings.first { $0.ruleID == "S3C-SCHEMA" })
+        #expect(finding.message.en.contains("at most 20000 are allowed"))
+        #expect(finding.message.sv.contains("«Projekt › Sammanfattning»"))
+    }
 }

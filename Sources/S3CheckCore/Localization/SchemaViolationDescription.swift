@@ -43,7 +43,20 @@ enum SchemaViolationDescription {
                 sv: "«\(fieldLabel.sv)» saknar attributet \(attribute).",
                 en: "«\(fieldLabel.en)» lacks the attribute \(attribute)."
             )
-        case 1824, 1839, 1840, 1833, 1831, 1832, 1841:
+        case 1831, 1832:
+            // "[facet 'maxLength'] The value has a length of '32160'; this exceeds the allowed maximum length of '20000'."
+            let numbers = quoted(in: plain).filter { Int($0) != nil }
+            let actual = numbers.first ?? "?"
+            let limit = numbers.dropFirst().first ?? "?"
+            message =
+                diagnostic.code == 1832
+                ? LocalizedText(
+                    sv: "«\(fieldLabel.sv)» är \(actual) tecken; högst \(limit) är tillåtet.",
+                    en: "«\(fieldLabel.en)» is \(actual) characters long; at most \(limit) are allowed.")
+                : LocalizedText(
+                    sv: "«\(fieldLabel.sv)» är \(actual) tecken; minst \(limit) krävs.",
+                    en: "«\(fieldLabel.en)» is \(actual) characters long; at least \(limit) are required.")
+        case 1824, 1839, 1840, 1833, 1841:
             let attribute = captured(after: "attribute '", in: plain)
             let label = attribute.map { fieldLabel.appending(schemas.label(of: $0)) } ?? fieldLabel
             let value =
