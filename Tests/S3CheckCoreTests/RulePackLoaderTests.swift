@@ -51,6 +51,15 @@ struct RulePackLoaderTests {
         #expect(circular.contains { $0.message.en.contains("Circular include") })
     }
 
+    @Test("An empty or non-XML rule file is a clear load problem (fuzzer seed)")
+    func emptyPack() throws {
+        for text in ["", "\u{0}\u{1}garbage", "<rulePack"] {
+            let problems = harness.problems(text)
+            #expect(!problems.isEmpty)
+            #expect(problems.allSatisfy { !$0.message.sv.isEmpty && !$0.message.en.isEmpty && $0.file.hasSuffix("pack.xml") })
+        }
+    }
+
     @Test("A rule file that breaks the rule schema is reported with its line")
     func schemaInvalidPack() {
         let problems = harness.problems(PackBuilder.pack(rules: #"<rule id="X" severity="fatal"/>"#))
