@@ -159,16 +159,15 @@ public struct AlignmentScorer: Sendable {
             for form in words.forms[word] { matcher.matches(in: words.bytes, range: form, into: &matched) }
             ranges.append(start..<matched.count)
         }
-        let perWord = ranges.map { matched[$0] }
         var found: [(area: Int, term: Int)] = []
         // Reused for every word: the strongest single-word term per area (-1: none yet).
         var strongest = [Int](repeating: -1, count: strategy.areas.count)
         var phrases: [Int] = []
-        for (index, patterns) in perWord.enumerated() where !patterns.isEmpty {
+        for (index, patterns) in ranges.enumerated() where !patterns.isEmpty {
             for area in strongest.indices { strongest[area] = -1 }
             phrases.removeAll(keepingCapacity: true)
-            for pattern in patterns {
-                let owner = owners[Int(pattern)]
+            for slot in patterns {
+                let owner = owners[Int(matched[slot])]
                 guard owner.word == 0 else { continue }
                 let length = phraseLengths[owner.area][owner.term]
                 if length == 1 {
@@ -182,11 +181,11 @@ public struct AlignmentScorer: Sendable {
                     continue
                 }
                 let key = owner.area * 100_000 + owner.term
-                guard !phrases.contains(key), index + length <= perWord.count else { continue }
+                guard !phrases.contains(key), index + length <= ranges.count else { continue }
                 // Every later word of a phrase must match the next pattern of the same term.
                 let complete = (1..<length).allSatisfy { offset in
-                    perWord[index + offset].contains { candidate in
-                        let other = owners[Int(candidate)]
+                    ranges[index + offset].contains { slot in
+                        let other = owners[Int(matched[slot])]
                         return other.area == owner.area && other.term == owner.term && other.word == offset
                     }
                 }
