@@ -22,12 +22,15 @@ run() {
   read -r seconds kilobytes < <(tail -n 1 "$work/time")
   megabytes=$((kilobytes / 1024))
 }
-# The same files split over the same number of processes as s3check has workers.
+# The same files split over the same number of processes as s3check has workers; a separate
+# shell, since /usr/bin/time cannot run a shell function.
 xmllint_parallel() {
   local folder=$1
   shift
   local per=$(( ($(ls "$folder" | wc -l) + jobs - 1) / jobs ))
-  find "$folder" -name '*.xml' -print0 | sort -z | xargs -0 -P "$jobs" -n "$per" xmllint --noout "$@"
+  run bash -c 'folder=$1; jobs=$2; per=$3; shift 3
+    find "$folder" -name "*.xml" -print0 | sort -z | xargs -0 -P "$jobs" -n "$per" xmllint --noout "$@"' \
+    xmllint-parallel "$folder" "$jobs" "$per" "$@"
 }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / (s > 0 ? s : 0.001) }'; }
 
@@ -38,9 +41,9 @@ echo
 echo "== throughput on $count applications, $jobs cores =="
 run "$bin" check "$work/apps" --jobs "$jobs" --format json --output /dev/null
 s3=$seconds; s3_mb=$megabytes
-run xmllint_parallel "$work/apps" --schema "$xsd"
+xmllint_parallel "$work/apps" --schema "$xsd"
 schema=$seconds; schema_mb=$megabytes
-run xmllint_parallel "$work/apps"
+xmllint_parallel "$work/apps"
 parse=$seconds
 printf '%-40s %8s s %8s docs/s %6s MB\n' "s3check check (all rules + S3)" "$s3" "$(rate "$count" "$s3")" "$s3_mb"
 printf '%-40s %8s s %8s docs/s %6s MB\n' "xmllint --noout --schema" "$schema" "$(rate "$count" "$schema")" "$schema_mb"
@@ -70,13 +73,14 @@ echo "== per-stage cost, one core (Benchmarks/StageCosts) =="
 .build/release/s3check-stage-costs $(ls "$work/apps"/*.xml | head -200)
 
 echo
-echo "== growth with the size of an application (200 applications each) =="
+echo "== growth with the size of an application (2000, 200 and 20 applications) =="
 for scale in 1 10 100; do
-  python3 Benchmarks/generate.py 200 "$work/scale-$scale" --scale "$scale" | sed 's/^/  /'
+  files=$((2000 / scale))
+  python3 Benchmarks/generate.py "$files" "$work/scale-$scale" --scale "$scale" | sed 's/^/  /'
   run "$bin" check "$work/scale-$scale" --jobs "$jobs" --format json --output /dev/null
   kilobytes=$(du -sk "$work/scale-$scale" | cut -f1)
   printf '  %4s× partners and cost lines: %7s s, %6s docs/s, %8s KB/s, %4s MB\n' "$scale" "$seconds" \
-    "$(rate 200 "$seconds")" "$(rate "$kilobytes" "$seconds")" "$megabytes"
+    "$(rate "$files" "$seconds")" "$(rate "$kilobytes" "$seconds")" "$megabytes"
   rm -rf "$work/scale-$scale"
 done
 

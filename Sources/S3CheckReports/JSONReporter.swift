@@ -11,8 +11,23 @@ public struct JSONReporter {
     public func render(_ run: RunReport) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(Document(run))
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // Encoding a whole batch at once builds JSONEncoder's tree of every application, which
+        // for 10 000 applications took a gigabyte. The document is encoded without them, and each
+        // application on its own is spliced into its place, indented as the encoder would.
+        var document = Document(run)
+        document.applications = []
+        let skeleton = String(decoding: try encoder.encode(document), as: UTF8.self)
+        let placeholder = "\"applications\" : [\n\n  ]"
+        guard !run.applications.isEmpty, let range = skeleton.range(of: placeholder) else { return skeleton + "\n" }
+        var body = "\"applications\" : [\n"
+        for (index, application) in run.applications.enumerated() {
+            let encoded = String(decoding: try encoder.encode(Application(application)), as: UTF8.self)
+            body += encoded.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
+            body += index + 1 < run.applications.count ? ",\n" : "\n"
+        }
+        body += "  ]"
+        return skeleton.replacingCharacters(in: range, with: body) + "\n"
     }
 
     private struct Document: Encodable {
