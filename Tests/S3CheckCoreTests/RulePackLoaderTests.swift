@@ -56,7 +56,10 @@ struct RulePackLoaderTests {
         for text in ["", "\u{0}\u{1}garbage", "<rulePack"] {
             let problems = harness.problems(text)
             #expect(!problems.isEmpty)
-            #expect(problems.allSatisfy { !$0.message.sv.isEmpty && !$0.message.en.isEmpty && $0.file.hasSuffix("pack.xml") })
+            #expect(
+                problems.allSatisfy {
+                    !$0.message.sv.isEmpty && !$0.message.en.isEmpty && $0.file.hasSuffix("pack.xml")
+                })
         }
     }
 
