@@ -70,9 +70,11 @@ final class CompiledRules {
                 return nil
             }
         }
+        // A <pattern> check's regular expression is compiled here, once, like its XPath.
+        var pattern: NSRegularExpression?
         if case .pattern(_, _, let regex) = rule.check {
             do {
-                _ = try NSRegularExpressionProbe.validate(regex)
+                pattern = try NSRegularExpression(pattern: regex)
             } catch {
                 problem(
                     "Det reguljära uttrycket \"\(regex)\" är ogiltigt.",
@@ -88,6 +90,7 @@ final class CompiledRules {
             applicability: compile(rule.applicability),
             lets: rule.lets.compactMap { item in compile(item.expression).map { (item.name, $0) } },
             expressions: expressions.compactMapValues { $0 },
+            pattern: pattern,
             parameterIDs: Self.parameters(usedBy: rule, among: parameterIDs)
         )
         return failed ? nil : result
@@ -113,16 +116,11 @@ struct CompiledRule {
     let lets: [(String, XPathExpression)]
     /// Compiled expressions keyed by their source text.
     let expressions: [String: XPathExpression]
+    /// The compiled regular expression of a `<pattern>` check.
+    let pattern: NSRegularExpression?
     let parameterIDs: [String]
 
     func expression(_ source: String?) -> XPathExpression? {
         source.flatMap { expressions[$0] }
-    }
-}
-
-/// Validates a regular expression the way `s3:matches` and `<pattern>` will compile it.
-enum NSRegularExpressionProbe {
-    static func validate(_ pattern: String) throws -> NSRegularExpression {
-        try NSRegularExpression(pattern: pattern)
     }
 }

@@ -156,10 +156,7 @@ struct RuleEvaluation {
         case .pattern(_, let path, let regex):
             let nodes = try value(rule.expression(path), at: context).nodes
             guard !nodes.isEmpty else { return .notApplicable }
-            let expression: NSRegularExpression
-            do {
-                expression = try NSRegularExpressionProbe.validate(regex)
-            } catch {
+            guard let expression = rule.pattern else {
                 throw EvaluationFailure(reason: "invalid regular expression \(regex)")
             }
             let failures = nodes.compactMap { node -> Failure? in

@@ -28,11 +28,7 @@ public struct RulePackLoader: Sendable {
             strategy: state.strategy
         )
         // Compiling every expression once here reports a broken pack at load, with its line.
-        do {
-            _ = try CompiledRules(ruleSet)
-        } catch {
-            throw error
-        }
+        _ = try CompiledRules(ruleSet)
         return ruleSet
     }
 
