@@ -32,6 +32,13 @@ struct RulePackLoaderTests {
         #expect(problem?.line == 10)
     }
 
+    @Test("An invalid regular expression in a pattern check is reported at load")
+    func invalidRegex() {
+        let rule = PackBuilder.rule("T-RE", check: #"<pattern path="a:project/a:acronym" regex="[A-Z"/>"#)
+        let problems = harness.problems(PackBuilder.pack(rules: rule))
+        #expect(problems.contains { $0.ruleID == "T-RE" && $0.message.en.contains("regular expression") })
+    }
+
     @Test("An unknown function and an unknown parameter are reported at load")
     func unknownNames() {
         let rule = PackBuilder.rule("T-UNK", check: #"<assert test="s3:nope(.) or frobnicate(1) or $missing"/>"#)
