@@ -43,34 +43,40 @@ enum ExpressionScanner {
         case variable(String)
     }
 
-    private static func isNameCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "-" || character == "_" || character == "."
-            || character == ":"
+    /// XPath name characters, looked at as UTF-8 bytes: any byte of a multi-byte letter counts.
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+            || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x2E || byte == 0x3A
+    }
+
+    private static func isNameStart(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F
     }
 
     private static func tokens(in expression: String) -> [Token] {
         var result: [Token] = []
-        let characters = Array(expression)
+        let bytes = Array(expression.utf8)
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character == "'" || character == "\"" {
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x27 || byte == 0x22 {
+                // A string literal: skip to its closing quote.
                 index += 1
-                while index < characters.count, characters[index] != character { index += 1 }
+                while index < bytes.count, bytes[index] != byte { index += 1 }
                 index += 1
-            } else if character == "$" || character.isLetter || character == "_" {
-                let isVariable = character == "$"
+            } else if byte == 0x24 || isNameStart(byte) {
+                let isVariable = byte == 0x24
                 let start = isVariable ? index + 1 : index
                 var end = start
-                while end < characters.count, isNameCharacter(characters[end]) {
+                while end < bytes.count, isNameByte(bytes[end]) {
                     // "::" separates an axis from its node test; it is not part of a name.
-                    if characters[end] == ":", end + 1 < characters.count, characters[end + 1] == ":" { break }
+                    if bytes[end] == 0x3A, end + 1 < bytes.count, bytes[end + 1] == 0x3A { break }
                     end += 1
                 }
-                let name = String(characters[start..<end])
+                let name = String(decoding: bytes[start..<end], as: UTF8.self)
                 var next = end
-                while next < characters.count, characters[next].isWhitespace { next += 1 }
-                let parenthesis = next < characters.count && characters[next] == "("
+                while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 || bytes[next] == 0x0A { next += 1 }
+                let parenthesis = next < bytes.count && bytes[next] == 0x28
                 result.append(isVariable ? .variable(name) : .name(name, followedByParenthesis: parenthesis))
                 index = max(end, index + 1)
             } else {

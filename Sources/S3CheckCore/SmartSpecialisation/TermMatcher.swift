@@ -48,15 +48,15 @@ struct TermMatcher: Sendable {
             let state = queue[head]
             head += 1
             ends[state] += ends[Int(fail[state])]
-            for byte in 0..<256 {
-                let slot = state * 256 + byte
-                if let child = children[state][UInt8(byte)] {
-                    fail[Int(child)] = table[Int(fail[state]) * 256 + byte]
-                    table[slot] = child
-                    queue.append(Int(child))
-                } else {
-                    table[slot] = table[Int(fail[state]) * 256 + byte]
-                }
+            // A state's row starts as its failure state's row (already complete: breadth first),
+            // then its own children replace their bytes.
+            let row = state * 256
+            let failRow = Int(fail[state]) * 256
+            for byte in 0..<256 { table[row + byte] = table[failRow + byte] }
+            for (byte, child) in children[state] {
+                fail[Int(child)] = table[failRow + Int(byte)]
+                table[row + Int(byte)] = child
+                queue.append(Int(child))
             }
         }
         transitions = table
