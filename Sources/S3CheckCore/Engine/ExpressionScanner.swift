@@ -75,7 +75,9 @@ enum ExpressionScanner {
                 }
                 let name = String(decoding: bytes[start..<end], as: UTF8.self)
                 var next = end
-                while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 || bytes[next] == 0x0A { next += 1 }
+                while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 || bytes[next] == 0x0A {
+                    next += 1
+                }
                 let parenthesis = next < bytes.count && bytes[next] == 0x28
                 result.append(isVariable ? .variable(name) : .name(name, followedByParenthesis: parenthesis))
                 index = max(end, index + 1)
