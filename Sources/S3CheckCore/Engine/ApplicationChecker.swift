@@ -25,7 +25,8 @@ public final class ApplicationChecker {
 
     public init(ruleSet: RuleSet, options: Options = Options()) throws(RulePackError) {
         self.options = options
-        compiled = try CompiledRules(ruleSet, rules: ruleSet.rules(in: options.profile))
+        // The loader already checked every name in the pack; only the expressions are compiled.
+        compiled = try CompiledRules(ruleSet, rules: ruleSet.rules(in: options.profile), checkingNames: false)
         scorer = ruleSet.strategy.map(AlignmentScorer.init)
     }
 

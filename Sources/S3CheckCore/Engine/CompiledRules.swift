@@ -12,8 +12,10 @@ final class CompiledRules {
     /// What the `s3:area-…` functions read; the checker sets it for each application.
     let alignment: AlignmentState
 
-    /// Compiles `rules` (all of the set's rules when nil).
-    init(_ ruleSet: RuleSet, rules selected: [Rule]? = nil) throws(RulePackError) {
+    /// Compiles `rules` (all of the set's rules when nil). `checkingNames` also scans every
+    /// expression for unknown functions and parameters; the loader does that once per pack, so
+    /// the copies compiled for each worker skip it.
+    init(_ ruleSet: RuleSet, rules selected: [Rule]? = nil, checkingNames: Bool = true) throws(RulePackError) {
         self.ruleSet = ruleSet
         alignment = AlignmentState(strategy: ruleSet.strategy)
         context = XPathContext(
@@ -24,7 +26,9 @@ final class CompiledRules {
         var problems: [RuleProblem] = []
         var compiled: [CompiledRule] = []
         for rule in selected ?? ruleSet.rules {
-            if let rule = Self.compile(rule, context: context, parameterIDs: parameterIDs, problems: &problems) {
+            if let rule = Self.compile(
+                rule, context: context, parameterIDs: parameterIDs, checkingNames: checkingNames, problems: &problems)
+            {
                 compiled.append(rule)
             }
         }
@@ -36,6 +40,7 @@ final class CompiledRules {
         _ rule: Rule,
         context: XPathContext,
         parameterIDs: Set<String>,
+        checkingNames: Bool,
         problems: inout [RuleProblem]
     ) -> CompiledRule? {
         let letNames = Set(rule.lets.map(\.name))
@@ -50,10 +55,10 @@ final class CompiledRules {
         }
         func compile(_ source: String?) -> XPathExpression? {
             guard let source else { return nil }
-            for name in ExpressionScanner.unknownFunctions(in: source) {
+            for name in checkingNames ? ExpressionScanner.unknownFunctions(in: source) : [] {
                 problem("Okänd funktion \(name)() i \"\(source)\".", "Unknown function \(name)() in \"\(source)\".")
             }
-            for name in ExpressionScanner.variables(in: source)
+            for name in checkingNames ? ExpressionScanner.variables(in: source) : []
             where !parameterIDs.contains(name) && !letNames.contains(name) {
                 problem(
                     "Okänd parameter $\(name) i \"\(source)\"; den måste definieras med <parameter id=\"\(name)\">.",
