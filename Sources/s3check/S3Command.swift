@@ -19,6 +19,9 @@ struct S3Command: ParsableCommand {
     @Option(help: "text or json.")
     var format: S3Format = .text
 
+    @Option(help: "Applications checked in parallel (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func run() throws {
         let language = presentation.language
         let ruleSet = try rules.load(language: language)
@@ -31,8 +34,14 @@ struct S3Command: ParsableCommand {
             )
             throw Outcome.usageError.exitCode
         }
-        let checker = try ApplicationChecker(ruleSet: ruleSet, options: .init(profile: rules.profile))
-        let reports = InputFiles.expand(paths).map { checker.check(fileAt: $0) }
+        let reports: [ApplicationReport]
+        do {
+            let options = ApplicationChecker.Options(profile: rules.profile)
+            reports = try BatchChecker(ruleSet: ruleSet, options: options, jobs: jobs).check(InputFiles.expand(paths))
+        } catch {
+            RuleOptions.report(error, language: language)
+            throw Outcome.usageError.exitCode
+        }
         let run = RunReport(applications: reports, packs: ruleSet.packs, profile: rules.profile, language: language)
         switch format {
         case .text:
@@ -41,7 +50,7 @@ struct S3Command: ParsableCommand {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let alignments = reports.map { ["file": AnyEncodable($0.file), "alignment": AnyEncodable($0.alignment)] }
+            let alignments = reports.map { FileAlignment(file: $0.file, alignment: $0.alignment) }
             print(String(decoding: try encoder.encode(alignments), as: UTF8.self))
         }
         let unreadable = reports.contains { $0.alignment == nil }
@@ -49,16 +58,21 @@ struct S3Command: ParsableCommand {
     }
 }
 
-/// Wraps a value so that differently typed values can share one dictionary.
-struct AnyEncodable: Encodable {
-    private let encodeValue: (Encoder) throws -> Void
+/// One application's smart-specialisation result in `s3 --format json`.
+private struct FileAlignment: Encodable {
+    var file: String
+    var alignment: S3Alignment?
 
-    init<T: Encodable>(_ value: T) {
-        encodeValue = value.encode
+    private enum CodingKeys: String, CodingKey {
+        case file
+        case alignment
     }
 
+    /// `alignment` is written as null when the file could not be scored, not left out.
     func encode(to encoder: Encoder) throws {
-        try encodeValue(encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(alignment, forKey: .alignment)
     }
 }
 
