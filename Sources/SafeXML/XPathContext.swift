@@ -116,17 +116,23 @@ public final class XPathExpression {
 
 /// What the C callbacks need to reach: functions by name, the variables, the current document.
 private final class EvaluationState {
-    let functions: [String: XPathFunction]
+    /// Functions with their names as C strings: a call is found by comparing bytes, without
+    /// making Swift strings for every call of every rule.
+    let functions: [(uri: [xmlChar], name: [xmlChar], function: XPathFunction)]
     var variables: [String: XPathValue] = [:]
     var document: XMLDocument?
     var functionFailure: String?
 
     init(functions: [XPathFunction]) {
-        var table: [String: XPathFunction] = [:]
-        for function in functions {
-            table["{\(function.namespaceURI)}\(function.name)"] = function
+        self.functions = functions.map { ($0.namespaceURI.utf8 + [0], $0.name.utf8 + [0], $0) }
+    }
+
+    func function(named name: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> XPathFunction? {
+        for entry in functions where xmlStrEqual(entry.name, name) != 0 {
+            let sameURI = uri.map { xmlStrEqual(entry.uri, $0) != 0 } ?? (entry.uri.count == 1)
+            if sameURI { return entry.function }
         }
-        self.functions = table
+        return nil
     }
 }
 
@@ -177,12 +183,11 @@ private func callSwiftFunction(_ parser: xmlXPathParserContextPtr?, _ count: Int
     guard let parser, let context = parser.pointee.context, let state = state(of: parser),
         let document = state.document, let rawName = context.pointee.function
     else { return }
-    let name = String(cString: rawName)
-    let uri = context.pointee.functionURI.map { String(cString: $0) } ?? ""
-    guard let function = state.functions["{\(uri)}\(name)"] else {
+    guard let function = state.function(named: rawName, uri: context.pointee.functionURI) else {
         xmlXPathErr(parser, Int32(XPATH_UNKNOWN_FUNC_ERROR.rawValue))
         return
     }
+    let name = function.name
     guard function.arity.contains(Int(count)) else {
         state.functionFailure =
             "\(name)() takes \(function.arity.lowerBound)…\(function.arity.upperBound) arguments, got \(count)"

@@ -43,7 +43,10 @@ public enum XPathValue {
     /// XPath number syntax: optional minus, digits, optional fraction; anything else is NaN.
     public static func parseNumber(_ text: String) -> Double {
         let trimmed = text.trimmingXMLWhitespace()
-        guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else {
+        // Checked as bytes: rule checks parse every amount of every cost line.
+        guard !trimmed.isEmpty,
+            trimmed.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D })
+        else {
             return .nan
         }
         return Double(trimmed) ?? .nan
@@ -61,10 +64,13 @@ public enum XPathValue {
 extension String {
     /// The string without leading and trailing XML white space (space, tab, CR, LF).
     public func trimmingXMLWhitespace() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
-        }
-        return String(self[first...last])
+        // Bytes, not Characters: "\r\n" is one Character, and grapheme breaking is slow.
+        let bytes = utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
+        // The byte after the last non-space one is a space or the end, so a scalar boundary.
+        let end = bytes.index(after: bytes.lastIndex(where: { !isSpace($0) }) ?? first)
+        if first == bytes.startIndex, end == bytes.endIndex { return self }
+        return String(self[first..<end])
     }
 }

@@ -83,6 +83,18 @@ struct AlignmentScorerTests {
     @Test("Case does not matter")
     func caseFolding() throws {
         #expect(try alignment(title: "KLIMATANPASSNING").areas == alignment(title: "klimatanpassning").areas)
+        // Latin-1 letters take a fast path of their own.
+        #expect(
+            try alignment(title: "LÄKEMEDELSPRÖVNING ÅTERVINNING").areas
+                == alignment(title: "läkemedelsprövning återvinning").areas)
+        #expect(score(try alignment(title: "LÄKEMEDELSPRÖVNING"), "life-science") > 0)
+    }
+
+    @Test("× and ÷ separate words like other symbols")
+    func latinSymbols() throws {
+        #expect(try alignment(title: "klimat×läkemedel").areas == alignment(title: "klimat läkemedel").areas)
+        #expect(try alignment(title: "klimat÷läkemedel").areas == alignment(title: "klimat läkemedel").areas)
+        #expect(try alignment(title: "klimat×läkemedel").areas != alignment(title: "klimatläkemedel").areas)
     }
 
     @Test("A short term matches only at the start of a word: ikt is not found in riktning")

@@ -56,6 +56,19 @@ struct SchemaAndXPathTests {
         return XPathContext(namespaces: ["t": "urn:t", "f": "urn:f"], functions: [double, fail])
     }
 
+    @Test("Numbers parse as XPath numbers, trimmed of XML white space only")
+    func numbersAndTrimming() {
+        #expect(XPathValue.parseNumber(" 12.5\r\n") == 12.5)
+        #expect(XPathValue.parseNumber("-3") == -3)
+        for text in ["1e5", "", " ", "12 000", "+4", "٣", "12\u{A0}"] {
+            #expect(XPathValue.parseNumber(text).isNaN, "\(text)")
+        }
+        #expect("\t\r\n  å ö \n".trimmingXMLWhitespace() == "å ö")
+        #expect("\u{A0}x\u{A0}".trimmingXMLWhitespace() == "\u{A0}x\u{A0}")
+        #expect("e\u{301} ".trimmingXMLWhitespace() == "e\u{301}")
+        #expect(" \r\n ".trimmingXMLWhitespace().isEmpty)
+    }
+
     @Test("Expressions give node-sets, numbers, strings and booleans")
     func values() throws {
         let document = try XMLDocument.parse(Data("<r xmlns=\"urn:t\"><n>4</n><n>5</n></r>".utf8), name: "t.xml")

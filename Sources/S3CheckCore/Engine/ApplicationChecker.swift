@@ -22,12 +22,14 @@ public final class ApplicationChecker {
     private let scorer: AlignmentScorer?
     private let options: Options
     private let schemas = Schemas.shared
+    private let parameters: ParameterCache
 
     public init(ruleSet: RuleSet, options: Options = Options()) throws(RulePackError) {
         self.options = options
         // The loader already checked every name in the pack; only the expressions are compiled.
         compiled = try CompiledRules(ruleSet, rules: ruleSet.rules(in: options.profile), checkingNames: false)
         scorer = ruleSet.strategy.map(AlignmentScorer.init)
+        parameters = ParameterCache(ruleSet.parameters)
     }
 
     /// Reads and checks the file at `path`; `path` is also how the report names it.
@@ -76,7 +78,7 @@ public final class ApplicationChecker {
             compiled: compiled,
             schemas: schemas,
             file: file,
-            parameters: parameterValues(on: submission)
+            parameters: parameters.values(on: submission)
         )
         let (findings, results) = evaluation.run(on: root)
         return ApplicationReport(
@@ -97,14 +99,6 @@ public final class ApplicationChecker {
         if findings.contains(where: { $0.severity == .error }) { return .notEligible }
         if findings.contains(where: { $0.severity == .warning }) { return .eligibleWithRemarks }
         return .eligible
-    }
-
-    private func parameterValues(on date: CalendarDate) -> [String: String] {
-        var values: [String: String] = [:]
-        for parameter in compiled.ruleSet.parameters {
-            if let value = parameter.value(on: date) { values[parameter.id] = value }
-        }
-        return values
     }
 
     private func blocked(

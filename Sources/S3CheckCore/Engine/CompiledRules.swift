@@ -114,8 +114,8 @@ final class CompiledRules {
     }
 }
 
-/// One rule ready to evaluate.
-struct CompiledRule {
+/// One rule ready to evaluate; a class, so that looping over the rules copies no fields.
+final class CompiledRule {
     let rule: Rule
     let applicability: XPathExpression?
     let lets: [(String, XPathExpression)]
@@ -124,6 +124,22 @@ struct CompiledRule {
     /// The compiled regular expression of a `<pattern>` check.
     let pattern: NSRegularExpression?
     let parameterIDs: [String]
+
+    init(
+        rule: Rule,
+        applicability: XPathExpression?,
+        lets: [(String, XPathExpression)],
+        expressions: [String: XPathExpression],
+        pattern: NSRegularExpression?,
+        parameterIDs: [String]
+    ) {
+        self.rule = rule
+        self.applicability = applicability
+        self.lets = lets
+        self.expressions = expressions
+        self.pattern = pattern
+        self.parameterIDs = parameterIDs
+    }
 
     func expression(_ source: String?) -> XPathExpression? {
         source.flatMap { expressions[$0] }

@@ -8,7 +8,7 @@ struct RuleEvaluation {
     let schemas: Schemas
     let file: String
     /// Parameter values in force on the submission date.
-    let parameters: [String: String]
+    let parameters: ParameterValues
 
     /// A node that failed a check and the values to report with it.
     private struct Failure {
@@ -27,10 +27,7 @@ struct RuleEvaluation {
     }
 
     mutating func run(on root: XMLNode) -> ([Finding], [RuleResult]) {
-        let baseVariables = parameters.mapValues { value -> XPathValue in
-            let number = XPathValue.parseNumber(value)
-            return number.isNaN ? .string(value) : .number(number)
-        }
+        let baseVariables = parameters.variables
         var findings: [Finding] = []
         var results: [RuleResult] = []
         results.reserveCapacity(compiled.rules.count)
@@ -232,7 +229,7 @@ struct RuleEvaluation {
 
     private func finding(_ rule: CompiledRule, _ failure: Failure, extra: [NamedValue]) -> Finding {
         let node = failure.node
-        let parameterValues = rule.parameterIDs.map { NamedValue(name: $0, value: parameters[$0] ?? "") }
+        let parameterValues = rule.parameterIDs.map { NamedValue(name: $0, value: parameters.texts[$0] ?? "") }
         let values = failure.values + extra
         let reference = node.reference
         let field = FieldReference(path: reference.path, label: schemas.fieldLabel(for: reference.names))

@@ -11,12 +11,26 @@ public struct AlignmentScorer: Sendable {
     private let matcher: TermMatcher
     /// For each pattern of the matcher: the term it belongs to, and its position in a phrase.
     private let owners: [Owner]
-    private let phraseLengths: [[Int]]
 
     private struct Owner: Sendable {
         var area: Int
         var term: Int
         var word: Int
+        /// How many words the term has (1 for a single word).
+        var phraseLength: Int
+        /// Which term wins when several match one word: the heaviest, then the longest, then
+        /// the first.
+        var rank: Rank
+    }
+
+    private struct Rank: Comparable, Sendable {
+        var weight: Double
+        var letters: Int
+        var order: Int
+
+        static func < (lhs: Rank, rhs: Rank) -> Bool {
+            (lhs.weight, lhs.letters, -lhs.order) < (rhs.weight, rhs.letters, -rhs.order)
+        }
     }
 
     /// Field weights: where a term is found matters as much as which term it is.
@@ -36,25 +50,24 @@ public struct AlignmentScorer: Sendable {
         self.strategy = strategy
         var patterns: [TermMatcher.Pattern] = []
         var owners: [Owner] = []
-        var lengths: [[Int]] = []
         for (areaIndex, area) in strategy.areas.enumerated() {
-            var areaLengths: [Int] = []
             for (termIndex, term) in area.terms.enumerated() {
                 let words = TextNormalizer.firstForms(of: term.text)
-                areaLengths.append(words.count)
+                let rank = Rank(weight: term.weight, letters: term.text.count, order: termIndex)
                 for (wordIndex, word) in words.enumerated() {
                     for variant in Self.inflectionVariants(of: word, wholeWord: term.wholeWord) {
                         patterns.append(
                             .init(bytes: Array(variant.utf8), letters: variant.count, wholeWord: term.wholeWord))
-                        owners.append(Owner(area: areaIndex, term: termIndex, word: wordIndex))
+                        owners.append(
+                            Owner(
+                                area: areaIndex, term: termIndex, word: wordIndex, phraseLength: words.count,
+                                rank: rank))
                     }
                 }
             }
-            lengths.append(areaLengths)
         }
         matcher = TermMatcher(patterns: patterns)
         self.owners = owners
-        phraseLengths = lengths
     }
 
     /// Scores the application whose root element is `root`.
@@ -160,23 +173,21 @@ public struct AlignmentScorer: Sendable {
             ranges.append(start..<matched.count)
         }
         var found: [(area: Int, term: Int)] = []
-        // Reused for every word: the strongest single-word term per area (-1: none yet).
+        // Reused for every word: the owner of the strongest single-word term per area (-1: none yet).
         var strongest = [Int](repeating: -1, count: strategy.areas.count)
         var phrases: [Int] = []
         for (index, patterns) in ranges.enumerated() where !patterns.isEmpty {
             for area in strongest.indices { strongest[area] = -1 }
             phrases.removeAll(keepingCapacity: true)
             for slot in patterns {
-                let owner = owners[Int(matched[slot])]
+                let ownerIndex = Int(matched[slot])
+                let owner = owners[ownerIndex]
                 guard owner.word == 0 else { continue }
-                let length = phraseLengths[owner.area][owner.term]
+                let length = owner.phraseLength
                 if length == 1 {
-                    // Strongest term wins; among equals the longer (more specific), then the first.
-                    let terms = strategy.areas[owner.area].terms
-                    let rank = { (index: Int) in (terms[index].weight, terms[index].text.count, -index) }
                     let current = strongest[owner.area]
-                    if current < 0 || rank(owner.term) > rank(current) {
-                        strongest[owner.area] = owner.term
+                    if current < 0 || owner.rank > owners[current].rank {
+                        strongest[owner.area] = ownerIndex
                     }
                     continue
                 }
@@ -194,8 +205,8 @@ public struct AlignmentScorer: Sendable {
                     found.append((owner.area, owner.term))
                 }
             }
-            for (area, term) in strongest.enumerated() where term >= 0 {
-                found.append((area, term))
+            for (area, ownerIndex) in strongest.enumerated() where ownerIndex >= 0 {
+                found.append((area, owners[ownerIndex].term))
             }
         }
         return found

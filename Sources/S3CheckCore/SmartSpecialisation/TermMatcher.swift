@@ -15,8 +15,16 @@ struct TermMatcher: Sendable {
     let patterns: [Pattern]
     /// `transitions[state * 256 + byte]`: the next state, failure links already followed.
     private let transitions: [Int32]
-    /// The patterns that end in each state, including those reached through failure links.
-    private let outputs: [[Int32]]
+    /// The patterns that end in state `s`, including those reached through failure links, are
+    /// `outputs[outputStarts[s]..<outputStarts[s + 1]]`: flat, so the hot loop touches no
+    /// reference-counted inner arrays.
+    private let outputStarts: [Int32]
+    private let outputs: [Int32]
+    /// Per pattern: byte length, and whether it may match inside a word (`anywhere`) or must be
+    /// the whole word (`whole`); copied out of `patterns` for the same reason.
+    private let lengths: [Int32]
+    private let anywhere: [Bool]
+    private let whole: [Bool]
 
     init(patterns: [Pattern]) {
         self.patterns = patterns
@@ -60,7 +68,11 @@ struct TermMatcher: Sendable {
             }
         }
         transitions = table
-        outputs = ends
+        outputStarts = ends.reduce(into: [0]) { starts, list in starts.append(starts.last! + Int32(list.count)) }
+        outputs = ends.flatMap { $0 }
+        lengths = patterns.map { Int32($0.bytes.count) }
+        anywhere = patterns.map { !$0.wholeWord && $0.letters >= 5 }
+        whole = patterns.map(\.wholeWord)
     }
 
     /// Appends to `found` the index of every pattern that matches the word `bytes[range]`.
@@ -68,17 +80,16 @@ struct TermMatcher: Sendable {
         var state = 0
         for position in range {
             state = Int(transitions[state &* 256 &+ Int(bytes[position])])
-            let ending = outputs[state]
-            if ending.isEmpty { continue }
-            let length = position + 1 - range.lowerBound
-            for output in ending {
-                let pattern = patterns[Int(output)]
-                let startsWord = length == pattern.bytes.count
-                let accepted =
-                    pattern.wholeWord
-                    ? startsWord && position + 1 == range.upperBound
-                    : pattern.letters >= 5 || startsWord
-                if accepted { found.append(output) }
+            let first = Int(outputStarts[state])
+            let end = Int(outputStarts[state &+ 1])
+            if first == end { continue }
+            let length = Int32(position &+ 1 &- range.lowerBound)
+            let endsWord = position &+ 1 == range.upperBound
+            for slot in first..<end {
+                let output = Int(outputs[slot])
+                let startsWord = length == lengths[output]
+                let accepted = whole[output] ? startsWord && endsWord : anywhere[output] || startsWord
+                if accepted { found.append(Int32(output)) }
             }
         }
     }

@@ -17,61 +17,121 @@ enum TextNormalizer {
         var count: Int { words.count }
     }
 
-    /// NFC, but only when the text has combining diacritical marks (U+0300–U+036F, UTF-8 lead
-    /// bytes 0xCC and 0xCD): composing a text without them changes nothing and costs more than
-    /// all the matching.
-    static func composed(_ text: String) -> String {
-        text.utf8.contains { $0 == 0xCC || $0 == 0xCD } ? text.precomposedStringWithCanonicalMapping : text
+    static func words(in text: String) -> Words {
+        var text = text
+        if let words = scan(&text, composing: false) { return words }
+        // Combining diacritical marks (U+0300–U+036F): compose, then scan again. Composing a
+        // text without them would change nothing and cost more than all the matching.
+        var composed = text.precomposedStringWithCanonicalMapping
+        return scan(&composed, composing: true) ?? Words()
     }
 
-    static func words(in text: String) -> Words {
-        var result = Words()
-        result.bytes.reserveCapacity(text.utf8.count)
-        var wordStart = 0
-        var partStart = 0
-        var parts: [Range<Int>] = []
-        func endPart() {
-            if result.bytes.count > partStart { parts.append(partStart..<result.bytes.count) }
-            partStart = result.bytes.count
-        }
-        func endWord() {
-            endPart()
-            defer {
-                parts.removeAll(keepingCapacity: true)
-                wordStart = result.bytes.count
-                partStart = wordStart
+    /// The words of `text`; nil when it meets a combining mark (UTF-8 lead byte 0xCC or 0xCD)
+    /// and `composing` is false.
+    private static func scan(_ text: inout String, composing: Bool) -> Words? {
+        var builder = WordBuilder(capacity: text.utf8.count)
+        let complete = text.withUTF8 { utf8 in
+            var position = 0
+            while position < utf8.count {
+                let byte = utf8[position]
+                if byte < 0x80 {
+                    builder.ascii(byte)
+                    position += 1
+                } else if byte == 0xC3, position + 1 < utf8.count {
+                    // U+00C0–U+00FF: Latin-1 letters (å, ä, ö, é …), the bulk of Swedish text,
+                    // lower-cased here without Unicode's tables (× and ÷ are not letters).
+                    let next = utf8[position + 1]
+                    if next == 0x97 || next == 0xB7 {
+                        builder.endWord()
+                    } else {
+                        builder.append(0xC3, next < 0xA0 && next != 0x9F ? next + 0x20 : next)
+                    }
+                    position += 2
+                } else {
+                    if !composing, byte == 0xCC || byte == 0xCD { return false }
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    let end = min(utf8.count, position + length)
+                    let scalar = String(decoding: UnsafeBufferPointer(rebasing: utf8[position..<end]), as: UTF8.self)
+                        .unicodeScalars.first
+                    builder.other(scalar)
+                    position = end
+                }
             }
-            guard !parts.isEmpty else { return }
-            let first = result.forms.count
-            if parts.count > 1 {
-                // The joined form is the parts copied together after them.
-                let joinedStart = result.bytes.count
-                for part in parts { result.bytes.append(contentsOf: result.bytes[part]) }
-                result.forms.append(joinedStart..<result.bytes.count)
-            }
-            result.forms.append(contentsOf: parts)
-            result.words.append(first..<result.forms.count)
+            return true
         }
-        for scalar in composed(text).unicodeScalars {
-            let value = scalar.value
-            if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
-                result.bytes.append(UInt8(value))
-            } else if value >= 0x41 && value <= 0x5A {
-                result.bytes.append(UInt8(value + 0x20))
-            } else if value < 0x80 {
-                if value == 0x2D { endPart() } else { endWord() }
-            } else if scalar.properties.isAlphabetic {
+        guard complete else { return nil }
+        builder.endWord()
+        return builder.words
+    }
+
+    /// Accumulates words and their forms; methods rather than closures over local variables,
+    /// which would cost an exclusivity check per byte.
+    private struct WordBuilder {
+        var words = Words()
+        private var partStart = 0
+        /// The current word's parts are `parts[..<partCount]`; the array is reused.
+        private var parts: [Range<Int>] = []
+        private var partCount = 0
+
+        init(capacity: Int) {
+            words.bytes.reserveCapacity(capacity)
+        }
+
+        mutating func ascii(_ byte: UInt8) {
+            switch byte {
+            case 0x61...0x7A, 0x30...0x39: words.bytes.append(byte)
+            case 0x41...0x5A: words.bytes.append(byte + 0x20)
+            case 0x2D: endPart()
+            default: endWord()
+            }
+        }
+
+        mutating func append(_ first: UInt8, _ second: UInt8) {
+            words.bytes.append(first)
+            words.bytes.append(second)
+        }
+
+        /// A scalar outside ASCII and Latin-1.
+        mutating func other(_ scalar: Unicode.Scalar?) {
+            guard let scalar else { return endWord() }
+            if scalar.properties.isAlphabetic {
                 let lower =
                     scalar.properties.changesWhenLowercased ? scalar.properties.lowercaseMapping : String(scalar)
-                result.bytes.append(contentsOf: lower.utf8)
-            } else if value == 0x2010 || value == 0x2011 {
+                words.bytes.append(contentsOf: lower.utf8)
+            } else if scalar.value == 0x2010 || scalar.value == 0x2011 {
                 endPart()
             } else {
                 endWord()
             }
         }
-        endWord()
-        return result
+
+        mutating func endPart() {
+            if words.bytes.count > partStart {
+                let part = partStart..<words.bytes.count
+                if partCount < parts.count { parts[partCount] = part } else { parts.append(part) }
+                partCount += 1
+            }
+            partStart = words.bytes.count
+        }
+
+        mutating func endWord() {
+            endPart()
+            if partCount > 0 {
+                let first = words.forms.count
+                if partCount > 1 {
+                    // The joined form is the parts copied together after them.
+                    let joinedStart = words.bytes.count
+                    for part in parts[..<partCount] {
+                        for index in part { words.bytes.append(words.bytes[index]) }
+                    }
+                    words.forms.append(joinedStart..<words.bytes.count)
+                }
+                for part in parts[..<partCount] { words.forms.append(part) }
+                words.words.append(first..<words.forms.count)
+                partCount = 0
+            }
+            partStart = words.bytes.count
+        }
     }
 
     /// The first form of each word as a string (for building patterns from strategy terms).
