@@ -72,24 +72,25 @@ public final class XPathContext {
     }
 
     private static func unbalancedDelimiter(in source: String) -> String? {
-        var expected: [Character] = []
-        var quote: Character?
-        for character in source {
+        // Every delimiter and quote is ASCII, so bytes suffice.
+        var expected: [UInt8] = []
+        var quote: UInt8?
+        for byte in source.utf8 {
             if let open = quote {
-                if character == open { quote = nil }
+                if byte == open { quote = nil }
                 continue
             }
-            switch character {
-            case "'", "\"": quote = character
-            case "(": expected.append(")")
-            case "[": expected.append("]")
-            case ")", "]":
-                guard expected.popLast() == character else { return "unexpected '\(character)'" }
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "\""): quote = byte
+            case UInt8(ascii: "("): expected.append(UInt8(ascii: ")"))
+            case UInt8(ascii: "["): expected.append(UInt8(ascii: "]"))
+            case UInt8(ascii: ")"), UInt8(ascii: "]"):
+                guard expected.popLast() == byte else { return "unexpected '\(Character(Unicode.Scalar(byte)))'" }
             default: break
             }
         }
         if quote != nil { return "unterminated string literal" }
-        return expected.last.map { "missing '\($0)'" }
+        return expected.last.map { "missing '\(Character(Unicode.Scalar($0)))'" }
     }
 
     private static func reason(from diagnostics: [XMLDiagnostic], fallback: String) -> String {

@@ -28,7 +28,7 @@ public final class ApplicationChecker {
         self.options = options
         // The loader already checked every name in the pack; only the expressions are compiled.
         compiled = try CompiledRules(ruleSet, rules: ruleSet.rules(in: options.profile), checkingNames: false)
-        scorer = ruleSet.strategy.map(AlignmentScorer.init)
+        scorer = ruleSet.scorer
         parameters = ParameterCache(ruleSet.parameters)
     }
 

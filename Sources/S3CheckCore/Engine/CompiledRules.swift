@@ -96,21 +96,9 @@ final class CompiledRules {
             lets: rule.lets.compactMap { item in compile(item.expression).map { (item.name, $0) } },
             expressions: expressions.compactMapValues { $0 },
             pattern: pattern,
-            parameterIDs: Self.parameters(usedBy: rule, among: parameterIDs)
+            knownParameters: parameterIDs
         )
         return failed ? nil : result
-    }
-
-    /// The parameters a rule reads, through `$id` in an expression or `{id}` in its message.
-    private static func parameters(usedBy rule: Rule, among ids: Set<String>) -> [String] {
-        var used: [String] = []
-        let texts = rule.expressions.flatMap(ExpressionScanner.variables(in:))
-        let placeholders =
-            MessageTemplate.placeholders(in: rule.message.sv) + MessageTemplate.placeholders(in: rule.message.en)
-        for name in texts + placeholders where ids.contains(name) && !used.contains(name) {
-            used.append(name)
-        }
-        return used
     }
 }
 
@@ -123,7 +111,10 @@ final class CompiledRule {
     let expressions: [String: XPathExpression]
     /// The compiled regular expression of a `<pattern>` check.
     let pattern: NSRegularExpression?
-    let parameterIDs: [String]
+    private let knownParameters: Set<String>
+    /// The parameters the rule reads, reported with its findings; found on the first finding,
+    /// since most rules pass and scanning every expression for every worker adds up.
+    private(set) lazy var parameterIDs: [String] = Self.parameters(usedBy: rule, among: knownParameters)
 
     init(
         rule: Rule,
@@ -131,17 +122,29 @@ final class CompiledRule {
         lets: [(String, XPathExpression)],
         expressions: [String: XPathExpression],
         pattern: NSRegularExpression?,
-        parameterIDs: [String]
+        knownParameters: Set<String>
     ) {
         self.rule = rule
         self.applicability = applicability
         self.lets = lets
         self.expressions = expressions
         self.pattern = pattern
-        self.parameterIDs = parameterIDs
+        self.knownParameters = knownParameters
     }
 
     func expression(_ source: String?) -> XPathExpression? {
         source.flatMap { expressions[$0] }
+    }
+
+    /// The parameters a rule reads, through `$id` in an expression or `{id}` in its message.
+    private static func parameters(usedBy rule: Rule, among ids: Set<String>) -> [String] {
+        var used: [String] = []
+        let texts = rule.expressions.flatMap(ExpressionScanner.variables(in:))
+        let placeholders =
+            MessageTemplate.placeholders(in: rule.message.sv) + MessageTemplate.placeholders(in: rule.message.en)
+        for name in texts + placeholders where ids.contains(name) && !used.contains(name) {
+            used.append(name)
+        }
+        return used
     }
 }

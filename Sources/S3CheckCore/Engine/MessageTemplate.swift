@@ -4,17 +4,20 @@ import Foundation
 enum MessageTemplate {
     /// The names inside `{…}`.
     static func placeholders(in template: String) -> [String] {
+        // Braces are ASCII, so scanning bytes finds the same names as scanning characters.
         var names: [String] = []
-        var current: String?
-        for character in template {
-            if character == "{" {
-                current = ""
-            } else if character == "}", let name = current {
-                if !name.isEmpty { names.append(name) }
-                current = nil
-            } else if current != nil {
-                current?.append(character)
+        var start: String.Index?
+        let bytes = template.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "{") {
+                start = bytes.index(after: index)
+            } else if byte == UInt8(ascii: "}"), let open = start {
+                if open != index { names.append(String(template[open..<index])) }
+                start = nil
             }
+            index = bytes.index(after: index)
         }
         return names
     }

@@ -8,7 +8,27 @@ public struct RuleSet: Sendable {
     public var codeLists: [String: CodeList]
     public var profiles: [Profile]
     /// The region's smart-specialisation strategy, when a pack names one.
-    public var strategy: Strategy?
+    public let strategy: Strategy?
+    /// The strategy's scorer, built once per load and shared by every worker: its term automaton
+    /// is read-only once built.
+    public let scorer: AlignmentScorer?
+
+    public init(
+        packs: [PackInfo],
+        rules: [Rule],
+        parameters: [Parameter],
+        codeLists: [String: CodeList],
+        profiles: [Profile],
+        strategy: Strategy?
+    ) {
+        self.packs = packs
+        self.rules = rules
+        self.parameters = parameters
+        self.codeLists = codeLists
+        self.profiles = profiles
+        self.strategy = strategy
+        scorer = strategy.map(AlignmentScorer.init)
+    }
 
     /// The pack the user named.
     public var mainPack: PackInfo { packs[0] }

@@ -1,5 +1,5 @@
 /// Finds strategy terms in words with one table look-up per byte (an Aho–Corasick automaton
-/// compiled into a dense transition table).
+/// compiled into a dense transition table over byte classes).
 ///
 /// Matching rules: a term of five or more letters matches anywhere in a word (Swedish compounds
 /// put the head last: "läkemedelsutveckling"); a shorter term matches only at the start of a
@@ -13,7 +13,13 @@ struct TermMatcher: Sendable {
     }
 
     let patterns: [Pattern]
-    /// `transitions[state * 256 + byte]`: the next state, failure links already followed.
+    /// Bytes that occur in no pattern share class 0; the others get a class each. Rows are as
+    /// wide as the number of classes (a few dozen) instead of 256, which keeps the table small
+    /// enough to build per worker in well under a millisecond and to stay in cache.
+    private let byteClasses: [Int32]
+    private let classCount: Int
+    /// `transitions[state * classCount + byteClasses[byte]]`: the next state, failure links
+    /// already followed.
     private let transitions: [Int32]
     /// The patterns that end in state `s`, including those reached through failure links, are
     /// `outputs[outputStarts[s]..<outputStarts[s + 1]]`: flat, so the hot loop touches no
@@ -28,6 +34,14 @@ struct TermMatcher: Sendable {
 
     init(patterns: [Pattern]) {
         self.patterns = patterns
+        var classes = [Int32](repeating: 0, count: 256)
+        var classCount = 1
+        for byte in Set(patterns.flatMap(\.bytes)).sorted() {
+            classes[Int(byte)] = Int32(classCount)
+            classCount += 1
+        }
+        byteClasses = classes
+        self.classCount = classCount
         var children: [[UInt8: Int32]] = [[:]]
         var ends: [[Int32]] = [[]]
         for (index, pattern) in patterns.enumerated() {
@@ -44,11 +58,11 @@ struct TermMatcher: Sendable {
             }
             ends[state].append(Int32(index))
         }
-        var table = [Int32](repeating: 0, count: children.count * 256)
+        var table = [Int32](repeating: 0, count: children.count * classCount)
         var fail = [Int32](repeating: 0, count: children.count)
         var queue: [Int] = []
         for (byte, child) in children[0] {
-            table[Int(byte)] = child
+            table[Int(classes[Int(byte)])] = child
             queue.append(Int(child))
         }
         var head = 0
@@ -58,12 +72,13 @@ struct TermMatcher: Sendable {
             ends[state] += ends[Int(fail[state])]
             // A state's row starts as its failure state's row (already complete: breadth first),
             // then its own children replace their bytes.
-            let row = state * 256
-            let failRow = Int(fail[state]) * 256
-            for byte in 0..<256 { table[row + byte] = table[failRow + byte] }
+            let row = state * classCount
+            let failRow = Int(fail[state]) * classCount
+            for column in 0..<classCount { table[row + column] = table[failRow + column] }
             for (byte, child) in children[state] {
-                fail[Int(child)] = table[failRow + Int(byte)]
-                table[row + Int(byte)] = child
+                let column = Int(classes[Int(byte)])
+                fail[Int(child)] = table[failRow + column]
+                table[row + column] = child
                 queue.append(Int(child))
             }
         }
@@ -79,7 +94,7 @@ struct TermMatcher: Sendable {
     func matches(in bytes: [UInt8], range: Range<Int>, into found: inout [Int32]) {
         var state = 0
         for position in range {
-            state = Int(transitions[state &* 256 &+ Int(bytes[position])])
+            state = Int(transitions[state &* classCount &+ Int(byteClasses[Int(bytes[position])])])
             let first = Int(outputStarts[state])
             let end = Int(outputStarts[state &+ 1])
             if first == end { continue }
