@@ -7,6 +7,11 @@ internal import CLibXML2
 public final class XPathContext {
     private let pointer: xmlXPathContextPtr
     private let state: EvaluationState
+    private let namespaces: [String: String]
+
+    /// Whether simple location paths are walked directly (see ``DirectPath``) rather than by
+    /// libxml2; both give the same nodes, and tests compare them.
+    public var walksSimplePaths = true
 
     /// Creates a context that knows `namespaces` (prefix → URI) and `functions`.
     public init(namespaces: [String: String], functions: [XPathFunction]) {
@@ -15,6 +20,7 @@ public final class XPathContext {
             fatalError("libxml2 could not allocate an XPath context (out of memory)")
         }
         pointer = context
+        self.namespaces = namespaces
         state = EvaluationState(functions: functions)
         for (prefix, uri) in namespaces {
             xmlXPathRegisterNs(context, prefix, uri)
@@ -46,11 +52,14 @@ public final class XPathContext {
         guard let compiled else {
             throw XPathError(expression: source, reason: Self.reason(from: diagnostics, fallback: "invalid expression"))
         }
-        return XPathExpression(pointer: compiled, source: source)
+        return XPathExpression(pointer: compiled, source: source, path: DirectPath(source, namespaces: namespaces))
     }
 
     /// Evaluates `expression` with `node` as the context node.
     public func evaluate(_ expression: XPathExpression, at node: XMLNode) throws(XPathError) -> XPathValue {
+        if walksSimplePaths, let path = expression.path {
+            return .nodes(path.evaluate(from: node.pointer).map { XMLNode(pointer: $0, document: node.document) })
+        }
         state.document = node.document
         state.functionFailure = nil
         pointer.pointee.doc = node.document.pointer
@@ -104,10 +113,16 @@ public final class XPathExpression {
     let pointer: xmlXPathCompExprPtr
     /// The expression as written.
     public let source: String
+    /// The expression as a path to walk directly, when it is that simple.
+    let path: DirectPath?
 
-    init(pointer: xmlXPathCompExprPtr, source: String) {
+    /// Whether evaluating walks the tree directly instead of running libxml2's XPath machine.
+    public var isSimplePath: Bool { path != nil }
+
+    init(pointer: xmlXPathCompExprPtr, source: String, path: DirectPath?) {
         self.pointer = pointer
         self.source = source
+        self.path = path
     }
 
     deinit {

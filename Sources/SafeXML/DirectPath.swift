@@ -1,0 +1,239 @@
+internal import CLibXML2
+
+/// A location path simple enough to walk over the tree directly, without libxml2's XPath
+/// machine: child steps with name tests, a final attribute step, and predicates that test
+/// attributes.
+///
+/// Rules select their context nodes with paths such as
+/// `a:budget/a:costLine[@category = 'indirect' and @flatRateBasis = 'direct-costs']`.
+/// libxml2 evaluates each predicate by building a node-set and copying the attribute's text for
+/// every cost line; walking the children and comparing the attribute's bytes in place gives the
+/// same nodes in the same order at a fraction of the cost. Anything outside this grammar is left
+/// to libxml2:
+///
+///     path      := ('..' '/')* step ('/' step)* ('/' '@' name)?  |  '..'  |  '.'
+///     step      := qname predicate*
+///     predicate := '[' test ('and' test)* ']'
+///     test      := '@' name ('=' literal)?
+struct DirectPath {
+    /// An element name test: local name and namespace URI (nil: no namespace).
+    struct Name {
+        var local: [xmlChar]
+        var uri: [xmlChar]?
+    }
+
+    /// One attribute test of a predicate.
+    struct AttributeTest {
+        var name: [xmlChar]
+        /// The value the attribute must have; nil when it only has to exist.
+        var value: [xmlChar]?
+    }
+
+    struct Step {
+        var name: Name
+        /// All must hold.
+        var tests: [AttributeTest]
+    }
+
+    /// How many `..` steps come first.
+    var parents = 0
+    var steps: [Step] = []
+    /// A final `@name` step.
+    var attribute: [xmlChar]?
+
+    /// The path in `source`, or nil when `source` is anything else.
+    init?(_ source: String, namespaces: [String: String]) {
+        var scanner = Scanner(bytes: Array(source.utf8))
+        scanner.skipSpace()
+        var needsStep = true
+        while scanner.takeParent() {
+            parents += 1
+            guard scanner.take("/") else {
+                needsStep = false
+                break
+            }
+        }
+        if needsStep, parents == 0, scanner.take(".") {
+            // "." alone: the context node itself.
+            needsStep = false
+        }
+        if needsStep {
+            guard scanner.parseSteps(into: &self, namespaces: namespaces) else { return nil }
+        }
+        scanner.skipSpace()
+        guard scanner.atEnd else { return nil }
+    }
+
+    /// The nodes the path selects from `start`, in document order.
+    func evaluate(from start: xmlNodePtr) -> [xmlNodePtr] {
+        var current = start
+        for _ in 0..<parents {
+            // The parent of an attribute is its element; of the root element, the document.
+            guard let parent = current.pointee.parent else { return [] }
+            current = parent
+        }
+        var nodes = [current]
+        for step in steps {
+            var next: [xmlNodePtr] = []
+            for node in nodes {
+                var child = node.pointee.children
+                while let element = child {
+                    if step.matches(element) { next.append(element) }
+                    child = element.pointee.next
+                }
+            }
+            nodes = next
+            if nodes.isEmpty { return [] }
+        }
+        guard let attribute else { return nodes }
+        return nodes.compactMap { node in
+            DirectPath.attribute(attribute, of: node).map {
+                UnsafeMutableRawPointer($0).assumingMemoryBound(to: xmlNode.self)
+            }
+        }
+    }
+
+    /// The attribute without a namespace called `name`, as XPath's `@name` finds it.
+    static func attribute(_ name: [xmlChar], of element: xmlNodePtr) -> xmlAttrPtr? {
+        guard element.pointee.type == XML_ELEMENT_NODE else { return nil }
+        var attribute = element.pointee.properties
+        while let current = attribute {
+            if current.pointee.ns == nil, xmlStrEqual(current.pointee.name, name) != 0 { return current }
+            attribute = current.pointee.next
+        }
+        return nil
+    }
+}
+
+extension DirectPath.Step {
+    func matches(_ node: xmlNodePtr) -> Bool {
+        guard node.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(node.pointee.name, name.local) != 0 else {
+            return false
+        }
+        switch (node.pointee.ns?.pointee.href, name.uri) {
+        case (nil, nil): break
+        case (let href?, let uri?): guard xmlStrEqual(href, uri) != 0 else { return false }
+        default: return false
+        }
+        return tests.allSatisfy { $0.holds(on: node) }
+    }
+}
+
+extension DirectPath.AttributeTest {
+    func holds(on element: xmlNodePtr) -> Bool {
+        guard let attribute = DirectPath.attribute(name, of: element) else { return false }
+        guard let value else { return true }
+        // An attribute's value is normally one text node; compare it in place. Otherwise (never
+        // seen without entities, which are refused) fall back to libxml2's copy.
+        if let text = attribute.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE {
+            return text.pointee.content.map { xmlStrEqual($0, value) != 0 } ?? (value == [0])
+        }
+        if attribute.pointee.children == nil { return value == [0] }
+        let node = UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)
+        guard let content = xmlNodeGetContent(node) else { return value == [0] }
+        defer { s3_xmlFree(content) }
+        return xmlStrEqual(content, value) != 0
+    }
+}
+
+/// Reads the grammar of ``DirectPath`` byte by byte; every method returns false on anything else.
+private struct Scanner {
+    let bytes: [UInt8]
+    var position = 0
+
+    var atEnd: Bool { position == bytes.count }
+
+    mutating func skipSpace() {
+        while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
+    }
+
+    /// `..`, the parent step.
+    mutating func takeParent() -> Bool {
+        guard position + 1 < bytes.count, bytes[position] == 0x2E, bytes[position + 1] == 0x2E else { return false }
+        position += 2
+        return true
+    }
+
+    mutating func take(_ character: Unicode.Scalar) -> Bool {
+        guard position < bytes.count, bytes[position] == UInt8(ascii: character) else { return false }
+        position += 1
+        return true
+    }
+
+    /// An ASCII NCName; non-ASCII names are left to libxml2.
+    mutating func name() -> [UInt8]? {
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            let letter = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F
+            let other = (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x2E
+            guard letter || (other && position > start) else { break }
+            position += 1
+        }
+        return position > start ? Array(bytes[start..<position]) : nil
+    }
+
+    mutating func literal() -> [UInt8]? {
+        guard position < bytes.count, bytes[position] == 0x27 || bytes[position] == 0x22 else { return nil }
+        let quote = bytes[position]
+        guard let end = bytes[(position + 1)...].firstIndex(of: quote) else { return nil }
+        defer { position = end + 1 }
+        return Array(bytes[(position + 1)..<end])
+    }
+
+    /// `and` as a whole word between spaces.
+    mutating func takeAnd() -> Bool {
+        let start = position
+        skipSpace()
+        guard position > start, take("a"), take("n"), take("d"), position < bytes.count,
+            [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position])
+        else {
+            position = start
+            return false
+        }
+        skipSpace()
+        return true
+    }
+
+    mutating func parseSteps(into path: inout DirectPath, namespaces: [String: String]) -> Bool {
+        repeat {
+            if take("@") {
+                guard let name = name() else { return false }
+                path.attribute = name + [0]
+                return true
+            }
+            guard let step = step(namespaces: namespaces) else { return false }
+            path.steps.append(step)
+        } while take("/")
+        return true
+    }
+
+    mutating func step(namespaces: [String: String]) -> DirectPath.Step? {
+        guard let first = name() else { return nil }
+        var name = DirectPath.Name(local: first + [0], uri: nil)
+        if take(":") {
+            guard let local = self.name(), let uri = namespaces[String(decoding: first, as: UTF8.self)] else {
+                return nil
+            }
+            name = DirectPath.Name(local: local + [0], uri: Array(uri.utf8) + [0])
+        }
+        var tests: [DirectPath.AttributeTest] = []
+        while take("[") {
+            repeat {
+                skipSpace()
+                guard take("@"), let attribute = self.name() else { return nil }
+                skipSpace()
+                var value: [UInt8]?
+                if take("=") {
+                    skipSpace()
+                    guard let literal = literal() else { return nil }
+                    value = literal + [0]
+                }
+                tests.append(DirectPath.AttributeTest(name: attribute + [0], value: value))
+            } while takeAnd()
+            skipSpace()
+            guard take("]") else { return nil }
+        }
+        return DirectPath.Step(name: name, tests: tests)
+    }
+}
