@@ -8,9 +8,11 @@ internal import CLibXML2
 /// `a:budget/a:costLine[@category = 'indirect' and @flatRateBasis = 'direct-costs']`.
 /// libxml2 evaluates each predicate by building a node-set and copying the attribute's text for
 /// every cost line; walking the children and comparing the attribute's bytes in place gives the
-/// same nodes in the same order at a fraction of the cost. Anything outside this grammar is left
+/// same nodes in the same order at a fraction of the cost. `sum(path)` adds the nodes' values
+/// with libxml2's own number conversion, in the same order. Anything outside this grammar is left
 /// to libxml2:
 ///
+///     expression := path  |  'sum(' path ')'
 ///     path      := ('..' '/')* step ('/' step)* ('/' '@' name)?  |  '..'  |  '.'
 ///     step      := qname predicate*
 ///     predicate := '[' test ('and' test)* ']'
@@ -40,11 +42,19 @@ struct DirectPath {
     var steps: [Step] = []
     /// A final `@name` step.
     var attribute: [xmlChar]?
+    /// Whether the expression is `sum(path)` rather than the path.
+    var sums = false
 
     /// The path in `source`, or nil when `source` is anything else.
     init?(_ source: String, namespaces: [String: String]) {
         var scanner = Scanner(bytes: Array(source.utf8))
         scanner.skipSpace()
+        if scanner.take(word: "sum") {
+            scanner.skipSpace()
+            guard scanner.take("(") else { return nil }
+            scanner.skipSpace()
+            sums = true
+        }
         var needsStep = true
         while scanner.takeParent() {
             parents += 1
@@ -61,7 +71,27 @@ struct DirectPath {
             guard scanner.parseSteps(into: &self, namespaces: namespaces) else { return nil }
         }
         scanner.skipSpace()
+        if sums {
+            guard scanner.take(")") else { return nil }
+            scanner.skipSpace()
+        }
         guard scanner.atEnd else { return nil }
+    }
+
+    /// XPath's `sum()` of the nodes: each node's string value as libxml2 converts it to a number,
+    /// added in document order as libxml2 adds them, so that the result is the same to the bit.
+    static func sum(of nodes: [xmlNodePtr]) -> Double {
+        var total = 0.0
+        for node in nodes {
+            if node.pointee.type == XML_ATTRIBUTE_NODE, let text = node.pointee.children, text.pointee.next == nil,
+                text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content
+            {
+                total += xmlXPathStringEvalNumber(content)
+            } else {
+                total += xmlXPathCastNodeToNumber(node)
+            }
+        }
+        return total
     }
 
     /// The nodes the path selects from `start`, in document order.
@@ -145,6 +175,17 @@ private struct Scanner {
 
     mutating func skipSpace() {
         while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
+    }
+
+    /// `word` followed by something that cannot continue a name.
+    mutating func take(word: String) -> Bool {
+        let letters = Array(word.utf8)
+        let end = position + letters.count
+        guard end < bytes.count, Array(bytes[position..<end]) == letters,
+            !(bytes[end] >= 0x61 && bytes[end] <= 0x7A), bytes[end] != 0x3A, bytes[end] != 0x2D
+        else { return false }
+        position = end
+        return true
     }
 
     /// `..`, the parent step.

@@ -58,7 +58,9 @@ public final class XPathContext {
     /// Evaluates `expression` with `node` as the context node.
     public func evaluate(_ expression: XPathExpression, at node: XMLNode) throws(XPathError) -> XPathValue {
         if walksSimplePaths, let path = expression.path {
-            return .nodes(path.evaluate(from: node.pointer).map { XMLNode(pointer: $0, document: node.document) })
+            let nodes = path.evaluate(from: node.pointer)
+            if path.sums { return .number(DirectPath.sum(of: nodes)) }
+            return .nodes(nodes.map { XMLNode(pointer: $0, document: node.document) })
         }
         state.document = node.document
         state.functionFailure = nil

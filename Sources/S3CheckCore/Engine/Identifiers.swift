@@ -4,39 +4,53 @@ import SafeXML
 public enum Identifiers {
     /// True when the digits of `text` (ignoring spaces, `-` and `+`) pass the Luhn (mod 10) check.
     public static func isLuhnValid(digitsOf text: String) -> Bool {
-        let kept = text.filter { $0 != " " && $0 != "-" && $0 != "+" }
-        guard kept.count >= 2, kept.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-        var sum = 0
-        for (index, character) in kept.reversed().enumerated() {
-            var digit = Int(String(character))!
-            if index % 2 == 1 {
-                digit *= 2
-                if digit > 9 { digit -= 9 }
-            }
-            sum += digit
+        var digits: [UInt8] = []
+        for byte in text.utf8 where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") && byte != UInt8(ascii: "+")
+        {
+            guard let digit = digit(byte) else { return false }
+            digits.append(digit)
         }
-        return sum % 10 == 0
+        return digits.count >= 2 && luhnSum(digits) % 10 == 0
     }
 
     /// A Swedish organisation number: `NNNNNN-NNNN` (hyphen optional, or the 12-digit `16…`
     /// form), third digit at least 2 so it cannot be a personal identity number, Luhn-valid.
     public static func isSwedishOrganisationNumber(_ text: String) -> Bool {
-        var digits = text.trimmingXMLWhitespace()
+        // Bytes: anything that is not an ASCII digit or the one hyphen fails anyway.
+        var bytes = Array(text.trimmingXMLWhitespace().utf8)
         // The hyphen, if any, stands before the last four digits (NNNNNN-NNNN or 16NNNNNN-NNNN).
-        if digits.count >= 5, digits[digits.index(digits.endIndex, offsetBy: -5)] == "-" {
-            digits.remove(at: digits.index(digits.endIndex, offsetBy: -5))
-        }
-        if digits.count == 12, digits.hasPrefix("16") { digits = String(digits.dropFirst(2)) }
-        guard digits.count == 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-        let third = Int(String(digits[digits.index(digits.startIndex, offsetBy: 2)]))!
-        return third >= 2 && isLuhnValid(digitsOf: digits)
+        if bytes.count >= 5, bytes[bytes.count - 5] == UInt8(ascii: "-") { bytes.remove(at: bytes.count - 5) }
+        if bytes.count == 12, bytes.starts(with: Array("16".utf8)) { bytes.removeFirst(2) }
+        let digits = bytes.compactMap(digit)
+        guard bytes.count == 10, digits.count == 10 else { return false }
+        return digits[2] >= 2 && luhnSum(digits) % 10 == 0
     }
 
     /// A Swedish VAT number: `SE`, ten digits that pass Luhn, then `01`.
     public static func isSwedishVATNumber(_ text: String) -> Bool {
-        let trimmed = text.trimmingXMLWhitespace()
-        guard trimmed.count == 14, trimmed.hasPrefix("SE"), trimmed.hasSuffix("01") else { return false }
-        let digits = trimmed.dropFirst(2).prefix(10)
-        return digits.allSatisfy({ $0.isASCII && $0.isNumber }) && isLuhnValid(digitsOf: String(digits))
+        let bytes = Array(text.trimmingXMLWhitespace().utf8)
+        guard bytes.count == 14, bytes.starts(with: Array("SE".utf8)), bytes.suffix(2).elementsEqual("01".utf8) else {
+            return false
+        }
+        let digits = bytes[2..<12].compactMap(digit)
+        return digits.count == 10 && luhnSum(digits) % 10 == 0
+    }
+
+    private static func digit(_ byte: UInt8) -> UInt8? {
+        byte >= 0x30 && byte <= 0x39 ? byte - 0x30 : nil
+    }
+
+    /// Luhn's sum: every second digit from the right doubled, nines cast out.
+    private static func luhnSum(_ digits: [UInt8]) -> Int {
+        var sum = 0
+        for (index, digit) in digits.reversed().enumerated() {
+            var value = Int(digit)
+            if index % 2 == 1 {
+                value *= 2
+                if value > 9 { value -= 9 }
+            }
+            sum += value
+        }
+        return sum
     }
 }
