@@ -20,6 +20,7 @@ public struct SourceText: Sendable {
 
     /// The text of a 1-based line without its line break, or nil if out of range.
     public func line(_ number: Int) -> String? {
+        let lineStarts = lineStarts
         guard number >= 1, number <= lineStarts.count else { return nil }
         let start = lineStarts[number - 1]
         var end = number < lineStarts.count ? lineStarts[number] - 1 : data.count

@@ -42,6 +42,18 @@ public final class XPathContext {
         set { state.variables = newValue }
     }
 
+    /// Bindings that take precedence over ``variables``, the later over the earlier: a rule's
+    /// `let` values for one context node, set and cleared without copying the shared variables.
+    public var localVariables: [(name: String, value: XPathValue)] {
+        get { state.locals }
+        set { state.locals = newValue }
+    }
+
+    /// Adds a binding to ``localVariables``.
+    public func bindLocal(_ name: String, to value: XPathValue) {
+        state.locals.append((name, value))
+    }
+
     /// Compiles `source` once for repeated evaluation on this context's thread.
     public func compile(_ source: String) throws(XPathError) -> XPathExpression {
         // libxml2 2.9 accepts an unclosed call such as "count(", so the delimiters are checked here.
@@ -134,23 +146,47 @@ public final class XPathExpression {
 
 /// What the C callbacks need to reach: functions by name, the variables, the current document.
 private final class EvaluationState {
-    /// Functions with their names as C strings: a call is found by comparing bytes, without
-    /// making Swift strings for every call of every rule.
-    let functions: [(uri: [xmlChar], name: [xmlChar], function: XPathFunction)]
+    /// Functions by their names as C strings, all in one buffer: a call is found by comparing
+    /// bytes in place, without making Swift strings or copying entries for every call.
+    private let names: [xmlChar]
+    private let entries: [(name: Int, uri: Int, function: XPathFunction)]
     var variables: [String: XPathValue] = [:]
+    var locals: [(name: String, value: XPathValue)] = []
     var document: XMLDocument?
     var functionFailure: String?
 
     init(functions: [XPathFunction]) {
-        self.functions = functions.map { ($0.namespaceURI.utf8 + [0], $0.name.utf8 + [0], $0) }
+        var names: [xmlChar] = []
+        var entries: [(name: Int, uri: Int, function: XPathFunction)] = []
+        for function in functions {
+            let name = names.count
+            names += function.name.utf8 + [0]
+            let uri = names.count
+            names += function.namespaceURI.utf8 + [0]
+            entries.append((name, uri, function))
+        }
+        self.names = names
+        self.entries = entries
     }
 
     func function(named name: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> XPathFunction? {
-        for entry in functions where xmlStrEqual(entry.name, name) != 0 {
-            let sameURI = uri.map { xmlStrEqual(entry.uri, $0) != 0 } ?? (entry.uri.count == 1)
-            if sameURI { return entry.function }
+        names.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            for index in entries.indices where xmlStrEqual(base + entries[index].name, name) != 0 {
+                let entryURI = base + entries[index].uri
+                let sameURI = uri.map { xmlStrEqual(entryURI, $0) != 0 } ?? (entryURI.pointee == 0)
+                if sameURI { return entries[index].function }
+            }
+            return nil
         }
-        return nil
+    }
+
+    /// A local binding first, then the shared variables.
+    func variable(_ name: String) -> XPathValue? {
+        for index in locals.indices.reversed() where locals[index].name == name {
+            return locals[index].value
+        }
+        return variables[name]
     }
 }
 
@@ -235,6 +271,6 @@ private func lookUpVariable(
 ) -> xmlXPathObjectPtr? {
     guard let data, let name else { return nil }
     let state = Unmanaged<EvaluationState>.fromOpaque(data).takeUnretainedValue()
-    guard let value = state.variables[String(cString: name)] else { return nil }
+    guard let value = state.variable(String(cString: name)) else { return nil }
     return value.makeObject()
 }

@@ -137,9 +137,9 @@ public final class ApplicationChecker {
 
     /// A wrong root element, namespace or format version, worded before the schema speaks.
     private func formatProblem(_ root: XMLNode, file: String) -> Finding? {
-        let location = SourceLocation(file: file, line: root.line, column: root.column)
-        let found = "<\(root.localName)>" + (root.namespaceURI.map { " (\($0))" } ?? "")
+        var location: SourceLocation { SourceLocation(file: file, line: root.line, column: root.column) }
         if root.localName != "application" || root.namespaceURI != Namespaces.application {
+            let found = "<\(root.localName)>" + (root.namespaceURI.map { " (\($0))" } ?? "")
             return Finding(
                 ruleID: "S3C-FORMAT",
                 severity: .error,

@@ -27,14 +27,13 @@ struct RuleEvaluation {
     }
 
     mutating func run(on root: XMLNode) -> ([Finding], [RuleResult]) {
-        let baseVariables = parameters.variables
+        compiled.context.variables = parameters.variables
         var findings: [Finding] = []
         var results: [RuleResult] = []
         results.reserveCapacity(compiled.rules.count)
         for rule in compiled.rules {
-            compiled.context.variables = baseVariables
             do {
-                let ruleFindings = try evaluate(rule, root: root, variables: baseVariables)
+                let ruleFindings = try evaluate(rule, root: root)
                 switch ruleFindings {
                 case .none:
                     results.append(RuleResult(ruleID: rule.rule.id, outcome: .notApplicable))
@@ -58,9 +57,8 @@ struct RuleEvaluation {
     }
 
     /// nil when the rule does not apply; otherwise its findings (empty when it passed).
-    private func evaluate(_ rule: CompiledRule, root: XMLNode, variables: [String: XPathValue])
-        throws(EvaluationFailure) -> [Finding]?
-    {
+    private func evaluate(_ rule: CompiledRule, root: XMLNode) throws(EvaluationFailure) -> [Finding]? {
+        compiled.context.localVariables.removeAll(keepingCapacity: true)
         if let applicability = rule.applicability, try !value(applicability, at: root).boolean {
             return nil
         }
@@ -73,16 +71,13 @@ struct RuleEvaluation {
         var anyChecked = false
         var findings: [Finding] = []
         for context in contexts {
-            compiled.context.variables = variables
-            var scoped = variables
+            compiled.context.localVariables.removeAll(keepingCapacity: true)
             var letValues: [NamedValue] = []
             for (name, expression) in rule.lets {
                 let result = try value(expression, at: context)
-                scoped[name] = result
+                compiled.context.bindLocal(name, to: result)
                 letValues.append(NamedValue(name: name, value: Self.display(result)))
-                compiled.context.variables = scoped
             }
-            compiled.context.variables = scoped
             switch try check(rule, at: context) {
             case .notApplicable:
                 continue
