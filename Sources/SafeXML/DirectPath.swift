@@ -18,17 +18,20 @@ internal import CLibXML2
 ///     predicate := '[' test ('and' test)* ']'
 ///     test      := '@' name ('=' literal)?
 struct DirectPath {
+    /// A NUL-terminated name or value owned by the path's ``Strings``.
+    typealias CString = UnsafePointer<xmlChar>
+
     /// An element name test: local name and namespace URI (nil: no namespace).
     struct Name {
-        var local: [xmlChar]
-        var uri: [xmlChar]?
+        var local: CString
+        var uri: CString?
     }
 
     /// One attribute test of a predicate.
     struct AttributeTest {
-        var name: [xmlChar]
+        var name: CString
         /// The value the attribute must have; nil when it only has to exist.
-        var value: [xmlChar]?
+        var value: CString?
     }
 
     struct Step {
@@ -37,11 +40,30 @@ struct DirectPath {
         var tests: [AttributeTest]
     }
 
+    /// Owns the path's C strings. The walk runs for every cost line of every application, so its
+    /// names are plain pointers: no reference counting per node.
+    final class Strings {
+        private var owned: [UnsafeMutablePointer<xmlChar>] = []
+
+        func make(_ bytes: [UInt8]) -> CString {
+            let pointer = UnsafeMutablePointer<xmlChar>.allocate(capacity: bytes.count + 1)
+            pointer.initialize(from: bytes, count: bytes.count)
+            pointer[bytes.count] = 0
+            owned.append(pointer)
+            return CString(pointer)
+        }
+
+        deinit {
+            for pointer in owned { pointer.deallocate() }
+        }
+    }
+
+    private let strings = Strings()
     /// How many `..` steps come first.
     var parents = 0
     var steps: [Step] = []
     /// A final `@name` step.
-    var attribute: [xmlChar]?
+    var attribute: CString?
     /// Whether the expression is `sum(path)` rather than the path.
     var sums = false
 
@@ -68,7 +90,7 @@ struct DirectPath {
             needsStep = false
         }
         if needsStep {
-            guard scanner.parseSteps(into: &self, namespaces: namespaces) else { return nil }
+            guard scanner.parseSteps(into: &self, namespaces: namespaces, strings: strings) else { return nil }
         }
         scanner.skipSpace()
         if sums {
@@ -103,12 +125,15 @@ struct DirectPath {
             current = parent
         }
         var nodes = [current]
+        // The namespace declaration that matched last: later elements usually share it, so
+        // most namespace tests are one pointer comparison.
+        var knownNamespace: xmlNsPtr?
         for step in steps {
             var next: [xmlNodePtr] = []
             for node in nodes {
                 var child = node.pointee.children
                 while let element = child {
-                    if step.matches(element) { next.append(element) }
+                    if step.matches(element, knownNamespace: &knownNamespace) { next.append(element) }
                     child = element.pointee.next
                 }
             }
@@ -116,19 +141,25 @@ struct DirectPath {
             if nodes.isEmpty { return [] }
         }
         guard let attribute else { return nodes }
-        return nodes.compactMap { node in
-            DirectPath.attribute(attribute, of: node).map {
-                UnsafeMutableRawPointer($0).assumingMemoryBound(to: xmlNode.self)
+        var attributes: [xmlNodePtr] = []
+        attributes.reserveCapacity(nodes.count)
+        for node in nodes {
+            if let found = DirectPath.attribute(attribute, of: node) {
+                attributes.append(UnsafeMutableRawPointer(found).assumingMemoryBound(to: xmlNode.self))
             }
         }
+        return attributes
     }
 
     /// The attribute without a namespace called `name`, as XPath's `@name` finds it.
-    static func attribute(_ name: [xmlChar], of element: xmlNodePtr) -> xmlAttrPtr? {
+    static func attribute(_ name: CString, of element: xmlNodePtr) -> xmlAttrPtr? {
         guard element.pointee.type == XML_ELEMENT_NODE else { return nil }
         var attribute = element.pointee.properties
         while let current = attribute {
-            if current.pointee.ns == nil, xmlStrEqual(current.pointee.name, name) != 0 { return current }
+            if current.pointee.ns == nil, let own = current.pointee.name, own[0] == name[0], xmlStrEqual(own, name) != 0
+            {
+                return current
+            }
             attribute = current.pointee.next
         }
         return nil
@@ -136,16 +167,23 @@ struct DirectPath {
 }
 
 extension DirectPath.Step {
-    func matches(_ node: xmlNodePtr) -> Bool {
-        guard node.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(node.pointee.name, name.local) != 0 else {
+    func matches(_ node: xmlNodePtr, knownNamespace: inout xmlNsPtr?) -> Bool {
+        guard node.pointee.type == XML_ELEMENT_NODE, let own = node.pointee.name, own[0] == name.local[0],
+            xmlStrEqual(own, name.local) != 0
+        else {
             return false
         }
-        switch (node.pointee.ns?.pointee.href, name.uri) {
+        switch (node.pointee.ns, name.uri) {
         case (nil, nil): break
-        case (let href?, let uri?): guard xmlStrEqual(href, uri) != 0 else { return false }
+        case (let namespace?, let uri?):
+            if namespace != knownNamespace {
+                guard xmlStrEqual(namespace.pointee.href, uri) != 0 else { return false }
+                knownNamespace = namespace
+            }
         default: return false
         }
-        return tests.allSatisfy { $0.holds(on: node) }
+        for test in tests where !test.holds(on: node) { return false }
+        return true
     }
 }
 
@@ -156,11 +194,11 @@ extension DirectPath.AttributeTest {
         // An attribute's value is normally one text node; compare it in place. Otherwise (never
         // seen without entities, which are refused) fall back to libxml2's copy.
         if let text = attribute.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE {
-            return text.pointee.content.map { xmlStrEqual($0, value) != 0 } ?? (value == [0])
+            return text.pointee.content.map { xmlStrEqual($0, value) != 0 } ?? (value[0] == 0)
         }
-        if attribute.pointee.children == nil { return value == [0] }
+        if attribute.pointee.children == nil { return value[0] == 0 }
         let node = UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)
-        guard let content = xmlNodeGetContent(node) else { return value == [0] }
+        guard let content = xmlNodeGetContent(node) else { return value[0] == 0 }
         defer { s3_xmlFree(content) }
         return xmlStrEqual(content, value) != 0
     }
@@ -236,41 +274,46 @@ private struct Scanner {
         return true
     }
 
-    mutating func parseSteps(into path: inout DirectPath, namespaces: [String: String]) -> Bool {
+    mutating func parseSteps(
+        into path: inout DirectPath, namespaces: [String: String], strings: DirectPath.Strings
+    ) -> Bool {
         repeat {
             if take("@") {
                 guard let name = name() else { return false }
-                path.attribute = name + [0]
+                path.attribute = strings.make(name)
                 return true
             }
-            guard let step = step(namespaces: namespaces) else { return false }
+            guard let step = step(namespaces: namespaces, strings: strings) else { return false }
             path.steps.append(step)
         } while take("/")
         return true
     }
 
-    mutating func step(namespaces: [String: String]) -> DirectPath.Step? {
+    mutating func step(namespaces: [String: String], strings: DirectPath.Strings) -> DirectPath.Step? {
         guard let first = name() else { return nil }
-        var name = DirectPath.Name(local: first + [0], uri: nil)
+        var local = first
+        var uri: DirectPath.CString?
         if take(":") {
-            guard let local = self.name(), let uri = namespaces[String(decoding: first, as: UTF8.self)] else {
+            guard let second = self.name(), let bound = namespaces[String(decoding: first, as: UTF8.self)] else {
                 return nil
             }
-            name = DirectPath.Name(local: local + [0], uri: Array(uri.utf8) + [0])
+            local = second
+            uri = strings.make(Array(bound.utf8))
         }
+        let name = DirectPath.Name(local: strings.make(local), uri: uri)
         var tests: [DirectPath.AttributeTest] = []
         while take("[") {
             repeat {
                 skipSpace()
                 guard take("@"), let attribute = self.name() else { return nil }
                 skipSpace()
-                var value: [UInt8]?
+                var value: DirectPath.CString?
                 if take("=") {
                     skipSpace()
                     guard let literal = literal() else { return nil }
-                    value = literal + [0]
+                    value = strings.make(literal)
                 }
-                tests.append(DirectPath.AttributeTest(name: attribute + [0], value: value))
+                tests.append(DirectPath.AttributeTest(name: strings.make(attribute), value: value))
             } while takeAnd()
             skipSpace()
             guard take("]") else { return nil }
