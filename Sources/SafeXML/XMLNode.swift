@@ -47,6 +47,25 @@ public struct XMLNode {
         return String(cString: content)
     }
 
+    /// The string value as a number, by ``XPathValue/parseNumber(_:)``'s rules.
+    ///
+    /// An attribute's or a simple element's text is read in place, without copying it into a
+    /// string: range and sum checks read every amount of every cost line.
+    public var numberValue: Double {
+        let text: xmlNodePtr? =
+            switch pointer.pointee.type {
+            case XML_ATTRIBUTE_NODE, XML_ELEMENT_NODE: pointer.pointee.children
+            case XML_TEXT_NODE: pointer
+            default: nil
+            }
+        guard let text, text.pointee.type == XML_TEXT_NODE, text.pointee.next == nil || text == pointer,
+            let content = text.pointee.content
+        else {
+            return XPathValue.parseNumber(stringValue)
+        }
+        return XPathValue.parseNumber(content)
+    }
+
     /// The 1-based source line (for an attribute, its element's line).
     public var line: Int {
         let target = kind == .attribute ? (pointer.pointee.parent ?? pointer) : pointer

@@ -52,6 +52,28 @@ public enum XPathValue {
         return Double(trimmed) ?? .nan
     }
 
+    /// ``parseNumber(_:)`` on a NUL-terminated UTF-8 text, without making a string of it.
+    static func parseNumber(_ text: UnsafePointer<UInt8>) -> Double {
+        var start = 0
+        while isSpace(text[start]) { start += 1 }
+        var end = start
+        while text[end] != 0 {
+            let byte = text[end]
+            guard (byte >= 0x30 && byte <= 0x39) || byte == 0x2E || byte == 0x2D else { break }
+            end += 1
+        }
+        var rest = end
+        while isSpace(text[rest]) { rest += 1 }
+        guard end > start, text[rest] == 0 else { return .nan }
+        // Numbers are short, so this string is held inline: no allocation.
+        return Double(String(decoding: UnsafeBufferPointer(start: text + start, count: end - start), as: UTF8.self))
+            ?? .nan
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
     /// Formats a number the way XPath's `string()` does: integers without a fraction.
     public static func format(_ value: Double) -> String {
         if value.isNaN { return "NaN" }

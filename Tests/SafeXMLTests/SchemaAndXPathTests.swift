@@ -69,6 +69,23 @@ struct SchemaAndXPathTests {
         #expect(" \r\n ".trimmingXMLWhitespace().isEmpty)
     }
 
+    @Test("A node's number, read in place, is the number of its string value")
+    func numberValues() throws {
+        let values = [
+            " 12.5 ", "-3", "1e5", "", "12 000", "+4", "1.2.3", "-", ".", "7.", "-.5", "0042", "1-2", "\u{A0}1",
+        ]
+        let attributes = values.enumerated().map { "<v a=\"\($1)\">\($1)</v>" }.joined()
+        let text = "<r>\(attributes)<v>1<!-- c -->2</v><v><w>3</w></v></r>"
+        let document = try XMLDocument.parse(Data(text.utf8), name: "t.xml")
+        let xpath = context()
+        let nodes = try xpath.evaluate(xpath.compile("//@a | //*"), at: try #require(document.root)).nodes
+        #expect(nodes.count == values.count * 2 + 4)
+        for node in nodes {
+            let expected = XPathValue.parseNumber(node.stringValue)
+            #expect(node.numberValue.bitPattern == expected.bitPattern, "\(node.path) \(node.stringValue)")
+        }
+    }
+
     @Test("Expressions give node-sets, numbers, strings and booleans")
     func values() throws {
         let document = try XMLDocument.parse(Data("<r xmlns=\"urn:t\"><n>4</n><n>5</n></r>".utf8), name: "t.xml")

@@ -102,7 +102,7 @@ struct RuleEvaluation {
             let low = try optionalNumber(rule.expression(min), at: context)
             let high = try optionalNumber(rule.expression(max), at: context)
             let failures = nodes.compactMap { node -> Failure? in
-                let number = XPathValue.parseNumber(node.stringValue)
+                let number = node.numberValue
                 let inside = !number.isNaN && low.map { number >= $0 } != false && high.map { number <= $0 } != false
                 return inside
                     ? nil : Failure(node: node, values: Self.bounds(value: node.stringValue, min: low, max: high))
@@ -162,7 +162,7 @@ struct RuleEvaluation {
 
         case .sum(_, let of, let min, let max, let equals, let tolerance):
             let nodes = try value(rule.expression(of), at: context).nodes
-            let total = nodes.reduce(0.0) { $0 + XPathValue.parseNumber($1.stringValue) }
+            let total = nodes.reduce(0.0) { $0 + $1.numberValue }
             let low = try optionalNumber(rule.expression(min), at: context)
             let high = try optionalNumber(rule.expression(max), at: context)
             let expected = try optionalNumber(rule.expression(equals), at: context)
