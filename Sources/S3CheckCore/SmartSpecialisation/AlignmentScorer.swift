@@ -164,14 +164,7 @@ public struct AlignmentScorer: Sendable {
     /// counts once per occurrence on top of its words.
     private func matchTerms(in words: TextNormalizer.Words) -> [(area: Int, term: Int)] {
         // All matches in one flat array; `ranges[i]` says which belong to word i.
-        var matched: [Int32] = []
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(words.count)
-        for word in words.words {
-            let start = matched.count
-            for form in words.forms[word] { matcher.matches(in: words.bytes, range: form, into: &matched) }
-            ranges.append(start..<matched.count)
-        }
+        let (matched, ranges) = matcher.matches(in: words)
         var found: [(area: Int, term: Int)] = []
         // Reused for every word: the owner of the strongest single-word term per area (-1: none yet).
         var strongest = [Int](repeating: -1, count: strategy.areas.count)

@@ -90,22 +90,48 @@ struct TermMatcher: Sendable {
         whole = patterns.map(\.wholeWord)
     }
 
-    /// Appends to `found` the index of every pattern that matches the word `bytes[range]`.
-    func matches(in bytes: [UInt8], range: Range<Int>, into found: inout [Int32]) {
-        var state = 0
-        for position in range {
-            state = Int(transitions[state &* classCount &+ Int(byteClasses[Int(bytes[position])])])
-            let first = Int(outputStarts[state])
-            let end = Int(outputStarts[state &+ 1])
-            if first == end { continue }
-            let length = Int32(position &+ 1 &- range.lowerBound)
-            let endsWord = position &+ 1 == range.upperBound
-            for slot in first..<end {
-                let output = Int(outputs[slot])
-                let startsWord = length == lengths[output]
-                let accepted = whole[output] ? startsWord && endsWord : anywhere[output] || startsWord
-                if accepted { found.append(Int32(output)) }
+    /// The patterns found in each word of `words`: `ranges[i]` indexes the matches of word i in
+    /// `matched`. One call for a whole text, so the tables are opened once rather than per word.
+    func matches(in words: TextNormalizer.Words) -> (matched: [Int32], ranges: [Range<Int>]) {
+        var matched: [Int32] = []
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(words.count)
+        words.bytes.withUnsafeBufferPointer { bytes in
+            transitions.withUnsafeBufferPointer { transitions in
+                byteClasses.withUnsafeBufferPointer { classes in
+                    outputStarts.withUnsafeBufferPointer { starts in
+                        for word in words.words {
+                            let first = matched.count
+                            for form in words.forms[word] {
+                                var state = 0
+                                for position in form {
+                                    state = Int(transitions[state &* classCount &+ Int(classes[Int(bytes[position])])])
+                                    if starts[state] != starts[state &+ 1] {
+                                        accept(state: state, at: position, in: form, starts: starts, into: &matched)
+                                    }
+                                }
+                            }
+                            ranges.append(first..<matched.count)
+                        }
+                    }
+                }
             }
+        }
+        return (matched, ranges)
+    }
+
+    /// Appends the patterns ending in `state` that may match where they end, at `position` of
+    /// the word `form`.
+    private func accept(
+        state: Int, at position: Int, in form: Range<Int>, starts: UnsafeBufferPointer<Int32>, into found: inout [Int32]
+    ) {
+        let length = Int32(position &+ 1 &- form.lowerBound)
+        let endsWord = position &+ 1 == form.upperBound
+        for slot in Int(starts[state])..<Int(starts[state &+ 1]) {
+            let output = Int(outputs[slot])
+            let startsWord = length == lengths[output]
+            let accepted = whole[output] ? startsWord && endsWord : anywhere[output] || startsWord
+            if accepted { found.append(Int32(output)) }
         }
     }
 }
