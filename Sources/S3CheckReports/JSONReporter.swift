@@ -49,7 +49,12 @@ public struct JSONReporter: StreamingReporter {
     private func placeholder(in skeleton: [UInt8]) throws -> Range<Int> {
         guard let range = JSONText.range(of: Self.placeholder, in: skeleton) else {
             throw EncodingError.invalidValue(
-                Self.placeholder, .init(codingPath: [], debugDescription: "the encoder wrote no empty applications"))
+                Self.placeholder,
+                .init(
+                    codingPath: [],
+                    debugDescription:
+                        "the encoder wrote no empty list of applications / kodaren skrev ingen tom lista med ansökningar"
+                ))
         }
         return range
     }

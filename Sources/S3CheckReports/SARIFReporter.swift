@@ -191,7 +191,11 @@ public struct SARIFReporter: StreamingReporter {
 
     private static func range(of piece: String, in log: [UInt8]) throws -> Range<Int> {
         guard let range = JSONText.range(of: piece, in: log) else {
-            throw EncodingError.invalidValue(piece, .init(codingPath: [], debugDescription: "not in the SARIF log"))
+            throw EncodingError.invalidValue(
+                piece,
+                .init(
+                    codingPath: [],
+                    debugDescription: "\(piece) is not in the SARIF log / \(piece) saknas i SARIF-loggen"))
         }
         return range
     }
