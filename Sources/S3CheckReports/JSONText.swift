@@ -9,11 +9,19 @@ public enum JSONText {
         let indent = [UInt8](repeating: UInt8(ascii: " "), count: depth)
         var bytes = Array(prefix.utf8)
         bytes.reserveCapacity(bytes.count + encoded.count + encoded.count / 4)
-        var atLineStart = true
-        for byte in encoded {
-            if atLineStart, byte != UInt8(ascii: "\n") { bytes += indent }
-            bytes.append(byte)
-            atLineStart = byte == UInt8(ascii: "\n")
+        encoded.withUnsafeBytes { raw in
+            // Whole lines are copied at once; iterating Data byte by byte cost more than the rest.
+            let text = raw.bindMemory(to: UInt8.self)
+            var start = 0
+            while start < text.count {
+                let end = text[start...].firstIndex(of: UInt8(ascii: "\n")) ?? text.count
+                if end > start {
+                    bytes += indent
+                    bytes += UnsafeBufferPointer(rebasing: text[start..<end])
+                }
+                if end < text.count { bytes.append(UInt8(ascii: "\n")) }
+                start = end + 1
+            }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
