@@ -10,8 +10,12 @@ public struct HTMLReporter: StreamingReporter {
     public let context: RunContext
     private var language: Language { context.language }
 
+    // Made once: a date formatter per page is costly.
+    private let timestamp: String
+
     public init(context: RunContext) {
         self.context = context
+        timestamp = Markup.timestamp(context.generatedAt)
     }
 
     private var sv: Bool { language == .sv }
@@ -67,7 +71,7 @@ public struct HTMLReporter: StreamingReporter {
             </tbody>
             </table>
             \(packsTable())
-            <p class="muted">s3check \(ToolInfo.version) · \(t("skapad", "generated")) \(Markup.timestamp(context.generatedAt))Z</p>
+            <p class="muted">s3check \(ToolInfo.version) · \(t("skapad", "generated")) \(timestamp)Z</p>
             """
         return page(
             title: t("s3check: bedömning av ansökningar", "s3check: assessment of applications"), footer: "s3check",
@@ -258,7 +262,7 @@ public struct HTMLReporter: StreamingReporter {
         <dt>\(t("Verktyg", "Tool"))</dt><dd>s3check \(ToolInfo.version)</dd>
         <dt>\(t("Ansökans SHA-256", "Application SHA-256"))</dt><dd><code class="hash">\(application.sha256 ?? "–")</code></dd>
         <dt>\(t("Profil", "Profile"))</dt><dd>\(Markup.escape(context.profile ?? "–"))</dd>
-        <dt>\(t("Skapad", "Generated"))</dt><dd>\(Markup.timestamp(context.generatedAt))Z</dd>
+        <dt>\(t("Skapad", "Generated"))</dt><dd>\(timestamp)Z</dd>
         </dl>
         \(packsTable())
         </footer>

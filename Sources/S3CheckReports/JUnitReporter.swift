@@ -14,9 +14,13 @@ public struct JUnitReporter: StreamingReporter {
     public var fileAttributes: Bool
     private var language: Language { context.language }
 
+    // Made once: a date formatter per application cost more than the rest of its suite.
+    private let timestamp: String
+
     public init(context: RunContext, fileAttributes: Bool = false) {
         self.context = context
         self.fileAttributes = fileAttributes
+        timestamp = Markup.timestamp(context.generatedAt)
     }
 
     private struct Case {
@@ -44,7 +48,6 @@ public struct JUnitReporter: StreamingReporter {
     }
 
     public func section(for application: ApplicationReport, at index: Int) -> ReportSection {
-        let timestamp = Markup.timestamp(context.generatedAt)
         let cases = testCases(application)
         let failures = cases.count { if case .failed = $0.outcome { true } else { false } }
         let errors = cases.count { if case .error = $0.outcome { true } else { false } }
