@@ -3,40 +3,48 @@ import S3CheckCore
 /// Renders a run as GitHub Actions workflow commands: one annotation per finding, grouped per
 /// application. GitHub shows only the first ten errors and warnings of a step, so the CLI also
 /// appends the Markdown summary to `$GITHUB_STEP_SUMMARY`.
-public struct GitHubReporter {
-    public var language: Language
+public struct GitHubReporter: StreamingReporter {
+    public let context: RunContext
+    private var language: Language { context.language }
 
-    public init(language: Language) {
-        self.language = language
+    public init(context: RunContext) {
+        self.context = context
     }
 
-    public func render(_ run: RunReport) -> String {
+    public func opening(_ tally: RunTally) -> String {
+        ""
+    }
+
+    /// Every line ends with a line break; a run without applications is one empty line.
+    public func closing(_ tally: RunTally) -> String {
+        context.fileCount == 0 ? "\n" : ""
+    }
+
+    public func section(for application: ApplicationReport, at position: Int) -> ReportSection {
         var lines: [String] = []
-        for application in run.applications {
-            lines.append("::group::\(Self.data(application.file)): \(Self.data(application.verdict.label[language]))")
-            for finding in application.findings {
-                let command =
-                    switch finding.severity {
-                    case .error: "error"
-                    case .warning: "warning"
-                    case .info: "notice"
-                    }
-                var properties = ["file=\(Self.property(finding.location?.file ?? application.file))"]
-                if let location = finding.location {
-                    properties.append("line=\(location.line)")
-                    properties.append("col=\(location.column)")
+        lines.append("::group::\(Self.data(application.file)): \(Self.data(application.verdict.label[language]))")
+        for finding in application.findings {
+            let command =
+                switch finding.severity {
+                case .error: "error"
+                case .warning: "warning"
+                case .info: "notice"
                 }
-                properties.append("title=\(Self.property("\(finding.ruleID) \(finding.title[language])"))")
-                var message = finding.message[language]
-                if let hint = finding.hint { message += "\n" + hint[language] }
-                if let legal = finding.legal, !legal.reference.isEmpty {
-                    message += "\n\(legal.reference) \(legal.url)"
-                }
-                lines.append("::\(command) \(properties.joined(separator: ","))::\(Self.data(message))")
+            var properties = ["file=\(Self.property(finding.location?.file ?? application.file))"]
+            if let location = finding.location {
+                properties.append("line=\(location.line)")
+                properties.append("col=\(location.column)")
             }
-            lines.append("::endgroup::")
+            properties.append("title=\(Self.property("\(finding.ruleID) \(finding.title[language])"))")
+            var message = finding.message[language]
+            if let hint = finding.hint { message += "\n" + hint[language] }
+            if let legal = finding.legal, !legal.reference.isEmpty {
+                message += "\n\(legal.reference) \(legal.url)"
+            }
+            lines.append("::\(command) \(properties.joined(separator: ","))::\(Self.data(message))")
         }
-        return lines.joined(separator: "\n") + "\n"
+        lines.append("::endgroup::")
+        return ReportSection(lines.map { $0 + "\n" }.joined())
     }
 
     /// Escapes a command's message (as the Actions toolkit does).

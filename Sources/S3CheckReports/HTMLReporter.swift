@@ -6,54 +6,72 @@ import S3CheckCore
 /// evidence, the findings by severity with their legal basis, the rules passed, and an audit
 /// footer. Inline CSS only, no scripts, no external requests; everything from the application
 /// is escaped.
-public struct HTMLReporter {
-    public var language: Language
+public struct HTMLReporter: StreamingReporter {
+    public let context: RunContext
+    private var language: Language { context.language }
 
-    public init(language: Language) {
-        self.language = language
+    // Made once: a date formatter per page is costly.
+    private let timestamp: String
+
+    public init(context: RunContext) {
+        self.context = context
+        timestamp = Markup.timestamp(context.generatedAt)
     }
 
     private var sv: Bool { language == .sv }
     private func t(_ svText: String, _ enText: String) -> String { sv ? svText : enText }
 
+    public func opening(_ tally: RunTally) -> String {
+        ""
+    }
+
+    /// Several applications in one file: each report after the other, page-broken.
+    public func section(for application: ApplicationReport, at position: Int) -> ReportSection {
+        ReportSection((position > 0 ? "\n" : "") + page(for: application))
+    }
+
+    public func closing(_ tally: RunTally) -> String {
+        ""
+    }
+
     /// The report for one application.
-    public func render(_ application: ApplicationReport, run: RunReport) -> String {
+    public func page(for application: ApplicationReport) -> String {
         let title = application.identity?.title ?? application.file
         var body: [String] = []
         body.append(verdictBanner(application))
         body.append(identity(application))
         if let alignment = application.alignment { body.append(s3Section(alignment)) }
         body.append(findingsSection(application))
-        body.append(passedSection(application, run: run))
-        body.append(auditFooter(application, run: run))
+        body.append(passedSection(application))
+        body.append(auditFooter(application))
         return page(title: "s3check: \(title)", footer: application.file, body: body.joined(separator: "\n"))
     }
 
     /// An index page linking one report per application.
-    public func renderIndex(_ run: RunReport, links: [String]) -> String {
+    public func renderIndex(_ tally: RunTally, links: [String]) -> String {
         var rows: [String] = []
-        for (application, link) in zip(run.applications, links) {
+        for (application, link) in zip(tally.applications, links) {
             rows.append(
                 """
-                <tr class="\(Self.verdictClass(application.verdict))"><td><a href="\(Markup.escape(link))">\(Markup.escape(application.identity?.title ?? application.file))</a><br><span class="muted">\(Markup.escape(application.file))</span></td>\
-                <td>\(Markup.escape(application.identity?.applicant ?? ""))</td>\
+                <tr class="\(Self.verdictClass(application.verdict))"><td><a href="\(Markup.escape(link))">\(Markup.escape(application.title ?? application.file))</a><br><span class="muted">\(Markup.escape(application.file))</span></td>\
+                <td>\(Markup.escape(application.applicant ?? ""))</td>\
                 <td class="verdict-cell">\(Markup.escape(application.verdict.label[language]))</td>\
-                <td class="num">\(application.count(.error))</td><td class="num">\(application.count(.warning))</td></tr>
+                <td class="num">\(application.errors)</td><td class="num">\(application.warnings)</td></tr>
                 """
             )
         }
-        let counts = Verdict.allCases.map { "\(run.count($0)) \($0.label[language])" }.joined(separator: " · ")
+        let counts = Verdict.allCases.map { "\(tally.count($0)) \($0.label[language])" }.joined(separator: " · ")
         let body = """
             <header class="index-head"><h1>\(t("Bedömning av ansökningar", "Assessment of applications"))</h1>
-            <p>\(run.applications.count) \(t("ansökningar", "applications")): \(Markup.escape(counts))</p></header>
+            <p>\(tally.applications.count) \(t("ansökningar", "applications")): \(Markup.escape(counts))</p></header>
             <table class="index">
             <thead><tr><th>\(t("Ansökan", "Application"))</th><th>\(t("Sökande", "Applicant"))</th><th>\(t("Bedömning", "Verdict"))</th><th>\(t("Fel", "Errors"))</th><th>\(t("Varningar", "Warnings"))</th></tr></thead>
             <tbody>
             \(rows.joined(separator: "\n"))
             </tbody>
             </table>
-            \(packsTable(run))
-            <p class="muted">s3check \(ToolInfo.version) · \(t("skapad", "generated")) \(Markup.timestamp(run.generatedAt))Z</p>
+            \(packsTable())
+            <p class="muted">s3check \(ToolInfo.version) · \(t("skapad", "generated")) \(timestamp)Z</p>
             """
         return page(
             title: t("s3check: bedömning av ansökningar", "s3check: assessment of applications"), footer: "s3check",
@@ -204,13 +222,13 @@ public struct HTMLReporter {
             """
     }
 
-    private func passedSection(_ application: ApplicationReport, run: RunReport) -> String {
+    private func passedSection(_ application: ApplicationReport) -> String {
         let passed = application.results.filter { $0.outcome == .pass }.map(\.ruleID)
         let notApplicable = application.results.filter { $0.outcome == .notApplicable }.map(\.ruleID)
         guard !application.results.isEmpty else { return "" }
         let list = { (ids: [String]) in
             ids.map { id in
-                "<span title=\"\(Markup.escape(run.rule(id)?.title[language] ?? ""))\">\(Markup.escape(id))</span>"
+                "<span title=\"\(Markup.escape(context.rule(id)?.title[language] ?? ""))\">\(Markup.escape(id))</span>"
             }.joined(separator: " ")
         }
         return """
@@ -222,8 +240,8 @@ public struct HTMLReporter {
             """
     }
 
-    private func packsTable(_ run: RunReport) -> String {
-        let rows = run.packs.map {
+    private func packsTable() -> String {
+        let rows = context.packs.map {
             "<tr><td>\(Markup.escape($0.id))</td><td>\(Markup.escape($0.version))</td><td><code class=\"hash\">\($0.sha256)</code></td></tr>"
         }.joined(separator: "\n")
         return """
@@ -236,17 +254,17 @@ public struct HTMLReporter {
             """
     }
 
-    private func auditFooter(_ application: ApplicationReport, run: RunReport) -> String {
+    private func auditFooter(_ application: ApplicationReport) -> String {
         """
         <footer class="audit-trail">
         <h2>\(t("Spårbarhet", "Audit trail"))</h2>
         <dl>
         <dt>\(t("Verktyg", "Tool"))</dt><dd>s3check \(ToolInfo.version)</dd>
         <dt>\(t("Ansökans SHA-256", "Application SHA-256"))</dt><dd><code class="hash">\(application.sha256 ?? "–")</code></dd>
-        <dt>\(t("Profil", "Profile"))</dt><dd>\(Markup.escape(run.profile ?? "–"))</dd>
-        <dt>\(t("Skapad", "Generated"))</dt><dd>\(Markup.timestamp(run.generatedAt))Z</dd>
+        <dt>\(t("Profil", "Profile"))</dt><dd>\(Markup.escape(context.profile ?? "–"))</dd>
+        <dt>\(t("Skapad", "Generated"))</dt><dd>\(timestamp)Z</dd>
         </dl>
-        \(packsTable(run))
+        \(packsTable())
         </footer>
         """
     }

@@ -5,29 +5,58 @@ import S3CheckCore
 ///
 /// Texts carry both languages so that one report serves every reader; keys are sorted so that
 /// the same run gives the same bytes.
-public struct JSONReporter {
-    public init() {}
+public struct JSONReporter: StreamingReporter {
+    public let context: RunContext
 
-    public func render(_ run: RunReport) throws -> String {
+    public init(context: RunContext) {
+        self.context = context
+    }
+
+    // The document is encoded without its applications, and each application on its own is
+    // put in its place, indented as the encoder would. With sorted keys `applications` comes
+    // first, so everything up to it can be written before the first application is checked.
+    private static let placeholder = "\"applications\" : [\n\n  ]"
+
+    public func opening(_ tally: RunTally) throws -> String {
+        // An empty list is written as the encoder writes it, whole, by the closing.
+        guard context.fileCount > 0 else { return "" }
+        let skeleton = try skeleton(tally)
+        return String(decoding: skeleton[..<(try placeholder(in: skeleton)).lowerBound], as: UTF8.self)
+            + "\"applications\" : [\n"
+    }
+
+    public func section(for application: ApplicationReport, at position: Int) throws -> ReportSection {
+        let encoded = try Self.encoder().encode(Application(application))
+        return ReportSection(JSONText.indented(encoded, by: 4, after: position > 0 ? ",\n" : ""))
+    }
+
+    public func closing(_ tally: RunTally) throws -> String {
+        let skeleton = try skeleton(tally)
+        guard context.fileCount > 0 else { return String(decoding: skeleton, as: UTF8.self) + "\n" }
+        return "\n  ]" + String(decoding: skeleton[(try placeholder(in: skeleton)).upperBound...], as: UTF8.self) + "\n"
+    }
+
+    private static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Encoding a whole batch at once builds JSONEncoder's tree of every application, which
-        // for 10 000 applications took a gigabyte. The document is encoded without them, and each
-        // application on its own is spliced into its place, indented as the encoder would.
-        var document = Document(run)
-        document.applications = []
-        let skeleton = String(decoding: try encoder.encode(document), as: UTF8.self)
-        let placeholder = "\"applications\" : [\n\n  ]"
-        guard !run.applications.isEmpty, let range = skeleton.range(of: placeholder) else { return skeleton + "\n" }
-        var body = "\"applications\" : [\n"
-        for (index, application) in run.applications.enumerated() {
-            let encoded = String(decoding: try encoder.encode(Application(application)), as: UTF8.self)
-            body += encoded.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? "" : "    " + $0 }.joined(separator: "\n")
-            body += index + 1 < run.applications.count ? ",\n" : "\n"
+        return encoder
+    }
+
+    private func skeleton(_ tally: RunTally) throws -> [UInt8] {
+        Array(try Self.encoder().encode(Document(context: context, tally: tally)))
+    }
+
+    private func placeholder(in skeleton: [UInt8]) throws -> Range<Int> {
+        guard let range = JSONText.range(of: Self.placeholder, in: skeleton) else {
+            throw EncodingError.invalidValue(
+                Self.placeholder,
+                .init(
+                    codingPath: [],
+                    debugDescription:
+                        "the encoder wrote no empty list of applications / kodaren skrev ingen tom lista med ansökningar"
+                ))
         }
-        body += "  ]"
-        return skeleton.replacingCharacters(in: range, with: body) + "\n"
+        return range
     }
 
     private struct Document: Encodable {
@@ -37,14 +66,13 @@ public struct JSONReporter {
         var profile: String?
         var rulePacks: [Pack]
         var summary: Summary
-        var applications: [Application]
+        var applications: [Application] = []
 
-        init(_ run: RunReport) {
-            language = run.language
-            profile = run.profile
-            rulePacks = run.packs.map(Pack.init)
-            summary = Summary(run)
-            applications = run.applications.map(Application.init)
+        init(context: RunContext, tally: RunTally) {
+            language = context.language
+            profile = context.profile
+            rulePacks = context.packs.map(Pack.init)
+            summary = Summary(tally)
         }
     }
 
@@ -76,12 +104,12 @@ public struct JSONReporter {
         var notEligible: Int
         var cannotBeAssessed: Int
 
-        init(_ run: RunReport) {
-            total = run.applications.count
-            eligible = run.count(.eligible)
-            eligibleWithRemarks = run.count(.eligibleWithRemarks)
-            notEligible = run.count(.notEligible)
-            cannotBeAssessed = run.count(.cannotBeAssessed)
+        init(_ tally: RunTally) {
+            total = tally.applications.count
+            eligible = tally.count(.eligible)
+            eligibleWithRemarks = tally.count(.eligibleWithRemarks)
+            notEligible = tally.count(.notEligible)
+            cannotBeAssessed = tally.count(.cannotBeAssessed)
         }
     }
 

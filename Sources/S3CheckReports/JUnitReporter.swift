@@ -9,13 +9,18 @@ import S3CheckCore
 /// do not apply are skipped. An application that could not be assessed gets one `error` case per
 /// problem. The output validates against the Ant JUnit schema; `fileAttributes` adds the
 /// non-schema `file` attribute on test cases that GitLab uses for links.
-public struct JUnitReporter {
-    public var language: Language
+public struct JUnitReporter: StreamingReporter {
+    public let context: RunContext
     public var fileAttributes: Bool
+    private var language: Language { context.language }
 
-    public init(language: Language, fileAttributes: Bool = false) {
-        self.language = language
+    // Made once: a date formatter per application cost more than the rest of its suite.
+    private let timestamp: String
+
+    public init(context: RunContext, fileAttributes: Bool = false) {
+        self.context = context
         self.fileAttributes = fileAttributes
+        timestamp = Markup.timestamp(context.generatedAt)
     }
 
     private struct Case {
@@ -32,34 +37,38 @@ public struct JUnitReporter {
         }
     }
 
-    public func render(_ run: RunReport) -> String {
-        let timestamp = Markup.timestamp(run.generatedAt)
-        var suites: [String] = []
-        for (index, application) in run.applications.enumerated() {
-            let cases = testCases(application, run: run)
-            let failures = cases.count { if case .failed = $0.outcome { true } else { false } }
-            let errors = cases.count { if case .error = $0.outcome { true } else { false } }
-            let skipped = cases.count { if case .skipped = $0.outcome { true } else { false } }
-            var suite = """
-                  <testsuite name="\(Markup.escape(application.file))" package="s3check" id="\(index)" \
-                timestamp="\(timestamp)" hostname="s3check" tests="\(cases.count)" failures="\(failures)" \
-                errors="\(errors)" skipped="\(skipped)" time="0">
-                    <properties>
-                      <property name="file" value="\(Markup.escape(application.file))"/>
-                      <property name="verdict" value="\(application.verdict.rawValue)"/>
-                      <property name="sha256" value="\(application.sha256 ?? "")"/>
-                \(s3Properties(application.alignment))    </properties>
+    // The Ant schema allows no attributes on <testsuites>; the totals are on each suite, so
+    // nothing before the first suite waits for the end of the run.
+    public func opening(_ tally: RunTally) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
+    }
 
-                """
-            for testCase in cases {
-                suite += render(testCase)
-            }
-            suite += "    <system-out>\(Markup.escape(application.verdict.label[language]))</system-out>\n"
-            suite += "    <system-err/>\n  </testsuite>\n"
-            suites.append(suite)
+    public func closing(_ tally: RunTally) -> String {
+        "</testsuites>\n"
+    }
+
+    public func section(for application: ApplicationReport, at index: Int) -> ReportSection {
+        let cases = testCases(application)
+        let failures = cases.count { if case .failed = $0.outcome { true } else { false } }
+        let errors = cases.count { if case .error = $0.outcome { true } else { false } }
+        let skipped = cases.count { if case .skipped = $0.outcome { true } else { false } }
+        var suite = """
+              <testsuite name="\(Markup.escape(application.file))" package="s3check" id="\(index)" \
+            timestamp="\(timestamp)" hostname="s3check" tests="\(cases.count)" failures="\(failures)" \
+            errors="\(errors)" skipped="\(skipped)" time="0">
+                <properties>
+                  <property name="file" value="\(Markup.escape(application.file))"/>
+                  <property name="verdict" value="\(application.verdict.rawValue)"/>
+                  <property name="sha256" value="\(application.sha256 ?? "")"/>
+            \(s3Properties(application.alignment))    </properties>
+
+            """
+        for testCase in cases {
+            suite += render(testCase)
         }
-        // The Ant schema allows no attributes on <testsuites>; the totals are on each suite.
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n" + suites.joined() + "</testsuites>\n"
+        suite += "    <system-out>\(Markup.escape(application.verdict.label[language]))</system-out>\n"
+        suite += "    <system-err/>\n  </testsuite>\n"
+        return ReportSection(suite)
     }
 
     /// The smart-specialisation result as properties: declared and best area, each area's score.
@@ -92,7 +101,7 @@ public struct JUnitReporter {
         }
     }
 
-    private func testCases(_ application: ApplicationReport, run: RunReport) -> [Case] {
+    private func testCases(_ application: ApplicationReport) -> [Case] {
         // An application that could not be assessed has no rule results, only its problems.
         if application.results.isEmpty {
             return application.findings.map { finding in
@@ -107,7 +116,7 @@ public struct JUnitReporter {
         }
         let skippedText = language == .sv ? "gäller inte denna ansökan" : "does not apply to this application"
         return application.results.map { result in
-            let rule = run.rule(result.ruleID)
+            let rule = context.rule(result.ruleID)
             let name = "\(result.ruleID) \(rule?.title[language] ?? "")".trimmingCharacters(in: .whitespaces)
             let classname = rule?.group.id ?? "s3check"
             let findings = application.findings.filter { $0.ruleID == result.ruleID }
@@ -122,7 +131,7 @@ public struct JUnitReporter {
                     type: "evaluation", message: findings.first?.message[language] ?? "", details: details(findings))
             case .fail:
                 let severity = rule?.severity ?? .error
-                if severity == .error || (severity == .warning && run.failOnWarning) {
+                if severity == .error || (severity == .warning && context.failOnWarning) {
                     outcome = .failed(
                         type: severity.rawValue, message: findings.first?.message[language] ?? "",
                         details: details(findings))

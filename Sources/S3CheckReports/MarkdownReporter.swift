@@ -1,29 +1,39 @@
 import S3CheckCore
 
 /// Renders a run as GitHub-flavoured Markdown, for pull-request comments and job summaries.
-public struct MarkdownReporter {
-    public var language: Language
+public struct MarkdownReporter: StreamingReporter {
+    public let context: RunContext
+    private var language: Language { context.language }
 
-    public init(language: Language) {
-        self.language = language
+    public init(context: RunContext) {
+        self.context = context
     }
 
-    public func render(_ run: RunReport) -> String {
+    /// The summary table is at the top, so the findings wait in a spool until it is known.
+    public var needsTotalsFirst: Bool { true }
+
+    public func opening(_ tally: RunTally) -> String {
         let sv = language == .sv
         var lines = ["# \(sv ? "s3check-rapport" : "s3check report")", ""]
-        let counts = Verdict.allCases.map { "\(run.count($0)) \($0.label[language])" }.joined(separator: ", ")
-        lines.append("\(run.applications.count) \(sv ? "ansökningar" : "applications"): \(counts).")
+        let counts = Verdict.allCases.map { "\(tally.count($0)) \($0.label[language])" }.joined(separator: ", ")
+        lines.append("\(tally.applications.count) \(sv ? "ansökningar" : "applications"): \(counts).")
         lines.append("")
         lines.append(
             "| \(sv ? "Ansökan" : "Application") | \(sv ? "Bedömning" : "Verdict") | \(sv ? "Fel" : "Errors") | \(sv ? "Varningar" : "Warnings") |"
         )
         lines.append("| --- | --- | --- | --- |")
-        for application in run.applications {
+        for application in tally.applications {
             lines.append(
-                "| \(Self.code(application.file)) | \(Self.icon(application.verdict)) \(application.verdict.label[language]) | \(application.count(.error)) | \(application.count(.warning)) | \(Self.s3(application.alignment)) |"
+                "| \(Self.code(application.file)) | \(Self.icon(application.verdict)) \(application.verdict.label[language]) | \(application.errors) | \(application.warnings) | \(Self.s3(application)) |"
             )
         }
-        for application in run.applications where !application.findings.isEmpty {
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    public func section(for application: ApplicationReport, at position: Int) -> ReportSection {
+        let sv = language == .sv
+        var lines: [String] = []
+        if !application.findings.isEmpty {
             lines += ["", "## \(Self.escape(application.file))", ""]
             lines.append(
                 "| \(sv ? "Allvar" : "Severity") | \(sv ? "Regel" : "Rule") | \(sv ? "Plats" : "Location") | \(sv ? "Meddelande" : "Message") |"
@@ -39,16 +49,20 @@ public struct MarkdownReporter {
                     "| \(finding.severity.rawValue) | \(Self.code(finding.ruleID)) | \(location) | \(message) |")
             }
         }
-        let packs = run.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-        lines += ["", "\(sv ? "Regelpaket" : "Rule packs"): \(Self.escape(packs)); s3check \(ToolInfo.version)."]
-        return lines.joined(separator: "\n") + "\n"
+        return ReportSection(lines.map { $0 + "\n" }.joined())
+    }
+
+    public func closing(_ tally: RunTally) -> String {
+        let sv = language == .sv
+        let packs = context.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
+        return "\n\(sv ? "Regelpaket" : "Rule packs"): \(Self.escape(packs)); s3check \(ToolInfo.version).\n"
     }
 
     /// `life-science → life-science (68.6)`, or – when there was no scoring.
-    static func s3(_ alignment: S3Alignment?) -> String {
-        guard let alignment else { return "–" }
-        let declared = alignment.declared.isEmpty ? "–" : alignment.declared.joined(separator: ", ")
-        let best = alignment.best.map { "\($0.id) (\(String(format: "%.1f", $0.score)))" } ?? "–"
+    static func s3(_ application: ApplicationSummary) -> String {
+        guard let declaredAreas = application.declaredAreas else { return "–" }
+        let declared = declaredAreas.isEmpty ? "–" : declaredAreas.joined(separator: ", ")
+        let best = application.bestArea.map { "\($0.id) (\(String(format: "%.1f", $0.score)))" } ?? "–"
         return escape("\(declared) → \(best)")
     }
 

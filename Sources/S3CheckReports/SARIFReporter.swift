@@ -6,74 +6,140 @@ import S3CheckCore
 /// The driver lists every rule that ran (and the `S3C-…` input checks that fired) with its
 /// legal basis as `helpUri`; results point at repository-relative files with line and column and
 /// carry a fingerprint that survives unrelated edits (rule, file and field path).
-public struct SARIFReporter {
-    public var language: Language
+public struct SARIFReporter: StreamingReporter {
+    public let context: RunContext
     /// The folder file URIs are made relative to (normally the current directory).
     public var baseDirectory: String
-    public var exitCode: Int32
+    /// The exit code of the run, from its totals.
+    public var exitCode: @Sendable (RunTally) -> Int32
+    private var language: Language { context.language }
+    /// Each rule's position among the driver's rules; a repeated id keeps its first.
+    private let ruleIndices: [String: Int]
+    /// The run's rules as the driver lists them, before the unlisted checks.
+    private let listedRules: [Rule]
 
-    public init(language: Language, baseDirectory: String, exitCode: Int32) {
-        self.language = language
+    public init(context: RunContext, baseDirectory: String, exitCode: @escaping @Sendable (RunTally) -> Int32) {
+        self.context = context
         self.baseDirectory = baseDirectory
         self.exitCode = exitCode
+        var indices: [String: Int] = [:]
+        var listed: [Rule] = []
+        for rule in context.rules where indices[rule.id] == nil {
+            indices[rule.id] = listed.count
+            listed.append(rule)
+        }
+        ruleIndices = indices
+        listedRules = listed
     }
 
-    public func render(_ run: RunReport) throws -> String {
-        var descriptors: [[String: Any]] = []
-        var indices: [String: Int] = [:]
-        func add(id: String, title: LocalizedText, message: LocalizedText?, severity: Severity, legal: LegalReference?)
-        {
-            guard indices[id] == nil else { return }
-            indices[id] = descriptors.count
-            var help = title[language]
-            if let legal, !legal.reference.isEmpty { help += "\n\(legal.reference) <\(legal.url)>" }
-            var descriptor: [String: Any] = [
-                "id": id,
-                "name": Self.pascalCase(title.en),
-                "shortDescription": ["text": title[language]],
-                "fullDescription": ["text": message?[language] ?? title[language]],
-                "help": [
-                    "text": help,
-                    "markdown": legal.map { "\(title[language])\n\n[\($0.reference)](\($0.url))" } ?? help,
+    public init(context: RunContext, baseDirectory: String, exitCode: Int32) {
+        self.init(context: context, baseDirectory: baseDirectory, exitCode: { _ in exitCode })
+    }
+
+    // With sorted keys the run's `invocations` (which need the outcome) come first, then the
+    // alignment properties and the results of every application, then the rules (which
+    // include the checks that fired): everything is spooled, and the log is printed without
+    // the applications at the end and their parts spliced into its two empty lists.
+    public var needsTotalsFirst: Bool { true }
+    public var sectionLists: Int { 2 }
+    private static let alignmentList = "\"s3check/alignment\" : ["
+    private static let alignmentEnd = "\n        ]"
+    private static let resultsList = "\"results\" : ["
+    private static let resultsEnd = "\n      ]"
+    // Marks a result's rule index that only the writer knows, by the check's position in the
+    // application's own unlisted checks; the closing line break keeps -1 from matching -12.
+    private static let pendingIndex = "\n          \"ruleIndex\" : -"
+
+    public func opening(_ tally: RunTally) throws -> String {
+        let log = try skeleton(tally)
+        let list = try Self.range(of: Self.alignmentList, in: log)
+        return String(decoding: log[..<list.upperBound], as: UTF8.self) + "\n"
+    }
+
+    public func separator(before list: Int, _ tally: RunTally) throws -> String {
+        let log = try skeleton(tally)
+        let alignment = try Self.range(of: Self.alignmentList + "\n" + Self.alignmentEnd, in: log)
+        let results = try Self.range(of: Self.resultsList, in: log)
+        return Self.alignmentEnd + String(decoding: log[alignment.upperBound..<results.upperBound], as: UTF8.self)
+            + "\n"
+    }
+
+    public func closing(_ tally: RunTally) throws -> String {
+        let log = try skeleton(tally)
+        let results = try Self.range(of: Self.resultsList + "\n" + Self.resultsEnd, in: log)
+        return Self.resultsEnd + String(decoding: log[results.upperBound...], as: UTF8.self) + "\n"
+    }
+
+    /// The application's smart-specialisation properties and its results, each element
+    /// indented to its place in the log.
+    public func section(for application: ApplicationReport, at position: Int) throws -> ReportSection {
+        let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var alignment = ""
+        if let properties = alignmentProperties(application) {
+            alignment = JSONText.indented(
+                try JSONSerialization.data(withJSONObject: properties, options: options), by: 10)
+        }
+        var unlisted: [String] = []
+        var results: [String] = []
+        for finding in application.findings {
+            let uri = relativeURI(finding.location?.file ?? application.file)
+            var location: [String: Any] = ["artifactLocation": ["uri": uri]]
+            if let position = finding.location {
+                location["region"] = ["startLine": max(1, position.line), "startColumn": max(1, position.column)]
+            }
+            var ruleIndex = ruleIndices[finding.ruleID]
+            if ruleIndex == nil {
+                if !unlisted.contains(finding.ruleID) { unlisted.append(finding.ruleID) }
+                ruleIndex = -1 - (unlisted.firstIndex(of: finding.ruleID) ?? 0)
+            }
+            var result: [String: Any] = [
+                "ruleId": finding.ruleID,
+                "ruleIndex": ruleIndex ?? 0,
+                "level": Self.level(finding.severity),
+                "message": ["text": finding.message[language]],
+                "locations": [["physicalLocation": location]],
+                "partialFingerprints": [
+                    "s3check/v1": Fingerprint.of([finding.ruleID, uri, finding.field?.path ?? ""])
                 ],
-                "defaultConfiguration": ["level": Self.level(severity)],
             ]
-            if let legal, !legal.url.isEmpty { descriptor["helpUri"] = legal.url }
-            descriptors.append(descriptor)
+            if let field = finding.field {
+                result["properties"] = ["field": field.label[language], "fieldPath": field.path]
+            }
+            results.append(
+                JSONText.indented(try JSONSerialization.data(withJSONObject: result, options: options), by: 8))
         }
-        for rule in run.rules {
-            add(id: rule.id, title: rule.title, message: rule.message, severity: rule.severity, legal: rule.legal)
+        return ReportSection(alignment, results.joined(separator: ",\n"))
+    }
+
+    /// Separates the application's elements from earlier ones and gives the checks that are not
+    /// rules of the run their index, known now that the tally holds the checks that fired first.
+    public func placing(_ section: ReportSection, after tally: RunTally) -> ReportSection {
+        guard let application = tally.applications.last else { return section }
+        var alignment = section.texts[0]
+        if !alignment.isEmpty, tally.scoredApplications > 1 { alignment = ",\n" + alignment }
+        var results = section.texts[1]
+        for (position, check) in application.unlistedChecks.enumerated() {
+            let index = listedRules.count + (tally.unlistedIndex(check.id) ?? 0)
+            results = results.replacingOccurrences(
+                of: "\(Self.pendingIndex)\(position + 1)\n", with: "\n          \"ruleIndex\" : \(index)\n")
         }
-        for finding in run.applications.flatMap(\.findings) {
-            add(
-                id: finding.ruleID, title: finding.title, message: nil, severity: finding.severity, legal: finding.legal
+        if !results.isEmpty, tally.findings > application.findings { results = ",\n" + results }
+        return ReportSection(alignment, results)
+    }
+
+    /// The log without any application: the lists they go in are empty.
+    private func skeleton(_ tally: RunTally) throws -> [UInt8] {
+        var descriptors: [[String: Any]] = []
+        for rule in listedRules {
+            descriptors.append(
+                descriptor(
+                    id: rule.id, title: rule.title, message: rule.message, severity: rule.severity, legal: rule.legal))
+        }
+        for check in tally.unlistedChecks {
+            descriptors.append(
+                descriptor(id: check.id, title: check.title, message: nil, severity: check.severity, legal: check.legal)
             )
         }
-        var results: [[String: Any]] = []
-        for application in run.applications {
-            for finding in application.findings {
-                let uri = relativeURI(finding.location?.file ?? application.file)
-                var location: [String: Any] = ["artifactLocation": ["uri": uri]]
-                if let position = finding.location {
-                    location["region"] = ["startLine": max(1, position.line), "startColumn": max(1, position.column)]
-                }
-                var result: [String: Any] = [
-                    "ruleId": finding.ruleID,
-                    "ruleIndex": indices[finding.ruleID] ?? 0,
-                    "level": Self.level(finding.severity),
-                    "message": ["text": finding.message[language]],
-                    "locations": [["physicalLocation": location]],
-                    "partialFingerprints": [
-                        "s3check/v1": Fingerprint.of([finding.ruleID, uri, finding.field?.path ?? ""])
-                    ],
-                ]
-                if let field = finding.field {
-                    result["properties"] = ["field": field.label[language], "fieldPath": field.path]
-                }
-                results.append(result)
-            }
-        }
-        let evaluationFailed = run.applications.contains { $0.results.contains { $0.outcome == .error } }
         let log: [String: Any] = [
             "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
             "version": "2.1.0",
@@ -89,31 +155,60 @@ public struct SARIFReporter {
                     ],
                     "invocations": [
                         [
-                            "executionSuccessful": !evaluationFailed,
-                            "exitCode": Int(exitCode),
+                            "executionSuccessful": !tally.evaluationFailed,
+                            "exitCode": Int(exitCode(tally)),
                         ]
                     ],
-                    "results": results,
-                    "properties": ["s3check/alignment": alignmentProperties(run)],
+                    "results": [Any](),
+                    "properties": ["s3check/alignment": [Any]()],
                 ]
             ],
         ]
-        let data = try JSONSerialization.data(
-            withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return Array(
+            try JSONSerialization.data(
+                withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
     }
 
-    /// The smart-specialisation result of each application: declared, best, and every score.
-    private func alignmentProperties(_ run: RunReport) -> [[String: Any]] {
-        run.applications.compactMap { application in
-            guard let alignment = application.alignment else { return nil }
-            return [
-                "file": relativeURI(application.file),
-                "declared": alignment.declared,
-                "best": alignment.best?.id ?? "",
-                "scores": alignment.areas.map { ["area": $0.id, "score": $0.score, "share": $0.share] },
-            ]
+    private func descriptor(
+        id: String, title: LocalizedText, message: LocalizedText?, severity: Severity, legal: LegalReference?
+    ) -> [String: Any] {
+        var help = title[language]
+        if let legal, !legal.reference.isEmpty { help += "\n\(legal.reference) <\(legal.url)>" }
+        var descriptor: [String: Any] = [
+            "id": id,
+            "name": Self.pascalCase(title.en),
+            "shortDescription": ["text": title[language]],
+            "fullDescription": ["text": message?[language] ?? title[language]],
+            "help": [
+                "text": help,
+                "markdown": legal.map { "\(title[language])\n\n[\($0.reference)](\($0.url))" } ?? help,
+            ],
+            "defaultConfiguration": ["level": Self.level(severity)],
+        ]
+        if let legal, !legal.url.isEmpty { descriptor["helpUri"] = legal.url }
+        return descriptor
+    }
+
+    private static func range(of piece: String, in log: [UInt8]) throws -> Range<Int> {
+        guard let range = JSONText.range(of: piece, in: log) else {
+            throw EncodingError.invalidValue(
+                piece,
+                .init(
+                    codingPath: [],
+                    debugDescription: "\(piece) is not in the SARIF log / \(piece) saknas i SARIF-loggen"))
         }
+        return range
+    }
+
+    /// The smart-specialisation result of an application: declared, best, and every score.
+    private func alignmentProperties(_ application: ApplicationReport) -> [String: Any]? {
+        guard let alignment = application.alignment else { return nil }
+        return [
+            "file": relativeURI(application.file),
+            "declared": alignment.declared,
+            "best": alignment.best?.id ?? "",
+            "scores": alignment.areas.map { ["area": $0.id, "score": $0.score, "share": $0.share] },
+        ]
     }
 
     static func level(_ severity: Severity) -> String {

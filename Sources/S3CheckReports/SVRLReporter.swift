@@ -5,53 +5,60 @@ import S3CheckCore
 /// Each rule group is an active pattern, each evaluated rule a fired rule, each finding a failed
 /// assert whose location is an XPath to the node. SVRL has no line numbers; JSON and SARIF carry
 /// them.
-public struct SVRLReporter {
-    public var language: Language
+public struct SVRLReporter: StreamingReporter {
+    public let context: RunContext
+    private var language: Language { context.language }
 
-    public init(language: Language) {
-        self.language = language
+    public init(context: RunContext) {
+        self.context = context
     }
 
-    public func render(_ run: RunReport) -> String {
-        let title = run.packs.first.map { $0.title[language] } ?? "s3check"
-        var lines = [
+    public func opening(_ tally: RunTally) -> String {
+        let title = context.packs.first.map { $0.title[language] } ?? "s3check"
+        let lines = [
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
             "<svrl:schematron-output xmlns:svrl=\"http://purl.oclc.org/dsdl/svrl\" title=\"\(Markup.escape(title))\""
-                + (run.profile.map { " phase=\"\(Markup.escape($0))\"" } ?? "")
-                + (run.packs.first.map { " schemaVersion=\"\(Markup.escape($0.version))\"" } ?? "") + ">",
+                + (context.profile.map { " phase=\"\(Markup.escape($0))\"" } ?? "")
+                + (context.packs.first.map { " schemaVersion=\"\(Markup.escape($0.version))\"" } ?? "") + ">",
             "  <svrl:ns-prefix-in-attribute-values prefix=\"a\" uri=\"\(Namespaces.application)\"/>",
             "  <svrl:ns-prefix-in-attribute-values prefix=\"s3\" uri=\"\(Namespaces.functions)\"/>",
         ]
-        for application in run.applications {
-            let document = Markup.escape(application.file)
-            if application.results.isEmpty {
-                lines.append("  <svrl:active-pattern id=\"input\" name=\"input\" documents=\"\(document)\"/>")
-                lines.append("  <svrl:fired-rule context=\"/\"/>")
-                for finding in application.findings {
-                    lines.append(failedAssert(finding, test: "well-formed and schema-valid"))
-                }
-                continue
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    public func closing(_ tally: RunTally) -> String {
+        "</svrl:schematron-output>\n"
+    }
+
+    public func section(for application: ApplicationReport, at position: Int) -> ReportSection {
+        var lines: [String] = []
+        let document = Markup.escape(application.file)
+        if application.results.isEmpty {
+            lines.append("  <svrl:active-pattern id=\"input\" name=\"input\" documents=\"\(document)\"/>")
+            lines.append("  <svrl:fired-rule context=\"/\"/>")
+            for finding in application.findings {
+                lines.append(failedAssert(finding, test: "well-formed and schema-valid"))
             }
-            var group: String?
-            for result in application.results where result.outcome != .notApplicable {
-                guard let rule = run.rule(result.ruleID) else { continue }
-                if rule.group.id != group {
-                    group = rule.group.id
-                    lines.append(
-                        "  <svrl:active-pattern id=\"\(Markup.escape(rule.group.id))\" name=\"\(Markup.escape(rule.group.title[language]))\" documents=\"\(document)\"/>"
-                    )
-                }
-                let context = rule.check.context ?? "/a:application"
+            return ReportSection(lines.map { $0 + "\n" }.joined())
+        }
+        var group: String?
+        for result in application.results where result.outcome != .notApplicable {
+            guard let rule = context.rule(result.ruleID) else { continue }
+            if rule.group.id != group {
+                group = rule.group.id
                 lines.append(
-                    "  <svrl:fired-rule id=\"\(Markup.escape(rule.id))\" context=\"\(Markup.escape(context))\"/>")
-                let test = rule.check.expressions.last ?? rule.check.kind
-                for finding in application.findings where finding.ruleID == rule.id {
-                    lines.append(failedAssert(finding, test: "\(rule.check.kind): \(test)"))
-                }
+                    "  <svrl:active-pattern id=\"\(Markup.escape(rule.group.id))\" name=\"\(Markup.escape(rule.group.title[language]))\" documents=\"\(document)\"/>"
+                )
+            }
+            let ruleContext = rule.check.context ?? "/a:application"
+            lines.append(
+                "  <svrl:fired-rule id=\"\(Markup.escape(rule.id))\" context=\"\(Markup.escape(ruleContext))\"/>")
+            let test = rule.check.expressions.last ?? rule.check.kind
+            for finding in application.findings where finding.ruleID == rule.id {
+                lines.append(failedAssert(finding, test: "\(rule.check.kind): \(test)"))
             }
         }
-        lines.append("</svrl:schematron-output>")
-        return lines.joined(separator: "\n") + "\n"
+        return ReportSection(lines.map { $0 + "\n" }.joined())
     }
 
     private func failedAssert(_ finding: Finding, test: String) -> String {

@@ -6,47 +6,54 @@ import S3CheckCore
 /// Each finding reads `path:line:col: severity[RULE]: message`, then the offending line with a
 /// caret, the field, the fix hint and the legal basis; then one verdict line per file and a
 /// summary.
-public struct TextReporter {
-    public var language: Language
+public struct TextReporter: StreamingReporter {
+    public let context: RunContext
     public var colors: Bool
     /// Whether to print the smart-specialisation scoring of each application.
     public var showAlignment: Bool
+    private var language: Language { context.language }
 
-    public init(language: Language, colors: Bool, showAlignment: Bool = true) {
-        self.language = language
+    public init(context: RunContext, colors: Bool, showAlignment: Bool = true) {
+        self.context = context
         self.colors = colors
         self.showAlignment = showAlignment
     }
 
-    /// Only the smart-specialisation section, for `s3check s3`.
-    public func renderAlignment(_ run: RunReport) -> String {
-        run.applications.map { application in
-            let body =
-                application.alignment.map { AlignmentText(language: language, evidenceShown: 12).render($0) }
-                ?? application.findings.map {
-                    "\($0.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "")\($0.message[language])"
-                }
-                .joined(separator: "\n") + "\n"
-            return "\(bold(application.file))\n" + body
-        }.joined(separator: "\n")
+    /// One application's smart-specialisation section, for `s3check s3`; sections are
+    /// separated by an empty line.
+    public func alignmentSection(for application: ApplicationReport, at position: Int) -> String {
+        let body =
+            application.alignment.map { AlignmentText(language: language, evidenceShown: 12).render($0) }
+            ?? application.findings.map {
+                "\($0.location.map { "\($0.file):\($0.line):\($0.column): " } ?? "")\($0.message[language])"
+            }
+            .joined(separator: "\n") + "\n"
+        return (position > 0 ? "\n" : "") + "\(bold(application.file))\n" + body
     }
 
-    public func render(_ run: RunReport) -> String {
+    public func opening(_ tally: RunTally) -> String {
+        ""
+    }
+
+    /// The findings (quoting the application's lines, read here on the worker), the scoring
+    /// and the verdict.
+    public func section(for application: ApplicationReport, at position: Int) -> ReportSection {
         var output = ""
-        for application in run.applications {
-            let lines = SourceLines(path: application.file)
-            for finding in application.findings {
-                output += render(finding, lines: lines)
-            }
-            if showAlignment, let alignment = application.alignment {
-                output += AlignmentText(language: language).render(alignment)
-            }
-            output += verdictLine(application) + "\n"
-            if !application.findings.isEmpty || run.applications.count == 1 { output += "\n" }
+        let lines = SourceLines(path: application.file)
+        for finding in application.findings {
+            output += render(finding, lines: lines)
         }
-        if run.applications.count > 1 { output += summaryTable(run) }
-        output += summary(run) + "\n"
-        return output
+        if showAlignment, let alignment = application.alignment {
+            output += AlignmentText(language: language).render(alignment)
+        }
+        output += verdictLine(application) + "\n"
+        if !application.findings.isEmpty || context.fileCount == 1 { output += "\n" }
+        return ReportSection(output)
+    }
+
+    /// The table of verdicts for batches, and the totals.
+    public func closing(_ tally: RunTally) -> String {
+        (context.fileCount > 1 ? summaryTable(tally) : "") + summary(tally) + "\n"
     }
 
     private func render(_ finding: Finding, lines: SourceLines) -> String {
@@ -93,9 +100,9 @@ public struct TextReporter {
     }
 
     /// One row per application, for batches.
-    private func summaryTable(_ run: RunReport) -> String {
+    private func summaryTable(_ tally: RunTally) -> String {
         let words = Words(language)
-        let fileWidth = min(60, max(12, run.applications.map(\.file.count).max() ?? 12))
+        let fileWidth = min(60, max(12, tally.applications.map(\.file.count).max() ?? 12))
         let verdictWidth = Verdict.allCases.map { $0.label[language].count }.max() ?? 20
         func pad(_ text: String, _ width: Int) -> String {
             text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
@@ -103,25 +110,25 @@ public struct TextReporter {
         var lines = [
             "\(pad(words.application, fileWidth))  \(pad(words.verdict, verdictWidth))  \(words.errors.many)  \(words.warnings.many)  S3"
         ]
-        for application in run.applications {
-            let best = application.alignment?.best?.id ?? "–"
-            let declared = application.alignment?.declared.joined(separator: ",") ?? "–"
-            let s3 = application.alignment == nil ? "–" : (declared == best ? best : "\(declared) → \(best)")
+        for application in tally.applications {
+            let best = application.bestArea?.id ?? "–"
+            let declared = application.declaredAreas?.joined(separator: ",") ?? "–"
+            let s3 = application.declaredAreas == nil ? "–" : (declared == best ? best : "\(declared) → \(best)")
             lines.append(
                 "\(pad(application.file, fileWidth))  \(pad(application.verdict.label[language], verdictWidth))  "
-                    + "\(pad(String(application.count(.error)), words.errors.many.count))  "
-                    + "\(pad(String(application.count(.warning)), words.warnings.many.count))  \(s3)"
+                    + "\(pad(String(application.errors), words.errors.many.count))  "
+                    + "\(pad(String(application.warnings), words.warnings.many.count))  \(s3)"
             )
         }
         return lines.joined(separator: "\n") + "\n\n"
     }
 
-    private func summary(_ run: RunReport) -> String {
+    private func summary(_ tally: RunTally) -> String {
         let words = Words(language)
-        let parts = Verdict.allCases.map { "\(run.count($0)) \($0.label[language])" }
-        let packs = run.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
+        let parts = Verdict.allCases.map { "\(tally.count($0)) \($0.label[language])" }
+        let packs = context.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
         return
-            "\(bold(words.summary)): \(run.applications.count) \(words.applications) — \(parts.joined(separator: ", ")). \(words.rules): \(packs)"
+            "\(bold(words.summary)): \(tally.applications.count) \(words.applications) — \(parts.joined(separator: ", ")). \(words.rules): \(packs)"
     }
 
     private func bold(_ text: String) -> String {

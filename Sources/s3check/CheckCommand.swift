@@ -79,32 +79,31 @@ struct CheckCommand: ParsableCommand {
         let language = presentation.language
         let ruleSet = try rules.load(language: language)
         let options = ApplicationChecker.Options(profile: rules.profile, limits: .init(maximumBytes: maxSize))
-        let reports: [ApplicationReport]
-        do {
-            reports = try BatchChecker(ruleSet: ruleSet, options: options, jobs: jobs).check(InputFiles.expand(paths))
-        } catch {
-            RuleOptions.report(error, language: language)
-            throw Outcome.usageError.exitCode
-        }
-        let outcome = Outcome.of(reports.map(\.verdict), failOnWarning: failOn == .warning)
-        let run = RunReport(
-            applications: reports,
+        let files = InputFiles.expand(paths)
+        let context = RunContext(
             packs: ruleSet.packs,
             profile: rules.profile ?? ruleSet.defaultProfile,
             language: language,
             rules: ruleSet.rules(in: rules.profile),
             generatedAt: Self.generationTime(),
-            failOnWarning: failOn == .warning
+            failOnWarning: failOn == .warning,
+            fileCount: files.count
         )
         let outputs = ReportOutputs(
             specs: resolvedFormats,
             outputDirectory: outputDir,
-            language: language,
             colors: presentation.useColor,
             junitFileAttributes: junitFileAttribute
         )
-        try outputs.write(run, exitCode: outcome.rawValue)
-        throw outcome.exitCode
+        let tally: RunTally
+        do {
+            tally = try outputs.check(
+                files, with: BatchChecker(ruleSet: ruleSet, options: options, jobs: jobs), context: context)
+        } catch let error as RulePackError {
+            RuleOptions.report(error, language: language)
+            throw Outcome.usageError.exitCode
+        }
+        throw Outcome.of(counts: tally, failOnWarning: failOn == .warning).exitCode
     }
 
     /// Now, or `SOURCE_DATE_EPOCH` when set, so that a report can be reproduced byte for byte.

@@ -20,5 +20,11 @@ enum Outcome: Int32 {
         return .allEligible
     }
 
+    /// The exit code for the verdicts counted in a run's tally.
+    static func of(counts tally: RunTally, failOnWarning: Bool) -> Outcome {
+        let verdicts = Verdict.allCases.filter { tally.count($0) > 0 }
+        return of(verdicts, failOnWarning: failOnWarning)
+    }
+
     var exitCode: ExitCode { ExitCode(rawValue) }
 }

@@ -39,7 +39,6 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 struct ReportOutputs {
     var specs: [FormatSpec]
     var outputDirectory: String?
-    var language: Language
     var colors: Bool
     var junitFileAttributes: Bool
 
@@ -62,61 +61,108 @@ struct ReportOutputs {
         }
     }
 
-    func write(_ run: RunReport, exitCode: Int32) throws {
-        for spec in specs {
-            if spec.format == .html, let outputDirectory {
-                try writeHTMLReports(run, into: outputDirectory, index: spec.path)
-                continue
+    /// Checks `files` and writes every report as the applications come in; returns the totals.
+    func check(_ files: [String], with checker: BatchChecker, context: RunContext) throws -> RunTally {
+        let reporters = specs.filter { !isHTMLFolder($0) }.map { reporter(for: $0, context: context) }
+        var writers: [ReportWriter] = []
+        var pages: HTMLReporter?
+        var tally = RunTally()
+        do {
+            for (spec, reporter) in zip(specs.filter { !isHTMLFolder($0) }, reporters) {
+                writers.append(ReportWriter(reporter: reporter, destination: try destination(for: spec)))
             }
-            let text = try render(spec.format, run: run, exitCode: exitCode, toFile: spec.path != nil)
-            if let path = spec.path {
-                try OutputFile.write(text, to: path)
-            } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+            if let summary = stepSummary {
+                writers.append(
+                    ReportWriter(reporter: MarkdownReporter(context: context), destination: try .appending(to: summary))
+                )
             }
-            if spec.format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"],
-                !summary.isEmpty
-            {
-                try OutputFile.append(MarkdownReporter(language: language).render(run), to: summary)
-            }
+            if specs.contains(where: isHTMLFolder) { pages = HTMLReporter(context: context) }
+            let sectionReporters = writers.map(\.reporter)
+            try checker.check(
+                files,
+                transform: { [pages] report, position in
+                    // Everything about one application is made here, on the worker that checked it.
+                    Delivery(
+                        summary: ApplicationSummary(report, context: context),
+                        sections: Result { try sectionReporters.map { try $0.section(for: report, at: position) } },
+                        page: pages?.page(for: report)
+                    )
+                },
+                deliver: { position, delivery in
+                    tally.add(delivery.summary)
+                    for (writer, section) in zip(writers, try delivery.sections.get()) {
+                        try writer.add(section, tally: tally)
+                    }
+                    if let page = delivery.page, let outputDirectory {
+                        let name = Self.pageName(for: delivery.summary.file, at: position)
+                        try OutputFile.write(page, to: (outputDirectory as NSString).appendingPathComponent(name))
+                    }
+                }
+            )
+            for writer in writers { try writer.finish(tally) }
+        } catch {
+            for writer in writers { writer.abandon() }
+            throw error
         }
+        if let pages, let outputDirectory {
+            let links = tally.applications.enumerated().map { Self.pageName(for: $0.element.file, at: $0.offset) }
+            let index =
+                specs.first(where: isHTMLFolder)?.path
+                ?? (outputDirectory as NSString).appendingPathComponent("index.html")
+            try OutputFile.write(pages.renderIndex(tally, links: links), to: index)
+        }
+        return tally
     }
 
-    private func render(_ format: ReportFormat, run: RunReport, exitCode: Int32, toFile: Bool) throws -> String {
-        switch format {
-        case .text: return TextReporter(language: language, colors: colors && !toFile).render(run)
-        case .json: return try JSONReporter().render(run)
-        case .html:
-            // Several applications in one file: each report after the other, page-broken.
-            return run.applications.map { HTMLReporter(language: language).render($0, run: run) }.joined(
-                separator: "\n")
-        case .junit: return JUnitReporter(language: language, fileAttributes: junitFileAttributes).render(run)
+    /// What a worker hands over for one application: never the full report.
+    private struct Delivery: Sendable {
+        var summary: ApplicationSummary
+        var sections: Result<[ReportSection], any Error>
+        var page: String?
+    }
+
+    private func isHTMLFolder(_ spec: FormatSpec) -> Bool {
+        spec.format == .html && outputDirectory != nil
+    }
+
+    /// Where GitHub wants the Markdown summary of a run in `github` format.
+    private var stepSummary: String? {
+        guard specs.contains(where: { $0.format == .github }),
+            let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty
+        else { return nil }
+        return summary
+    }
+
+    private func destination(for spec: FormatSpec) throws -> ByteSink {
+        guard let path = spec.path else { return .standardOutput() }
+        return try .file(path)
+    }
+
+    private func reporter(for spec: FormatSpec, context: RunContext) -> any StreamingReporter {
+        switch spec.format {
+        case .text: TextReporter(context: context, colors: colors && spec.path == nil)
+        case .json: JSONReporter(context: context)
+        case .html: HTMLReporter(context: context)
+        case .junit: JUnitReporter(context: context, fileAttributes: junitFileAttributes)
         case .sarif:
-            return try SARIFReporter(
-                language: language,
+            SARIFReporter(
+                context: context,
                 baseDirectory: FileManager.default.currentDirectoryPath,
-                exitCode: exitCode
-            ).render(run)
-        case .github: return GitHubReporter(language: language).render(run)
-        case .markdown: return MarkdownReporter(language: language).render(run)
-        case .svrl: return SVRLReporter(language: language).render(run)
-        case .tap: return TAPReporter(language: language).render(run)
+                exitCode: { tally in
+                    Outcome.of(counts: tally, failOnWarning: context.failOnWarning).rawValue
+                }
+            )
+        case .github: GitHubReporter(context: context)
+        case .markdown: MarkdownReporter(context: context)
+        case .svrl: SVRLReporter(context: context)
+        case .tap: TAPReporter(context: context)
         }
     }
 
-    /// One page per application (named by position and file, so names never clash) and an index.
-    private func writeHTMLReports(_ run: RunReport, into directory: String, index: String?) throws {
-        let reporter = HTMLReporter(language: language)
-        var links: [String] = []
-        for (position, application) in run.applications.enumerated() {
-            let stem = ((application.file as NSString).lastPathComponent as NSString).deletingPathExtension
-            let safe = String(stem.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
-            let name = String(format: "%03d-", position + 1) + safe + ".html"
-            links.append(name)
-            try OutputFile.write(
-                reporter.render(application, run: run), to: (directory as NSString).appendingPathComponent(name))
-        }
-        let indexPath = index ?? (directory as NSString).appendingPathComponent("index.html")
-        try OutputFile.write(reporter.renderIndex(run, links: links), to: indexPath)
+    /// One page per application, named by position and file so that names never clash.
+    static func pageName(for file: String, at position: Int) -> String {
+        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let safe = String(stem.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
+        return String(format: "%03d-", position + 1) + safe + ".html"
     }
 }

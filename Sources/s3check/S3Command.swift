@@ -34,26 +34,39 @@ struct S3Command: ParsableCommand {
             )
             throw Outcome.usageError.exitCode
         }
-        let reports: [ApplicationReport]
+        let files = InputFiles.expand(paths)
+        let context = RunContext(
+            packs: ruleSet.packs, profile: rules.profile, language: language, fileCount: files.count)
+        let reporter = TextReporter(context: context, colors: presentation.useColor)
+        let format = format
+        let output = ByteSink.standardOutput()
+        var unreadable = false
         do {
             let options = ApplicationChecker.Options(profile: rules.profile)
-            reports = try BatchChecker(ruleSet: ruleSet, options: options, jobs: jobs).check(InputFiles.expand(paths))
-        } catch {
+            try BatchChecker(ruleSet: ruleSet, options: options, jobs: jobs).check(
+                files,
+                transform: { report, position in
+                    // Rendered on the worker; only the text and whether it was scored come back.
+                    let text: Result<String, any Error> = Result {
+                        switch format {
+                        case .text: return reporter.alignmentSection(for: report, at: position)
+                        case .json: return try FileAlignment.element(report, at: position)
+                        }
+                    }
+                    return (text, report.alignment == nil)
+                },
+                deliver: { position, rendered in
+                    if position == 0, format == .json { try output.write("[\n") }
+                    try output.write(try rendered.0.get())
+                    unreadable = unreadable || rendered.1
+                }
+            )
+        } catch let error as RulePackError {
             RuleOptions.report(error, language: language)
             throw Outcome.usageError.exitCode
         }
-        let run = RunReport(applications: reports, packs: ruleSet.packs, profile: rules.profile, language: language)
-        switch format {
-        case .text:
-            let reporter = TextReporter(language: language, colors: presentation.useColor)
-            print(reporter.renderAlignment(run), terminator: "")
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let alignments = reports.map { FileAlignment(file: $0.file, alignment: $0.alignment) }
-            print(String(decoding: try encoder.encode(alignments), as: UTF8.self))
-        }
-        let unreadable = reports.contains { $0.alignment == nil }
+        if format == .json { try output.write(files.isEmpty ? "[\n\n]\n" : "\n]\n") }
+        try output.flush()
         if unreadable { throw Outcome.cannotBeAssessed.exitCode }
     }
 }
@@ -62,6 +75,15 @@ struct S3Command: ParsableCommand {
 private struct FileAlignment: Encodable {
     var file: String
     var alignment: S3Alignment?
+
+    /// The application's element of the JSON array, indented and separated as one encoding
+    /// of the whole array would print it.
+    static func element(_ report: ApplicationReport, at position: Int) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoded = try encoder.encode(FileAlignment(file: report.file, alignment: report.alignment))
+        return JSONText.indented(encoded, by: 2, after: position > 0 ? ",\n" : "")
+    }
 
     private enum CodingKeys: String, CodingKey {
         case file

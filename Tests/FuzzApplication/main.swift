@@ -24,9 +24,9 @@
         if report.findings.contains(where: \.blocksAssessment) {
             precondition(report.verdict == .cannotBeAssessed, "blocked finding but verdict \(report.verdict)")
         }
-        let run = RunReport(applications: [report], packs: [], profile: nil, language: .sv)
-        _ = TextReporter(language: .sv, colors: false).render(run)
-        let json = try? JSONReporter().render(run)
+        let context = RunContext(packs: [], profile: nil, language: .sv, fileCount: 1)
+        _ = try? TextReporter(context: context, colors: false).render([report])
+        let json = try? JSONReporter(context: context).render([report])
         precondition(
             json.map { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil } ?? false, "invalid JSON")
         return 0

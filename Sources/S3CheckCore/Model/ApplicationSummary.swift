@@ -1,0 +1,48 @@
+/// The few facts about one application that summary tables and indexes need, kept for the
+/// whole run instead of the full ``ApplicationReport``.
+public struct ApplicationSummary: Sendable {
+    public var file: String
+    public var verdict: Verdict
+    public var title: String?
+    public var applicant: String?
+    public var errors: Int
+    public var warnings: Int
+    /// All findings, whatever their severity.
+    public var findings: Int
+    /// The declared smart-specialisation areas; nil when the application was not scored.
+    public var declaredAreas: [String]?
+    /// The best-scoring area and its score, when there was scoring.
+    public var bestArea: (id: String, score: Double)?
+    /// Whether a rule could not be evaluated on this application.
+    public var evaluationFailed: Bool
+    /// The first finding of each check that is not one of the run's rules (the `S3C-…` input
+    /// checks), so that formats describing rules can describe these too.
+    public var unlistedChecks: [CheckDescription]
+
+    public init(_ report: ApplicationReport, context: RunContext) {
+        file = report.file
+        verdict = report.verdict
+        title = report.identity?.title
+        applicant = report.identity?.applicant
+        errors = report.count(.error)
+        warnings = report.count(.warning)
+        findings = report.findings.count
+        declaredAreas = report.alignment?.declared
+        bestArea = report.alignment?.best.map { ($0.id, $0.score) }
+        evaluationFailed = report.results.contains { $0.outcome == .error }
+        var seen: Set<String> = []
+        unlistedChecks = report.findings.compactMap { finding in
+            guard context.ruleIndex(finding.ruleID) == nil, seen.insert(finding.ruleID).inserted else { return nil }
+            return CheckDescription(
+                id: finding.ruleID, title: finding.title, severity: finding.severity, legal: finding.legal)
+        }
+    }
+}
+
+/// A check that is not a rule of the run, described by the first finding it produced.
+public struct CheckDescription: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var severity: Severity
+    public var legal: LegalReference?
+}
