@@ -26,8 +26,132 @@ public struct JSONReporter: StreamingReporter {
     }
 
     public func section(for application: ApplicationReport, at position: Int) throws -> ReportSection {
-        let encoded = try Self.encoder().encode(Application(application))
-        return ReportSection(JSONText.indented(encoded, by: 4, after: position > 0 ? ",\n" : ""))
+        ReportSection((position > 0 ? ",\n    " : "    ") + Self.json(of: application, depth: 2))
+    }
+
+    /// One application as the report's JSON, `depth` levels deep (see `docs/report.schema.json`).
+    static func json(of report: ApplicationReport, depth: Int = 0) -> String {
+        var json = PrettyJSON(baseDepth: depth)
+        json.object { json in
+            if let alignment = report.alignment {
+                json.key("alignment")
+                write(alignment, into: &json)
+            }
+            json.key("counts")
+            json.object { json in
+                for severity in Severity.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
+                    json.member(severity.rawValue, report.count(severity))
+                }
+            }
+            json.member("file", report.file)
+            json.key("findings")
+            json.array(report.findings) { json, finding in write(finding, into: &json) }
+            if let identity = report.identity {
+                json.key("identity")
+                json.object { json in
+                    json.member("applicant", identity.applicant)
+                    json.member("call", identity.call)
+                    json.member("organisationNumber", identity.organisationNumber)
+                    json.member("submissionDate", identity.submissionDate)
+                    json.member("title", identity.title)
+                }
+            }
+            json.key("results")
+            json.array(report.results) { json, result in
+                json.object { json in
+                    json.member("outcome", result.outcome.rawValue)
+                    json.member("ruleId", result.ruleID)
+                }
+            }
+            json.member("sha256", report.sha256)
+            json.member("verdict", report.verdict.rawValue)
+            json.key("verdictLabel")
+            write(report.verdict.label, into: &json)
+        }
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    private static func write(_ text: LocalizedText, into json: inout PrettyJSON) {
+        json.object { json in
+            json.member("en", text.en)
+            json.member("sv", text.sv)
+        }
+    }
+
+    private static func write(_ alignment: S3Alignment, into json: inout PrettyJSON) {
+        json.object { json in
+            json.key("areas")
+            json.array(alignment.areas) { json, area in
+                json.object { json in
+                    json.key("evidence")
+                    json.array(area.evidence) { json, evidence in
+                        json.object { json in
+                            json.member("count", evidence.count)
+                            json.member("field", evidence.field)
+                            json.member("kind", evidence.kind.rawValue)
+                            json.member("line", evidence.line)
+                            json.member("matched", evidence.matched)
+                            json.member("points", evidence.points)
+                            json.member("weight", evidence.weight)
+                        }
+                    }
+                    json.member("id", area.id)
+                    json.key("name")
+                    write(area.name, into: &json)
+                    json.member("score", area.score)
+                    json.member("share", area.share)
+                }
+            }
+            json.key("declared")
+            json.array(alignment.declared) { json, area in json.string(area) }
+            json.member("strategyID", alignment.strategyID)
+        }
+    }
+
+    private static func write(_ finding: Finding, into json: inout PrettyJSON) {
+        /// The first value of each name, as a dictionary would keep it.
+        func dictionary(_ values: [NamedValue]) -> [String: String] {
+            Dictionary(values.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        }
+        json.object { json in
+            json.member("blocksAssessment", finding.blocksAssessment)
+            if let field = finding.field {
+                json.key("field")
+                json.object { json in
+                    json.key("label")
+                    write(field.label, into: &json)
+                    json.member("path", field.path)
+                }
+            }
+            if let hint = finding.hint {
+                json.key("hint")
+                write(hint, into: &json)
+            }
+            if let legal = finding.legal {
+                json.key("legal")
+                json.object { json in
+                    json.member("reference", legal.reference)
+                    json.member("url", legal.url)
+                    json.member("verified", legal.verified)
+                }
+            }
+            if let location = finding.location {
+                json.key("location")
+                json.object { json in
+                    json.member("column", location.column)
+                    json.member("file", location.file)
+                    json.member("line", location.line)
+                }
+            }
+            json.key("message")
+            write(finding.message, into: &json)
+            json.member("parameters", dictionary(finding.parameters))
+            json.member("ruleId", finding.ruleID)
+            json.member("severity", finding.severity.rawValue)
+            json.key("title")
+            write(finding.title, into: &json)
+            json.member("values", dictionary(finding.values))
+        }
     }
 
     public func closing(_ tally: RunTally) throws -> String {
@@ -66,7 +190,7 @@ public struct JSONReporter: StreamingReporter {
         var profile: String?
         var rulePacks: [Pack]
         var summary: Summary
-        var applications: [Application] = []
+        var applications: [String] = []
 
         init(context: RunContext, tally: RunTally) {
             language = context.language
@@ -110,64 +234,6 @@ public struct JSONReporter: StreamingReporter {
             eligibleWithRemarks = tally.count(.eligibleWithRemarks)
             notEligible = tally.count(.notEligible)
             cannotBeAssessed = tally.count(.cannotBeAssessed)
-        }
-    }
-
-    private struct Application: Encodable {
-        var file: String
-        var sha256: String?
-        var verdict: Verdict
-        var verdictLabel: LocalizedText
-        var identity: ApplicationIdentity?
-        var alignment: S3Alignment?
-        var counts: [String: Int]
-        var findings: [JSONFinding]
-        var results: [Result]
-
-        init(_ report: ApplicationReport) {
-            file = report.file
-            sha256 = report.sha256
-            verdict = report.verdict
-            verdictLabel = report.verdict.label
-            identity = report.identity
-            alignment = report.alignment
-            counts = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, report.count($0)) })
-            findings = report.findings.map(JSONFinding.init)
-            results = report.results.map { Result(ruleId: $0.ruleID, outcome: $0.outcome) }
-        }
-    }
-
-    private struct Result: Encodable {
-        var ruleId: String
-        var outcome: RuleResult.Outcome
-    }
-
-    private struct JSONFinding: Encodable {
-        var ruleId: String
-        var severity: Severity
-        var title: LocalizedText
-        var message: LocalizedText
-        var hint: LocalizedText?
-        var legal: LegalReference?
-        var location: SourceLocation?
-        var field: FieldReference?
-        var values: [String: String]
-        var parameters: [String: String]
-        var blocksAssessment: Bool
-
-        init(_ finding: Finding) {
-            ruleId = finding.ruleID
-            severity = finding.severity
-            title = finding.title
-            message = finding.message
-            hint = finding.hint
-            legal = finding.legal
-            location = finding.location
-            field = finding.field
-            values = Dictionary(finding.values.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-            parameters = Dictionary(
-                finding.parameters.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-            blocksAssessment = finding.blocksAssessment
         }
     }
 }
