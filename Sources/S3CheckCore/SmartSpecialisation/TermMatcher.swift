@@ -42,44 +42,44 @@ struct TermMatcher: Sendable {
         }
         byteClasses = classes
         self.classCount = classCount
-        var children: [[UInt8: Int32]] = [[:]]
+        // The trie, as rows of the table itself: `table[state * classCount + class]` is the
+        // child, 0 (the root, which is nobody's child) when there is none.
+        var table = [Int32](repeating: 0, count: classCount)
         var ends: [[Int32]] = [[]]
         for (index, pattern) in patterns.enumerated() {
             var state = 0
             for byte in pattern.bytes {
-                if let next = children[state][byte] {
-                    state = Int(next)
-                } else {
-                    children.append([:])
+                let slot = state * classCount + Int(classes[Int(byte)])
+                if table[slot] == 0 {
+                    table[slot] = Int32(ends.count)
+                    table += repeatElement(0, count: classCount)
                     ends.append([])
-                    children[state][byte] = Int32(children.count - 1)
-                    state = children.count - 1
                 }
+                state = Int(table[slot])
             }
             ends[state].append(Int32(index))
         }
-        var table = [Int32](repeating: 0, count: children.count * classCount)
-        var fail = [Int32](repeating: 0, count: children.count)
-        var queue: [Int] = []
-        for (byte, child) in children[0] {
-            table[Int(classes[Int(byte)])] = child
-            queue.append(Int(child))
-        }
+        // Breadth first, so that a state's failure state (always shallower) is complete before
+        // it: a missing child becomes the failure state's transition, and a child's failure
+        // state is where the failure state goes on the same byte.
+        let trie = table
+        var fail = [Int32](repeating: 0, count: ends.count)
+        var queue = (0..<classCount).compactMap { trie[$0] == 0 ? nil : Int(trie[$0]) }
         var head = 0
         while head < queue.count {
             let state = queue[head]
             head += 1
             ends[state] += ends[Int(fail[state])]
-            // A state's row starts as its failure state's row (already complete: breadth first),
-            // then its own children replace their bytes.
             let row = state * classCount
             let failRow = Int(fail[state]) * classCount
-            for column in 0..<classCount { table[row + column] = table[failRow + column] }
-            for (byte, child) in children[state] {
-                let column = Int(classes[Int(byte)])
-                fail[Int(child)] = table[failRow + column]
-                table[row + column] = child
-                queue.append(Int(child))
+            for column in 0..<classCount {
+                let child = trie[row + column]
+                if child == 0 {
+                    table[row + column] = table[failRow + column]
+                } else {
+                    fail[Int(child)] = table[failRow + column]
+                    queue.append(Int(child))
+                }
             }
         }
         transitions = table
