@@ -47,6 +47,18 @@ public struct XMLNode {
         return String(cString: content)
     }
 
+    /// Calls `body` with the string value as UTF-8 bytes: an element's single text node is read
+    /// in place, anything else is copied first.
+    public func withStringValueBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if pointer.pointee.type == XML_ELEMENT_NODE, let text = pointer.pointee.children, text.pointee.next == nil,
+            text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content
+        {
+            return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+        }
+        var value = stringValue
+        return value.withUTF8(body)
+    }
+
     /// The string value as a number, by ``XPathValue/parseNumber(_:)``'s rules.
     ///
     /// An attribute's or a simple element's text is read in place, without copying it into a

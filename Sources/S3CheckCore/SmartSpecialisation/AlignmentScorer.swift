@@ -84,7 +84,7 @@ public struct AlignmentScorer: Sendable {
         var termHits: [[HitKey: Hit]] = Array(repeating: [:], count: strategy.areas.count)
         for (fieldIndex, field) in Self.fieldWeights.enumerated() {
             for node in Self.nodes(at: field.path, under: root) {
-                let words = TextNormalizer.words(in: node.stringValue)
+                let words = node.withStringValueBytes(TextNormalizer.words(in:))
                 totalWords += words.count
                 for found in matchTerms(in: words) {
                     let key = HitKey(term: found.term, field: fieldIndex)

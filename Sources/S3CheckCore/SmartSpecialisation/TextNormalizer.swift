@@ -19,18 +19,23 @@ enum TextNormalizer {
 
     static func words(in text: String) -> Words {
         var text = text
-        if let words = scan(&text, composing: false) { return words }
-        // Combining diacritical marks (U+0300–U+036F): compose, then scan again. Composing a
-        // text without them would change nothing and cost more than all the matching.
-        var composed = text.precomposedStringWithCanonicalMapping
-        return scan(&composed, composing: true) ?? Words()
+        return text.withUTF8 { words(in: $0) }
     }
 
-    /// The words of `text`; nil when it meets a combining mark (UTF-8 lead byte 0xCC or 0xCD)
+    /// The words of UTF-8 text read in place, such as a text node's content.
+    static func words(in utf8: UnsafeBufferPointer<UInt8>) -> Words {
+        if let words = scan(utf8, composing: false) { return words }
+        // Combining diacritical marks (U+0300–U+036F): compose, then scan again. Composing a
+        // text without them would change nothing and cost more than all the matching.
+        var composed = String(decoding: utf8, as: UTF8.self).precomposedStringWithCanonicalMapping
+        return composed.withUTF8 { scan($0, composing: true) } ?? Words()
+    }
+
+    /// The words of `utf8`; nil when it meets a combining mark (UTF-8 lead byte 0xCC or 0xCD)
     /// and `composing` is false.
-    private static func scan(_ text: inout String, composing: Bool) -> Words? {
-        var builder = WordBuilder(capacity: text.utf8.count)
-        let complete = text.withUTF8 { utf8 in
+    private static func scan(_ utf8: UnsafeBufferPointer<UInt8>, composing: Bool) -> Words? {
+        var builder = WordBuilder(capacity: utf8.count)
+        let complete: Bool = {
             var position = 0
             while position < utf8.count {
                 let byte = utf8[position]
@@ -58,7 +63,7 @@ enum TextNormalizer {
                 }
             }
             return true
-        }
+        }()
         guard complete else { return nil }
         builder.endWord()
         return builder.words
