@@ -112,7 +112,38 @@ public struct XMLNode {
 
     /// The first child element with this local name.
     public func child(_ localName: String) -> XMLNode? {
-        childElements.first { $0.localName == localName }
+        var found: XMLNode?
+        forEachChildElement(named: localName) { node in
+            found = node
+            return false
+        }
+        return found
+    }
+
+    /// The child elements with this local name, in document order.
+    public func children(_ localName: String) -> [XMLNode] {
+        var found: [XMLNode] = []
+        forEachChildElement(named: localName) { node in
+            found.append(node)
+            return true
+        }
+        return found
+    }
+
+    /// Calls `body` with each child element named `localName` until it returns false. Names are
+    /// compared as bytes in place: loading a pack and scoring an application look up children
+    /// by name thousands of times.
+    private func forEachChildElement(named localName: String, _ body: (XMLNode) -> Bool) {
+        let name = Array(localName.utf8) + [0]
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(current.pointee.name, name) != 0,
+                !body(XMLNode(pointer: current, document: document))
+            {
+                return
+            }
+            child = current.pointee.next
+        }
     }
 
     /// The value of the attribute with this local name and no namespace.

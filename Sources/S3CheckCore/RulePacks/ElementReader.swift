@@ -87,10 +87,3 @@ struct ElementReader {
         return nil
     }
 }
-
-extension XMLNode {
-    /// Child elements with this local name.
-    func children(_ name: String) -> [XMLNode] {
-        childElements.filter { $0.localName == name }
-    }
-}

@@ -74,7 +74,7 @@ public struct AlignmentScorer: Sendable {
     public func score(_ root: XMLNode) -> S3Alignment {
         let project = root.child("project")
         let declared =
-            project?.child("s3")?.childElements.filter { $0.localName == "area" }
+            project?.child("s3")?.children("area")
             .compactMap { $0.attribute("ref") } ?? []
         var points = Array(repeating: 0.0, count: strategy.areas.count)
         var evidence = Array(repeating: [Evidence](), count: strategy.areas.count)
@@ -228,7 +228,7 @@ public struct AlignmentScorer: Sendable {
     private static func nodes(at path: [String], under root: XMLNode) -> [XMLNode] {
         var current = [root]
         for name in path {
-            current = current.flatMap { $0.childElements.filter { $0.localName == name } }
+            current = current.flatMap { $0.children(name) }
         }
         return current
     }

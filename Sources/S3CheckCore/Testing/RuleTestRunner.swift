@@ -77,7 +77,7 @@ public struct RuleTestRunner {
             checkers[profile ?? ""] = checker
         }
         let xpath = XPathContext(namespaces: Namespaces.expressionPrefixes, functions: [])
-        for element in root.childElements where element.localName == "case" {
+        for element in root.children("case") {
             let ruleID = element.attribute("rule") ?? ""
             guard let rule = ruleSet.rule(ruleID) else {
                 problem(
