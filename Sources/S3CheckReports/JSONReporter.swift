@@ -26,11 +26,11 @@ public struct JSONReporter: StreamingReporter {
     }
 
     public func section(for application: ApplicationReport, at position: Int) throws -> ReportSection {
-        ReportSection((position > 0 ? ",\n    " : "    ") + Self.json(of: application, depth: 2))
+        ReportSection((position > 0 ? ",\n    " : "    ") + (try Self.json(of: application, depth: 2)))
     }
 
     /// One application as the report's JSON, `depth` levels deep (see `docs/report.schema.json`).
-    static func json(of report: ApplicationReport, depth: Int = 0) -> String {
+    static func json(of report: ApplicationReport, depth: Int = 0) throws -> String {
         var json = PrettyJSON(baseDepth: depth)
         json.object { json in
             if let alignment = report.alignment {
@@ -67,6 +67,15 @@ public struct JSONReporter: StreamingReporter {
             json.member("verdict", report.verdict.rawValue)
             json.key("verdictLabel")
             write(report.verdict.label, into: &json)
+        }
+        guard !json.hasNonFiniteNumber else {
+            throw EncodingError.invalidValue(
+                report.file,
+                .init(
+                    codingPath: [],
+                    debugDescription:
+                        "\(report.file): a score is not a finite number / \(report.file): en poäng är inte ett ändligt tal"
+                ))
         }
         return String(decoding: json.bytes, as: UTF8.self)
     }

@@ -11,6 +11,9 @@ struct PrettyJSON {
     private var empty: [Bool] = []
     /// How many levels deep the written value sits in the document around it.
     private let baseDepth: Int
+    /// Whether a NaN or an infinity was given: JSON has no way to write them, and JSONEncoder
+    /// refuses them, so the caller must too.
+    private(set) var hasNonFiniteNumber = false
 
     init(baseDepth: Int = 0, capacity: Int = 4096) {
         self.baseDepth = baseDepth
@@ -68,12 +71,16 @@ struct PrettyJSON {
     mutating func member(_ key: String, _ dictionary: [String: String]) {
         self.key(key)
         object { json in
-            for name in dictionary.keys.sorted() { json.member(name, dictionary[name]!) }
+            // By UTF-8 bytes, as the encoder sorts; String's `<` compares canonical equivalents.
+            for name in dictionary.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                json.member(name, dictionary[name]!)
+            }
         }
     }
 
     /// Swift's shortest round-trip form, without the `.0` of whole numbers, as the encoder prints.
     mutating func number(_ value: Double) {
+        if !value.isFinite { hasNonFiniteNumber = true }
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         bytes += text.utf8

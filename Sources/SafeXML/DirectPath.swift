@@ -125,10 +125,11 @@ struct DirectPath {
             current = parent
         }
         var nodes = [current]
-        // The namespace declaration that matched last: later elements usually share it, so
-        // most namespace tests are one pointer comparison.
-        var knownNamespace: xmlNsPtr?
         for step in steps {
+            // The namespace declaration that matched this step last: its other elements usually
+            // share it, so most namespace tests are one pointer comparison. Per step, since each
+            // step names its own namespace.
+            var knownNamespace: xmlNsPtr?
             var next: [xmlNodePtr] = []
             for node in nodes {
                 var child = node.pointee.children

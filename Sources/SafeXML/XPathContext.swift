@@ -49,6 +49,11 @@ public final class XPathContext {
         set { state.locals = newValue }
     }
 
+    /// Removes every binding of ``localVariables``, keeping their storage for the next ones.
+    public func clearLocals() {
+        state.locals.removeAll(keepingCapacity: true)
+    }
+
     /// Adds a binding to ``localVariables``.
     public func bindLocal(_ name: String, to value: XPathValue) {
         state.locals.append((name, value))

@@ -162,4 +162,21 @@ struct AlignmentScorerTests {
         let result = try alignment(title: "Ett bageri i Gamla stan", summary: "Vi bakar bröd och säljer kaffe.")
         #expect(result.best == nil)
     }
+
+    @Test("An intervention-field share outside 0–100 % counts as the nearest bound, never as infinity")
+    func extremeShares() throws {
+        func scores(share: String) throws -> [Double] {
+            let text = """
+                <application xmlns="urn:s3check:application:1"><project><title>x</title>
+                <interventionFields><field code="019" share="\(share)"/></interventionFields></project></application>
+                """
+            let document = try XMLDocument.parse(Data(text.utf8), name: "t.xml")
+            return Self.scorer.score(try #require(document.root)).areas.map(\.score)
+        }
+        let huge = "1" + String(repeating: "0", count: 400)
+        #expect(try scores(share: huge).allSatisfy(\.isFinite))
+        #expect(try scores(share: huge) == scores(share: "100"))
+        #expect(try scores(share: "-50") == scores(share: "0"))
+        #expect(try scores(share: "100").contains { $0 > 0 }, "field 019 belongs to an area")
+    }
 }

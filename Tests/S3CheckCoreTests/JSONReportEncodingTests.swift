@@ -82,7 +82,7 @@ struct JSONReportEncodingTests {
         #expect(names.count >= 10)
         for name in names {
             let report = checker.check(fileAt: Fixtures.examples.appending(path: name).path)
-            #expect(JSONReporter.json(of: report) == (try reference(report)), "\(name)")
+            #expect(try JSONReporter.json(of: report) == reference(report), "\(name)")
         }
     }
 
@@ -118,7 +118,25 @@ struct JSONReportEncodingTests {
             ApplicationReport(
                 file: "", sha256: "ab", verdict: .eligible, findings: [], results: [], identity: nil, alignment: nil),
         ] {
-            #expect(JSONReporter.json(of: report) == (try reference(report)))
+            #expect(try JSONReporter.json(of: report) == reference(report))
+        }
+    }
+
+    @Test("A number JSON cannot write fails the section instead of writing invalid JSON")
+    func nonFinite() throws {
+        for value in [Double.nan, .infinity] {
+            let alignment = try JSONDecoder().decode(
+                S3Alignment.self,
+                from: Data(
+                    #"{"strategyID": "s", "declared": [], "areas": [{"id": "a", "name": {"sv": "", "en": ""}, "score": 0, "share": 0, "evidence": []}]}"#
+                        .utf8))
+            var broken = alignment
+            broken.areas[0].score = value
+            let report = ApplicationReport(
+                file: "f.xml", sha256: nil, verdict: .eligible, findings: [], results: [], identity: nil,
+                alignment: broken)
+            #expect(throws: EncodingError.self) { _ = try JSONReporter.json(of: report) }
+            #expect(throws: EncodingError.self) { _ = try reference(report) }
         }
     }
 }

@@ -61,6 +61,8 @@ public struct BatchChecker: Sendable {
             DispatchQueue.global().async(group: group) {
                 // The first worker reuses the copy compiled above. The pack compiled there, so
                 // compiling it again cannot fail; if it did, the other workers would still finish.
+                // A worker that starts after the others have taken every file compiles nothing.
+                guard worker == 0 || queue.hasWork else { return }
                 let checker = worker == 0 ? compiled : (try? ApplicationChecker(ruleSet: ruleSet, options: options))
                 guard let checker else { return }
                 while let index = queue.claimNext() {
@@ -95,6 +97,13 @@ private final class OrderedResults<T>: @unchecked Sendable {
     init(count: Int, window: Int) {
         self.count = count
         self.window = max(1, window)
+    }
+
+    /// Whether any file is left to claim and the run goes on.
+    var hasWork: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return !cancelled && next < count
     }
 
     func claimNext() -> Int? {

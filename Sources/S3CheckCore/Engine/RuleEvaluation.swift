@@ -58,7 +58,7 @@ struct RuleEvaluation {
 
     /// nil when the rule does not apply; otherwise its findings (empty when it passed).
     private func evaluate(_ rule: CompiledRule, root: XMLNode) throws(EvaluationFailure) -> [Finding]? {
-        compiled.context.localVariables.removeAll(keepingCapacity: true)
+        compiled.context.clearLocals()
         if let applicability = rule.applicability, try !value(applicability, at: root).boolean {
             return nil
         }
@@ -71,7 +71,7 @@ struct RuleEvaluation {
         var anyChecked = false
         var findings: [Finding] = []
         for context in contexts {
-            compiled.context.localVariables.removeAll(keepingCapacity: true)
+            compiled.context.clearLocals()
             var letValues: [NamedValue] = []
             for (name, expression) in rule.lets {
                 let result = try value(expression, at: context)

@@ -132,8 +132,11 @@ public struct AlignmentScorer: Sendable {
             for node in fields {
                 let code = node.attribute("code") ?? ""
                 guard let match = area.interventionFields.first(where: { $0.code == code }) else { continue }
+                // A share outside 0–100 % (or too long a decimal to be a number) counts as the
+                // nearest bound, so that one bad attribute cannot make a score infinite.
                 let share =
-                    Double(node.attribute("share") ?? "").map { $0 / 100 } ?? 1 / Double(max(1, fields.count))
+                    Double(node.attribute("share") ?? "").map { min(max($0.isNaN ? 0 : $0, 0), 100) / 100 }
+                    ?? 1 / Double(max(1, fields.count))
                 let value = match.weight * 2 * share
                 points[areaIndex] += value
                 evidence[areaIndex].append(
