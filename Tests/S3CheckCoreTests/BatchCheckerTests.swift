@@ -38,18 +38,37 @@ struct BatchCheckerTests {
         #expect(parallel == serial)
     }
 
+    /// How many applications the workers checked, counted across threads.
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+
+        func increment() {
+            lock.withLock { value += 1 }
+        }
+
+        var count: Int { lock.withLock { value } }
+    }
+
     @Test("An error while delivering stops the batch and reaches the caller")
     func deliveryErrorStops() throws {
-        let files = try Self.files()
+        let files = Array(repeating: try Self.files(), count: 4).flatMap { $0 }
         var delivered = 0
+        let checked = Counter()
         #expect(throws: Stop.self) {
             try Self.checker(jobs: 2).check(
-                files, transform: { _, index in index },
+                files,
+                transform: { _, index in
+                    checked.increment()
+                    return index
+                },
                 deliver: { index, _ in
                     delivered += 1
                     if index == 3 { throw Stop() }
                 })
         }
         #expect(delivered == 4)
+        // Workers run at most a window (8 files per worker) ahead of delivery, then stop.
+        #expect(checked.count <= 4 + 2 * 8 + 2, "\(checked.count) of \(files.count) files were checked")
     }
 }
