@@ -105,9 +105,7 @@ struct DirectPath {
     static func sum(of nodes: [xmlNodePtr]) -> Double {
         var total = 0.0
         for node in nodes {
-            if node.pointee.type == XML_ATTRIBUTE_NODE, let text = node.pointee.children, text.pointee.next == nil,
-                text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content
-            {
+            if let content = inlineText(of: node) {
                 total += xmlXPathStringEvalNumber(content)
             } else {
                 total += xmlXPathCastNodeToNumber(node)
@@ -194,11 +192,9 @@ extension DirectPath.AttributeTest {
         guard let value else { return true }
         // An attribute's value is normally one text node; compare it in place. Otherwise (never
         // seen without entities, which are refused) fall back to libxml2's copy.
-        if let text = attribute.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE {
-            return text.pointee.content.map { xmlStrEqual($0, value) != 0 } ?? (value[0] == 0)
-        }
-        if attribute.pointee.children == nil { return value[0] == 0 }
         let node = UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)
+        if let text = inlineText(of: node) { return xmlStrEqual(text, value) != 0 }
+        if attribute.pointee.children == nil { return value[0] == 0 }
         guard let content = xmlNodeGetContent(node) else { return value[0] == 0 }
         defer { s3_xmlFree(content) }
         return xmlStrEqual(content, value) != 0

@@ -50,9 +50,7 @@ public struct XMLNode {
     /// Calls `body` with the string value as UTF-8 bytes: an element's single text node is read
     /// in place, anything else is copied first.
     public func withStringValueBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if pointer.pointee.type == XML_ELEMENT_NODE, let text = pointer.pointee.children, text.pointee.next == nil,
-            text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content
-        {
+        if let content = inlineText(of: pointer) {
             return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
         }
         var value = stringValue
@@ -64,18 +62,7 @@ public struct XMLNode {
     /// An attribute's or a simple element's text is read in place, without copying it into a
     /// string: range and sum checks read every amount of every cost line.
     public var numberValue: Double {
-        let text: xmlNodePtr? =
-            switch pointer.pointee.type {
-            case XML_ATTRIBUTE_NODE, XML_ELEMENT_NODE: pointer.pointee.children
-            case XML_TEXT_NODE: pointer
-            default: nil
-            }
-        guard let text, text.pointee.type == XML_TEXT_NODE, text.pointee.next == nil || text == pointer,
-            let content = text.pointee.content
-        else {
-            return XPathValue.parseNumber(stringValue)
-        }
-        return XPathValue.parseNumber(content)
+        inlineText(of: pointer).map(XPathValue.parseNumber) ?? XPathValue.parseNumber(stringValue)
     }
 
     /// The 1-based source line (for an attribute, its element's line).
@@ -169,6 +156,23 @@ public struct XMLNode {
     /// The 1-based column where this node starts, found in the source text.
     public var column: Int {
         document.source.column(ofNodeNamed: localName, isAttribute: kind == .attribute, line: line)
+    }
+}
+
+/// The string value of `node` read in place when one text node holds it all: a text node, or
+/// an element or attribute whose only child is text. nil otherwise, and the caller copies the
+/// value out with `xmlNodeGetContent`. Amounts, codes and texts are nearly always held so.
+func inlineText(of node: xmlNodePtr) -> UnsafePointer<xmlChar>? {
+    switch node.pointee.type {
+    case XML_TEXT_NODE:
+        return node.pointee.content.map { UnsafePointer($0) }
+    case XML_ELEMENT_NODE, XML_ATTRIBUTE_NODE:
+        guard let text = node.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE else {
+            return nil
+        }
+        return text.pointee.content.map { UnsafePointer($0) }
+    default:
+        return nil
     }
 }
 
