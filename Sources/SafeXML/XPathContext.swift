@@ -42,19 +42,13 @@ public final class XPathContext {
         set { state.variables = newValue }
     }
 
-    /// Bindings that take precedence over ``variables``, the later over the earlier: a rule's
-    /// `let` values for one context node, set and cleared without copying the shared variables.
-    public var localVariables: [(name: String, value: XPathValue)] {
-        get { state.locals }
-        set { state.locals = newValue }
-    }
-
-    /// Removes every binding of ``localVariables``, keeping their storage for the next ones.
+    /// Removes every local binding (see ``bindLocal(_:to:)``), keeping their storage.
     public func clearLocals() {
         state.locals.removeAll(keepingCapacity: true)
     }
 
-    /// Adds a binding to ``localVariables``.
+    /// Binds `$name` ahead of ``variables``, a later binding ahead of an earlier one: a rule's
+    /// `let` values for one context node, set and cleared without copying the shared variables.
     public func bindLocal(_ name: String, to value: XPathValue) {
         state.locals.append((name, value))
     }

@@ -12,7 +12,6 @@ struct TermMatcher: Sendable {
         var wholeWord: Bool
     }
 
-    let patterns: [Pattern]
     /// Bytes that occur in no pattern share class 0; the others get a class each. Rows are as
     /// wide as the number of classes (a few dozen) instead of 256, which keeps the table small
     /// enough to build per worker in well under a millisecond and to stay in cache.
@@ -27,13 +26,12 @@ struct TermMatcher: Sendable {
     private let outputStarts: [Int32]
     private let outputs: [Int32]
     /// Per pattern: byte length, and whether it may match inside a word (`anywhere`) or must be
-    /// the whole word (`whole`); copied out of `patterns` for the same reason.
+    /// the whole word (`whole`); taken from the patterns for the same reason.
     private let lengths: [Int32]
     private let anywhere: [Bool]
     private let whole: [Bool]
 
     init(patterns: [Pattern]) {
-        self.patterns = patterns
         var classes = [Int32](repeating: 0, count: 256)
         var classCount = 1
         for byte in Set(patterns.flatMap(\.bytes)).sorted() {
