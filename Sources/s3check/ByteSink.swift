@@ -32,8 +32,7 @@ final class ByteSink {
     /// A report file, written whole or not at all: into a temporary file beside `path` that
     /// replaces it on commit. A device or pipe (`/dev/null`) is written directly.
     static func file(_ path: String) throws -> ByteSink {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
+        if OutputFile.isDevice(path) {
             return ByteSink(handle: try FileHandle(forWritingTo: URL(fileURLWithPath: path)), kind: .direct)
         }
         let folder = (path as NSString).deletingLastPathComponent

@@ -61,14 +61,21 @@ enum OutputFile {
     /// Writes to a temporary file beside `path` and renames it into place, so that a reader
     /// never sees half a report. A device or pipe (`/dev/null`, `/dev/stdout`) is written directly.
     static func write(_ text: String, to path: String) throws {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular, type != .typeSymbolicLink {
+        if isDevice(path) {
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
             defer { try? handle.close() }
             try handle.write(contentsOf: Data(text.utf8))
             return
         }
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// Whether `path` is a device or pipe (`/dev/null`, `/dev/stdout`): written in place, since
+    /// nothing can be renamed over it.
+    static func isDevice(_ path: String) -> Bool {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        guard let type = attributes?[.type] as? FileAttributeType else { return false }
+        return type != .typeRegular && type != .typeSymbolicLink
     }
 
     struct OutputError: Error, CustomStringConvertible {

@@ -63,13 +63,14 @@ struct ReportOutputs {
 
     /// Checks `files` and writes every report as the applications come in; returns the totals.
     func check(_ files: [String], with checker: BatchChecker, context: RunContext) throws -> RunTally {
-        let reporters = specs.filter { !isHTMLFolder($0) }.map { reporter(for: $0, context: context) }
         var writers: [ReportWriter] = []
         var pages: HTMLReporter?
         var tally = RunTally()
         do {
-            for (spec, reporter) in zip(specs.filter { !isHTMLFolder($0) }, reporters) {
-                writers.append(ReportWriter(reporter: reporter, destination: try destination(for: spec)))
+            for spec in specs where !isHTMLFolder(spec) {
+                writers.append(
+                    ReportWriter(
+                        reporter: reporter(for: spec, context: context), destination: try destination(for: spec)))
             }
             if let summary = stepSummary {
                 writers.append(
