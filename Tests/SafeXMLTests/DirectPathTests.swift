@@ -1,4 +1,5 @@
 import Foundation
+import S3CheckTestSupport
 import SafeXML
 import Testing
 
@@ -30,11 +31,9 @@ struct DirectPathTests {
         #expect(expression.isSimplePath, "\(source) should be walked directly")
         var selected = 0
         for node in try everyNode(root, xpath) + [root] {
-            xpath.walksSimplePaths = true
-            let direct = try xpath.evaluate(expression, at: node)
-            xpath.walksSimplePaths = false
-            let reference = try xpath.evaluate(expression, at: node)
-            #expect(direct.fingerprint == reference.fingerprint, "\(source) at \(node.path)")
+            let agreement = try PathAgreement(expression, at: node, in: xpath)
+            #expect(agreement.direct == agreement.reference, "\(source) at \(node.path)")
+            let reference = agreement.referenceValue
             selected += reference.nodes.count + (reference.number.isNaN || reference.number == 0 ? 0 : 1)
         }
         return selected
@@ -87,18 +86,5 @@ struct DirectPathTests {
         let xpath = XPathContext(namespaces: ["t": "urn:t"], functions: [])
         let expression = try #require(try? xpath.compile(source), "libxml2 compiles \(source)")
         #expect(!expression.isSimplePath, "\(source)")
-    }
-}
-
-extension XPathValue {
-    /// What must agree between the two ways of evaluating: the nodes by position in the document,
-    /// or the value itself (numbers by their bits, so that NaN equals NaN).
-    fileprivate var fingerprint: String {
-        switch self {
-        case .nodes(let nodes): nodes.map(\.path).joined(separator: " ")
-        case .number(let value): "number \(value.bitPattern)"
-        case .boolean(let value): "boolean \(value)"
-        case .string(let value): "string \(value)"
-        }
     }
 }
