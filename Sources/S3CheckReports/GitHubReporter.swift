@@ -5,7 +5,6 @@ import S3CheckCore
 /// appends the Markdown summary to `$GITHUB_STEP_SUMMARY`.
 public struct GitHubReporter: StreamingReporter {
     public let context: RunContext
-    private var language: Language { context.language }
 
     public init(context: RunContext) {
         self.context = context

@@ -8,7 +8,6 @@ import S3CheckCore
 /// is escaped.
 public struct HTMLReporter: StreamingReporter {
     public let context: RunContext
-    private var language: Language { context.language }
 
     // Made once: a date formatter per page is costly.
     private let timestamp: String

@@ -12,7 +12,6 @@ import S3CheckCore
 public struct JUnitReporter: StreamingReporter {
     public let context: RunContext
     public var fileAttributes: Bool
-    private var language: Language { context.language }
 
     // Made once: a date formatter per application cost more than the rest of its suite.
     private let timestamp: String

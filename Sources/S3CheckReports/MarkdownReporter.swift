@@ -3,7 +3,6 @@ import S3CheckCore
 /// Renders a run as GitHub-flavoured Markdown, for pull-request comments and job summaries.
 public struct MarkdownReporter: StreamingReporter {
     public let context: RunContext
-    private var language: Language { context.language }
 
     public init(context: RunContext) {
         self.context = context

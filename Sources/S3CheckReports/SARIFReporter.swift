@@ -12,7 +12,6 @@ public struct SARIFReporter: StreamingReporter {
     public var baseDirectory: String
     /// The exit code of the run, from its totals.
     public var exitCode: @Sendable (RunTally) -> Int32
-    private var language: Language { context.language }
     /// Each rule's position among the driver's rules; a repeated id keeps its first.
     private let ruleIndices: [String: Int]
     /// The run's rules as the driver lists them, before the unlisted checks.

@@ -7,7 +7,6 @@ import S3CheckCore
 /// them.
 public struct SVRLReporter: StreamingReporter {
     public let context: RunContext
-    private var language: Language { context.language }
 
     public init(context: RunContext) {
         self.context = context

@@ -36,6 +36,9 @@ public protocol StreamingReporter: Sendable {
 }
 
 extension StreamingReporter {
+    /// The language the report is written in.
+    var language: Language { context.language }
+
     public var needsTotalsFirst: Bool { false }
     public var sectionLists: Int { 1 }
 

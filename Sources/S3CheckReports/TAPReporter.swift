@@ -5,7 +5,6 @@ import S3CheckCore
 /// with the findings as a YAML diagnostic block.
 public struct TAPReporter: StreamingReporter {
     public let context: RunContext
-    private var language: Language { context.language }
 
     public init(context: RunContext) {
         self.context = context

@@ -11,7 +11,6 @@ public struct TextReporter: StreamingReporter {
     public var colors: Bool
     /// Whether to print the smart-specialisation scoring of each application.
     public var showAlignment: Bool
-    private var language: Language { context.language }
 
     public init(context: RunContext, colors: Bool, showAlignment: Bool = true) {
         self.context = context
