@@ -58,7 +58,7 @@ public final class XMLDocument {
         }
         let options: Int32 = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue
+                | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
         )
         let (parsed, diagnostics) = ErrorCapture.collecting {
             data.withUnsafeBytes { buffer -> xmlDocPtr? in
