@@ -9,9 +9,14 @@ public final class XPathContext {
     private let state: EvaluationState
     private let namespaces: [String: String]
 
-    /// Whether simple location paths are walked directly (see ``DirectPath``) rather than by
-    /// libxml2; both give the same nodes, and tests compare them.
-    public var walksSimplePaths = true
+    /// Whether expressions in the subset ``XPathSyntax`` reads are evaluated in Swift (see
+    /// ``NativeExpression``) rather than by libxml2; both give the same values, and tests
+    /// compare them.
+    public var evaluatesNatively = true
+
+    /// How many native evaluations handed over to libxml2, which tests read to tell an answer
+    /// Swift gave from one libxml2 gave.
+    public private(set) var deferredEvaluations = 0
 
     /// Creates a context that knows `namespaces` (prefix → URI) and `functions`.
     public init(namespaces: [String: String], functions: [XPathFunction]) {
@@ -63,17 +68,22 @@ public final class XPathContext {
         guard let compiled else {
             throw XPathError(expression: source, reason: Self.reason(from: diagnostics, fallback: "invalid expression"))
         }
-        return XPathExpression(pointer: compiled, source: source, path: DirectPath(source, namespaces: namespaces))
+        let native = XPathSyntax.parse(source, namespaces: namespaces) { [state] name, uri in
+            state.function(named: name, uri: uri)
+        }
+        return XPathExpression(pointer: compiled, source: source, native: native)
     }
 
     /// Evaluates `expression` with `node` as the context node.
     public func evaluate(_ expression: XPathExpression, at node: XMLNode) throws(XPathError) -> XPathValue {
-        if walksSimplePaths, let path = expression.path {
-            let nodes = path.evaluate(from: node.pointer)
-            if path.sums { return .number(DirectPath.sum(of: nodes)) }
-            return .nodes(nodes.map { XMLNode(pointer: $0, document: node.document) })
-        }
         state.document = node.document
+        if evaluatesNatively, let native = expression.native {
+            if let value = try? native.evaluate(at: node.pointer, in: state) {
+                state.document = nil
+                return value.xpathValue(in: node.document)
+            }
+            deferredEvaluations += 1
+        }
         state.functionFailure = nil
         pointer.pointee.doc = node.document.pointer
         pointer.pointee.node = node.pointer
@@ -126,16 +136,17 @@ public final class XPathExpression {
     let pointer: xmlXPathCompExprPtr
     /// The expression as written.
     public let source: String
-    /// The expression as a path to walk directly, when it is that simple.
-    let path: DirectPath?
+    /// The expression for Swift to evaluate, when it is in the subset ``XPathSyntax`` reads.
+    let native: NativeExpression?
 
-    /// Whether evaluating walks the tree directly instead of running libxml2's XPath machine.
-    public var isSimplePath: Bool { path != nil }
+    /// Whether Swift evaluates the expression instead of libxml2's XPath machine (which still
+    /// does whenever the native evaluation defers to it).
+    public var isNative: Bool { native != nil }
 
-    init(pointer: xmlXPathCompExprPtr, source: String, path: DirectPath?) {
+    init(pointer: xmlXPathCompExprPtr, source: String, native: NativeExpression?) {
         self.pointer = pointer
         self.source = source
-        self.path = path
+        self.native = native
     }
 
     deinit {
@@ -143,8 +154,9 @@ public final class XPathExpression {
     }
 }
 
-/// What the C callbacks need to reach: functions by name, the variables, the current document.
-private final class EvaluationState {
+/// What the C callbacks and native evaluation need to reach: functions by name, the variables,
+/// the current document.
+final class EvaluationState {
     /// Functions by their names as C strings, all in one buffer: a call is found by comparing
     /// bytes in place, without making Swift strings or copying entries for every call.
     private let names: [xmlChar]
@@ -166,6 +178,11 @@ private final class EvaluationState {
         }
         self.names = names
         self.entries = entries
+    }
+
+    /// The function called `name` in the namespace `uri`, when an expression is compiled.
+    func function(named name: String, uri: String) -> XPathFunction? {
+        entries.first { $0.function.name == name && $0.function.namespaceURI == uri }?.function
     }
 
     func function(named name: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> XPathFunction? {

@@ -1,36 +1,72 @@
 import Foundation
-import S3CheckCore
 import S3CheckTestSupport
 import SafeXML
 import Testing
 
-/// The shipped packs' simple paths are walked directly; here every one of them is evaluated both
-/// ways from every node of every example, and libxml2's answer is the reference.
-@Suite("Shipped paths agree with libxml2")
-struct ShippedPathAgreementTests {
-    @Test("Every simple path of the shipped packs selects what libxml2 selects")
-    func agreement() throws {
-        let ruleSet = try RulePackLoader(files: .shipped).load("se/stockholm/calls/example-call-2026.xml")
-        let xpath = XPathContext(namespaces: ["a": Namespaces.application, "s3": Namespaces.functions], functions: [])
-        let sources = Set(ruleSet.rules.flatMap(\.expressions)).sorted()
-        // Expressions that call s3: functions do not compile without them and are never simple.
-        let simple = sources.compactMap { try? xpath.compile($0) }.filter(\.isSimplePath)
-        #expect(simple.count >= 30, "most context and check paths are simple: \(simple.count)")
-        let examples = try FileManager.default.contentsOfDirectory(atPath: Fixtures.examples.path)
-            .filter { $0.hasSuffix(".xml") }.sorted()
-        var selected = 0
-        for name in examples {
-            let data = try Data(contentsOf: Fixtures.examples.appending(path: name))
-            guard let document = try? XMLDocument.parse(data, name: name), let root = document.root else { continue }
-            let contexts = try xpath.evaluate(xpath.compile("//* | //@*"), at: root).nodes
-            for expression in simple {
-                for node in contexts {
-                    let agreement = try PathAgreement(expression, at: node, in: xpath)
-                    #expect(agreement.direct == agreement.reference, "\(expression.source) at \(name) \(node.path)")
-                    selected += agreement.referenceValue.nodes.count
-                }
+@testable import S3CheckCore
+
+/// The shipped packs' expressions are evaluated natively; here whole reports, checked natively
+/// and by libxml2 alone, are compared for the examples and for every rule test case.
+@Suite("Shipped expressions agree with libxml2")
+struct ShippedExpressionAgreementTests {
+    private static func ruleSet() throws -> RuleSet {
+        try RulePackLoader(files: .shipped).load(ShippedPackPath.defaultPack)
+    }
+
+    private static func json(_ report: ApplicationReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(report), as: UTF8.self)
+    }
+
+    @Test("Nearly every shipped expression is in the native subset")
+    func coverage() throws {
+        let compiled = try CompiledRules(try Self.ruleSet())
+        let expressions = compiled.rules.flatMap { rule in rule.rule.expressions.compactMap(rule.expression) }
+        let native = expressions.filter(\.isNative)
+        let others = expressions.filter { !$0.isNative }.map(\.source)
+        #expect(expressions.count > 90)
+        #expect(native.count * 10 >= expressions.count * 9, "left to libxml2: \(others)")
+    }
+
+    @Test("The examples give the same reports, and Swift answers nearly every evaluation")
+    func examples() throws {
+        let ruleSet = try Self.ruleSet()
+        var libxml2Only = ApplicationChecker.Options()
+        libxml2Only.evaluatesNatively = false
+        let native = try ApplicationChecker(ruleSet: ruleSet)
+        let reference = try ApplicationChecker(ruleSet: ruleSet, options: libxml2Only)
+        let folders = [Fixtures.examples, Fixtures.rules.appending(path: "tests")]
+        var checked = 0
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".xml") {
+                let data = try Data(contentsOf: folder.appending(path: name))
+                let nativeReport = try Self.json(native.check(data, file: name))
+                #expect(nativeReport == (try Self.json(reference.check(data, file: name))), "\(name)")
+                checked += 1
             }
         }
-        #expect(selected > 300, "the examples exercise the paths: \(selected) nodes selected")
+        #expect(checked >= 10)
+        #expect(native.compiled.context.deferredEvaluations == 0, "native evaluations handed to libxml2")
+    }
+
+    @Test("Every rule test case gives the same report both ways")
+    func ruleTestCases() throws {
+        let ruleSet = try Self.ruleSet()
+        func reports(natively: Bool) -> [String: String] {
+            var runner = RuleTestRunner(files: .shipped, ruleSet: ruleSet)
+            runner.checkerOptions.evaluatesNatively = natively
+            var reports: [String: String] = [:]
+            runner.observeReport = { file, report in reports[file] = try? Self.json(report) }
+            _ = runner.run()
+            return reports
+        }
+        let native = reports(natively: true)
+        let reference = reports(natively: false)
+        #expect(native.count > 80, "rule test cases checked: \(native.count)")
+        #expect(native.keys.sorted() == reference.keys.sorted())
+        for (file, report) in native.sorted(by: { $0.key < $1.key }) {
+            #expect(report == reference[file], "\(file)")
+        }
     }
 }

@@ -1,20 +1,24 @@
 import SafeXML
 
-/// One expression evaluated from one node both ways: walked directly and by libxml2's XPath.
+/// One expression evaluated from one node both ways: natively in Swift and by libxml2's XPath.
 ///
-/// libxml2 is the reference the direct walk must agree with; the results are compared as
+/// libxml2 is the reference the native evaluation must agree with; the results are compared as
 /// fingerprints (nodes by their place in the document, numbers by their bits, so NaN equals NaN).
-public struct PathAgreement {
-    public let direct: String
+public struct EvaluationAgreement {
+    public let native: String
     public let reference: String
     /// libxml2's result, for counting what a comparison exercised.
     public let referenceValue: XPathValue
+    /// Whether the native evaluation handed over to libxml2, so that both answers are libxml2's.
+    public let deferred: Bool
 
     public init(_ expression: XPathExpression, at node: XMLNode, in xpath: XPathContext) throws {
-        xpath.walksSimplePaths = true
-        direct = Self.fingerprint(try xpath.evaluate(expression, at: node))
-        xpath.walksSimplePaths = false
-        defer { xpath.walksSimplePaths = true }
+        xpath.evaluatesNatively = true
+        let deferrals = xpath.deferredEvaluations
+        native = Self.fingerprint(try xpath.evaluate(expression, at: node))
+        deferred = xpath.deferredEvaluations > deferrals
+        xpath.evaluatesNatively = false
+        defer { xpath.evaluatesNatively = true }
         referenceValue = try xpath.evaluate(expression, at: node)
         reference = Self.fingerprint(referenceValue)
     }

@@ -11,6 +11,9 @@ public final class ApplicationChecker {
         /// The profile whose rules run; nil for the pack's default.
         public var profile: String?
         public var limits: XMLDocument.Limits
+        /// Whether expressions Swift can evaluate skip libxml2's XPath machine; tests turn it off
+        /// to compare the two.
+        var evaluatesNatively = true
 
         public init(profile: String? = nil, limits: XMLDocument.Limits = XMLDocument.Limits()) {
             self.profile = profile
@@ -18,7 +21,7 @@ public final class ApplicationChecker {
         }
     }
 
-    private let compiled: CompiledRules
+    let compiled: CompiledRules
     private let scorer: AlignmentScorer?
     private let options: Options
     private let schemas = Schemas.shared
@@ -28,6 +31,7 @@ public final class ApplicationChecker {
         self.options = options
         // The loader already checked every name in the pack; only the expressions are compiled.
         compiled = try CompiledRules(ruleSet, rules: ruleSet.rules(in: options.profile), checkingNames: false)
+        compiled.context.evaluatesNatively = options.evaluatesNatively
         scorer = ruleSet.scorer
         parameters = ParameterCache(ruleSet.parameters)
     }

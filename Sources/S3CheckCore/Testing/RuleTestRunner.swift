@@ -8,6 +8,10 @@ import SafeXML
 public struct RuleTestRunner {
     public let files: RuleFiles
     public let ruleSet: RuleSet
+    /// Checker options for every case; tests change them to compare ways of evaluating.
+    var checkerOptions = ApplicationChecker.Options()
+    /// Sees every case's report, for tests that compare reports rather than outcomes.
+    var observeReport: ((_ file: String, _ report: ApplicationReport) -> Void)?
 
     public init(files: RuleFiles, ruleSet: RuleSet) {
         self.files = files
@@ -69,7 +73,9 @@ public struct RuleTestRunner {
             checker = cached
         } else {
             do {
-                checker = try ApplicationChecker(ruleSet: ruleSet, options: .init(profile: profile))
+                var options = checkerOptions
+                options.profile = profile
+                checker = try ApplicationChecker(ruleSet: ruleSet, options: options)
             } catch {
                 report.problems += error.problems
                 return
@@ -122,6 +128,7 @@ public struct RuleTestRunner {
             }
             guard !editFailed else { continue }
             let checked = checker.check(edited.serialized(), file: "\(shown):\(element.line)")
+            observeReport?("\(shown):\(element.line)", checked)
             let actual = checked.results.first { $0.ruleID == ruleID }?.outcome
             let expected = RuleResult.Outcome(rawValue: element.attribute("expect") ?? "") ?? .pass
             report.cases.append(

@@ -1,0 +1,126 @@
+internal import CLibXML2
+import Foundation
+
+/// An XPath 1.0 expression evaluated in Swift over libxml2's tree, for the subset that
+/// ``XPathSyntax`` reads.
+///
+/// libxml2's XPath machine builds an object for every intermediate value, copies every text it
+/// compares and crosses into Swift and back for every extension function; eligibility rules are
+/// small expressions evaluated thousands of times, so that overhead is most of their cost. This
+/// evaluator gives libxml2's answers: strings and numbers convert with libxml2's own functions,
+/// comparisons follow its node-set rules, and whenever it is not certain to agree (a function
+/// that fails, a count of something that is not a node-set, a positional predicate, an unbound
+/// variable, a substring with an infinite bound) it stops with ``Deferral`` and libxml2
+/// evaluates the whole expression instead. Tests hold the two to the same results.
+struct NativeExpression {
+    let term: Term
+
+    indirect enum Term {
+        case string(String)
+        case number(Double)
+        case variable(String)
+        case path(DirectPath)
+        case core(CoreFunction, [Term])
+        case external(XPathFunction, [Term])
+        case negate(Term)
+        case arithmetic(Arithmetic, Term, Term)
+        case compare(Comparison, Term, Term)
+        case and(Term, Term)
+        case or(Term, Term)
+    }
+
+    enum Arithmetic {
+        case add, subtract, multiply, divide, modulo
+    }
+
+    enum Comparison {
+        case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
+    }
+
+    /// The XPath 1.0 core functions evaluated natively; any other is left to libxml2.
+    enum CoreFunction: String {
+        case string, number, boolean, not, `true`, `false`, count, sum, concat, substring, contains, translate
+        case floor, ceiling
+        case startsWith = "starts-with"
+        case normalizeSpace = "normalize-space"
+        case stringLength = "string-length"
+
+        var arity: ClosedRange<Int> {
+            switch self {
+            case .true, .false: 0...0
+            case .string, .number, .normalizeSpace, .stringLength: 0...1
+            case .boolean, .not, .count, .sum, .floor, .ceiling: 1...1
+            case .startsWith, .contains: 2...2
+            case .substring: 2...3
+            case .translate: 3...3
+            case .concat: 2...Int.max
+            }
+        }
+    }
+
+    /// Evaluation stopped where libxml2's answer could differ; libxml2 evaluates instead.
+    struct Deferral: Error {}
+
+    /// The variables, the functions and the document being evaluated.
+    typealias Environment = EvaluationState
+
+    /// A value during evaluation: node-sets as libxml2's node pointers, in document order.
+    enum Value {
+        case nodes([xmlNodePtr])
+        case boolean(Bool)
+        case number(Double)
+        case string(String)
+    }
+
+    func evaluate(at node: xmlNodePtr, in environment: Environment) throws(Deferral) -> Value {
+        try Self.evaluate(term, at: node, in: environment)
+    }
+
+    static func evaluate(_ term: Term, at node: xmlNodePtr, in environment: Environment) throws(Deferral) -> Value {
+        switch term {
+        case .string(let text):
+            return .string(text)
+        case .number(let number):
+            return .number(number)
+        case .variable(let name):
+            guard let value = environment.variable(name) else { throw Deferral() }
+            return Value(value)
+        case .path(let path):
+            return .nodes(try path.evaluate(from: node, in: environment))
+        case .core(let function, let arguments):
+            return try call(function, arguments, at: node, in: environment)
+        case .external(let function, let arguments):
+            guard let document = environment.document else { throw Deferral() }
+            var values: [XPathValue] = []
+            values.reserveCapacity(arguments.count)
+            for argument in arguments {
+                values.append(try evaluate(argument, at: node, in: environment).xpathValue(in: document))
+            }
+            // A failure is reported by libxml2's evaluation, with the function's message.
+            guard let result = try? function.body(values) else { throw Deferral() }
+            return Value(result)
+        case .negate(let operand):
+            return .number(-(try evaluate(operand, at: node, in: environment).number))
+        case .arithmetic(let operation, let left, let right):
+            let lhs = try evaluate(left, at: node, in: environment).number
+            let rhs = try evaluate(right, at: node, in: environment).number
+            switch operation {
+            case .add: return .number(lhs + rhs)
+            case .subtract: return .number(lhs - rhs)
+            case .multiply: return .number(lhs * rhs)
+            case .divide: return .number(lhs / rhs)
+            case .modulo: return .number(fmod(lhs, rhs))
+            }
+        case .compare(let comparison, let left, let right):
+            let lhs = try evaluate(left, at: node, in: environment)
+            let rhs = try evaluate(right, at: node, in: environment)
+            return .boolean(compare(lhs, comparison, rhs))
+        case .and(let left, let right):
+            guard try evaluate(left, at: node, in: environment).boolean else { return .boolean(false) }
+            return .boolean(try evaluate(right, at: node, in: environment).boolean)
+        case .or(let left, let right):
+            if try evaluate(left, at: node, in: environment).boolean { return .boolean(true) }
+            return .boolean(try evaluate(right, at: node, in: environment).boolean)
+        }
+    }
+}

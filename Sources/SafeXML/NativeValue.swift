@@ -1,0 +1,167 @@
+internal import CLibXML2
+
+/// XPath's conversions and comparisons as libxml2 2.9 makes them, for ``NativeExpression``.
+extension NativeExpression.Value {
+    init(_ value: XPathValue) {
+        switch value {
+        case .nodes(let nodes): self = .nodes(nodes.map(\.pointer))
+        case .boolean(let boolean): self = .boolean(boolean)
+        case .number(let number): self = .number(number)
+        case .string(let string): self = .string(string)
+        }
+    }
+
+    func xpathValue(in document: XMLDocument) -> XPathValue {
+        switch self {
+        case .nodes(let nodes): .nodes(nodes.map { XMLNode(pointer: $0, document: document) })
+        case .boolean(let boolean): .boolean(boolean)
+        case .number(let number): .number(number)
+        case .string(let string): .string(string)
+        }
+    }
+
+    var boolean: Bool {
+        switch self {
+        case .nodes(let nodes): !nodes.isEmpty
+        case .boolean(let boolean): boolean
+        case .number(let number): number != 0 && !number.isNaN
+        case .string(let string): !string.isEmpty
+        }
+    }
+
+    var number: Double {
+        switch self {
+        case .nodes(let nodes): nodes.first.map(NodeText.number(of:)) ?? NodeText.notANumber
+        case .boolean(let boolean): boolean ? 1 : 0
+        case .number(let number): number
+        case .string(let string): NodeText.number(of: string)
+        }
+    }
+
+    var string: String {
+        switch self {
+        case .nodes(let nodes): nodes.first.map(NodeText.string(of:)) ?? ""
+        case .boolean(let boolean): boolean ? "true" : "false"
+        case .number(let number): NodeText.format(number)
+        case .string(let string): string
+        }
+    }
+}
+
+extension NativeExpression {
+    /// `lhs comparison rhs` by XPath 1.0, 3.4, as libxml2 evaluates it: node-sets compare by
+    /// any member, `=` and `!=` by the operands' common type, the others as numbers.
+    static func compare(_ lhs: Value, _ comparison: Comparison, _ rhs: Value) -> Bool {
+        switch comparison {
+        case .equal, .notEqual: equal(lhs, rhs, negated: comparison == .notEqual)
+        case .less: order(lhs, rhs) { $0 < $1 }
+        case .lessOrEqual: order(lhs, rhs) { $0 <= $1 }
+        case .greater: order(lhs, rhs) { $0 > $1 }
+        case .greaterOrEqual: order(lhs, rhs) { $0 >= $1 }
+        }
+    }
+
+    private static func equal(_ lhs: Value, _ rhs: Value, negated: Bool) -> Bool {
+        switch (lhs, rhs) {
+        case (.nodes(let left), .nodes(let right)):
+            guard !left.isEmpty, !right.isEmpty else { return false }
+            let rightStrings = right.map(NodeText.string(of:))
+            return left.contains { node in
+                let string = NodeText.string(of: node)
+                return rightStrings.contains { (string == $0) != negated }
+            }
+        case (.nodes(let nodes), let other), (let other, .nodes(let nodes)):
+            switch other {
+            case .boolean(let boolean):
+                return (!nodes.isEmpty == boolean) != negated
+            case .number(let number):
+                return nodes.contains { node in
+                    let value = NodeText.number(of: node)
+                    // A node that is not a number is unequal to every number.
+                    return value.isNaN ? negated : (value == number) != negated
+                }
+            default:
+                return other.string.withCString { text in
+                    nodes.contains { NodeText.equals($0, text) != negated }
+                }
+            }
+        case (.boolean, _), (_, .boolean):
+            return (lhs.boolean == rhs.boolean) != negated
+        case (.number, _), (_, .number):
+            return (lhs.number == rhs.number) != negated
+        default:
+            return (lhs.string == rhs.string) != negated
+        }
+    }
+
+    private static func order(_ lhs: Value, _ rhs: Value, _ holds: (Double, Double) -> Bool) -> Bool {
+        switch (lhs, rhs) {
+        case (.nodes(let left), .nodes(let right)):
+            let rightNumbers = right.map(NodeText.number(of:))
+            return left.contains { node in
+                let number = NodeText.number(of: node)
+                return rightNumbers.contains { holds(number, $0) }
+            }
+        case (.nodes(let nodes), .boolean), (.boolean, .nodes(let nodes)):
+            // Against a boolean a node-set counts as its own boolean value, as a number.
+            let set: Double = nodes.isEmpty ? 0 : 1
+            return if case .nodes = lhs { holds(set, rhs.number) } else { holds(lhs.number, set) }
+        case (.nodes(let nodes), _):
+            let number = rhs.number
+            return nodes.contains { holds(NodeText.number(of: $0), number) }
+        case (_, .nodes(let nodes)):
+            let number = lhs.number
+            return nodes.contains { holds(number, NodeText.number(of: $0)) }
+        default:
+            return holds(lhs.number, rhs.number)
+        }
+    }
+}
+
+/// A node's string value and its conversions, read in place when one text node holds it.
+enum NodeText {
+    private static let empty: [xmlChar] = [0]
+
+    /// libxml2's NaN, whose sign bit differs from Swift's `.nan`.
+    static let notANumber = number(of: "")
+
+    /// Calls `body` with the node's string value as a NUL-terminated string.
+    static func withValue<Result>(of node: xmlNodePtr, _ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
+        if let text = inlineText(of: node) { return body(text) }
+        guard let content = xmlNodeGetContent(node) else {
+            return empty.withUnsafeBufferPointer { body($0.baseAddress!) }
+        }
+        defer { s3_xmlFree(content) }
+        return body(content)
+    }
+
+    static func string(of node: xmlNodePtr) -> String {
+        withValue(of: node) { String(cString: $0) }
+    }
+
+    /// libxml2's `number()` of the node's string value.
+    static func number(of node: xmlNodePtr) -> Double {
+        withValue(of: node) { xmlXPathStringEvalNumber($0) }
+    }
+
+    /// libxml2's `number()` of a string.
+    static func number(of string: String) -> Double {
+        string.withCString { text in
+            text.withMemoryRebound(to: xmlChar.self, capacity: 1) { xmlXPathStringEvalNumber($0) }
+        }
+    }
+
+    /// Whether the node's string value is `text`, compared as bytes in place.
+    static func equals(_ node: xmlNodePtr, _ text: UnsafePointer<CChar>) -> Bool {
+        text.withMemoryRebound(to: xmlChar.self, capacity: 1) { text in
+            withValue(of: node) { xmlStrEqual($0, text) != 0 }
+        }
+    }
+
+    /// libxml2's `string()` of a number.
+    static func format(_ number: Double) -> String {
+        guard let text = xmlXPathCastNumberToString(number) else { return "" }
+        defer { s3_xmlFree(text) }
+        return String(cString: text)
+    }
+}

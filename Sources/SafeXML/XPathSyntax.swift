@@ -1,0 +1,342 @@
+/// Reads an XPath 1.0 expression into a ``NativeExpression``, or gives nil when the expression
+/// uses anything outside the subset Swift evaluates; libxml2 then evaluates it.
+///
+/// The subset is what eligibility rules are written in: relative location paths of child steps
+/// (after any leading `..`), with predicates and a final `@name`; literals, numbers and variables;
+/// `or`, `and`, comparisons, arithmetic and unary minus; the core functions in
+/// ``NativeExpression/CoreFunction`` and the context's own functions. Being strict costs nothing:
+/// whatever is refused here is still evaluated, by libxml2.
+struct XPathSyntax {
+    private let tokens: [Token]
+    private var position = 0
+    private let namespaces: [String: String]
+    private let functions: (_ name: String, _ uri: String) -> XPathFunction?
+
+    /// The expression in `source`, or nil when libxml2 has to evaluate it.
+    static func parse(
+        _ source: String, namespaces: [String: String],
+        functions: @escaping (_ name: String, _ uri: String) -> XPathFunction?
+    ) -> NativeExpression? {
+        guard let tokens = Tokenizer.tokens(of: source) else { return nil }
+        var syntax = XPathSyntax(tokens: tokens, namespaces: namespaces, functions: functions)
+        guard let term = syntax.orExpression(), syntax.position == tokens.count else { return nil }
+        return NativeExpression(term: term)
+    }
+
+    private init(
+        tokens: [Token], namespaces: [String: String],
+        functions: @escaping (_ name: String, _ uri: String) -> XPathFunction?
+    ) {
+        self.tokens = tokens
+        self.namespaces = namespaces
+        self.functions = functions
+    }
+
+    private typealias Term = NativeExpression.Term
+
+    private var next: Token? { position < tokens.count ? tokens[position] : nil }
+
+    private mutating func take(_ token: Token) -> Bool {
+        guard next == token else { return false }
+        position += 1
+        return true
+    }
+
+    private mutating func orExpression() -> Term? {
+        guard var term = andExpression() else { return nil }
+        while take(.operatorName("or")) {
+            guard let right = andExpression() else { return nil }
+            term = .or(term, right)
+        }
+        return term
+    }
+
+    private mutating func andExpression() -> Term? {
+        guard var term = equality() else { return nil }
+        while take(.operatorName("and")) {
+            guard let right = equality() else { return nil }
+            term = .and(term, right)
+        }
+        return term
+    }
+
+    private mutating func equality() -> Term? {
+        guard var term = relational() else { return nil }
+        while true {
+            let comparison: NativeExpression.Comparison
+            if take(.symbol("=")) {
+                comparison = .equal
+            } else if take(.symbol("!=")) {
+                comparison = .notEqual
+            } else {
+                return term
+            }
+            guard let right = relational() else { return nil }
+            term = .compare(comparison, term, right)
+        }
+    }
+
+    private mutating func relational() -> Term? {
+        guard var term = additive() else { return nil }
+        let comparisons: [(String, NativeExpression.Comparison)] = [
+            ("<", .less), ("<=", .lessOrEqual), (">", .greater), (">=", .greaterOrEqual),
+        ]
+        while let (_, comparison) = comparisons.first(where: { next == .symbol($0.0) }) {
+            position += 1
+            guard let right = additive() else { return nil }
+            term = .compare(comparison, term, right)
+        }
+        return term
+    }
+
+    private mutating func additive() -> Term? {
+        guard var term = multiplicative() else { return nil }
+        while true {
+            let operation: NativeExpression.Arithmetic
+            if take(.symbol("+")) {
+                operation = .add
+            } else if take(.symbol("-")) {
+                operation = .subtract
+            } else {
+                return term
+            }
+            guard let right = multiplicative() else { return nil }
+            term = .arithmetic(operation, term, right)
+        }
+    }
+
+    private mutating func multiplicative() -> Term? {
+        guard var term = unary() else { return nil }
+        while true {
+            let operation: NativeExpression.Arithmetic
+            if take(.symbol("*")) {
+                operation = .multiply
+            } else if take(.operatorName("div")) {
+                operation = .divide
+            } else if take(.operatorName("mod")) {
+                operation = .modulo
+            } else {
+                return term
+            }
+            guard let right = unary() else { return nil }
+            term = .arithmetic(operation, term, right)
+        }
+    }
+
+    private mutating func unary() -> Term? {
+        if take(.symbol("-")) { return unary().map { .negate($0) } }
+        guard let term = pathOrPrimary() else { return nil }
+        // Unions, filters on primaries and paths after them are left to libxml2.
+        if let next, next == .symbol("|") || next == .symbol("[") || next == .symbol("/") { return nil }
+        return term
+    }
+
+    private mutating func pathOrPrimary() -> Term? {
+        guard let token = next else { return nil }
+        switch token {
+        case .literal(let text):
+            position += 1
+            return .string(text)
+        case .number(let value):
+            position += 1
+            return .number(value)
+        case .variable(let name):
+            position += 1
+            return .variable(name)
+        case .symbol("("):
+            position += 1
+            guard let inner = orExpression(), take(.symbol(")")) else { return nil }
+            return inner
+        case .function(let prefix, let local):
+            position += 1
+            return call(prefix: prefix, local: local)
+        default:
+            return path().map { .path($0) }
+        }
+    }
+
+    private mutating func call(prefix: String?, local: String) -> Term? {
+        var arguments: [Term] = []
+        if !take(.symbol(")")) {
+            repeat {
+                guard let argument = orExpression() else { return nil }
+                arguments.append(argument)
+            } while take(.symbol(","))
+            guard take(.symbol(")")) else { return nil }
+        }
+        guard let prefix else {
+            guard let core = NativeExpression.CoreFunction(rawValue: local), core.arity.contains(arguments.count) else {
+                return nil
+            }
+            return .core(core, arguments)
+        }
+        // An unknown function or a wrong number of arguments: libxml2 reports it.
+        guard let uri = namespaces[prefix], let function = functions(local, uri),
+            function.arity.contains(arguments.count)
+        else {
+            return nil
+        }
+        return .external(function, arguments)
+    }
+
+    private mutating func path() -> DirectPath? {
+        var path = DirectPath()
+        while take(.symbol("..")) {
+            path.parents += 1
+            guard take(.symbol("/")) else { return path }
+        }
+        if path.parents == 0, take(.symbol(".")) {
+            return next == .symbol("/") ? nil : path
+        }
+        repeat {
+            if take(.symbol("@")) {
+                guard case .name(nil, let local) = next else { return nil }
+                position += 1
+                path.attribute = path.strings.make(Array(local.utf8))
+                return path
+            }
+            guard case .name(let prefix, let local) = next else { return nil }
+            position += 1
+            var uri: DirectPath.CString?
+            if let prefix {
+                guard let bound = namespaces[prefix] else { return nil }
+                uri = path.strings.make(Array(bound.utf8))
+            }
+            var step = DirectPath.Step(name: DirectPath.Name(local: path.strings.make(Array(local.utf8)), uri: uri))
+            while take(.symbol("[")) {
+                guard let predicate = orExpression(), take(.symbol("]")) else { return nil }
+                // A number would select by position.
+                if case .number = predicate { return nil }
+                step.add(predicate, strings: path.strings)
+            }
+            path.steps.append(step)
+        } while take(.symbol("/"))
+        return path
+    }
+}
+
+extension XPathSyntax {
+    /// One lexical token of XPath 1.0.
+    enum Token: Equatable {
+        case literal(String)
+        case number(Double)
+        case variable(String)
+        /// A name test, possibly prefixed.
+        case name(String?, String)
+        /// A function name: a name followed by `(`, which is consumed with it.
+        case function(String?, String)
+        /// `and`, `or`, `div` or `mod` where XPath reads an operator.
+        case operatorName(String)
+        case symbol(String)
+    }
+
+    /// Splits an expression into tokens by XPath 1.0's lexical rules; nil on anything the native
+    /// subset does not read (axes, `//`, `*` as a name test, node-type tests, non-ASCII names).
+    enum Tokenizer {
+        static func tokens(of source: String) -> [Token]? {
+            let bytes = Array(source.utf8)
+            var tokens: [Token] = []
+            var index = 0
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            func isNameStart(_ byte: UInt8) -> Bool {
+                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || byte == 0x5F
+            }
+            func isNameByte(_ byte: UInt8) -> Bool {
+                isNameStart(byte) || isDigit(byte) || byte == 0x2D || byte == 0x2E
+            }
+            func byte(at offset: Int) -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
+            func name() -> String? {
+                guard let first = byte(at: index), isNameStart(first) else { return nil }
+                let start = index
+                while let next = byte(at: index), isNameByte(next) { index += 1 }
+                return String(decoding: bytes[start..<index], as: UTF8.self)
+            }
+            // XPath 1.0, 3.7: after a token that can end an operand, `*` multiplies and a name
+            // is an operator.
+            func operatorExpected() -> Bool {
+                guard let last = tokens.last else { return false }
+                switch last {
+                case .operatorName, .function: return false
+                case .symbol(let symbol): return [")", "]", ".", ".."].contains(symbol)
+                default: return true
+                }
+            }
+            while index < bytes.count {
+                let current = bytes[index]
+                if isSpace(current) {
+                    index += 1
+                    continue
+                }
+                if current == 0x27 || current == 0x22 {
+                    guard let end = bytes[(index + 1)...].firstIndex(of: current) else { return nil }
+                    tokens.append(.literal(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)))
+                    index = end + 1
+                    continue
+                }
+                if isDigit(current) || (current == 0x2E && byte(at: index + 1).map(isDigit) == true) {
+                    let start = index
+                    while let next = byte(at: index), isDigit(next) { index += 1 }
+                    if byte(at: index) == 0x2E {
+                        index += 1
+                        while let next = byte(at: index), isDigit(next) { index += 1 }
+                    }
+                    guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else { return nil }
+                    tokens.append(.number(value))
+                    continue
+                }
+                if current == 0x24 {
+                    index += 1
+                    // Prefixed variables are left to libxml2.
+                    guard let variable = name(), byte(at: index) != 0x3A else { return nil }
+                    tokens.append(.variable(variable))
+                    continue
+                }
+                if isNameStart(current) {
+                    guard let first = name() else { return nil }
+                    if operatorExpected() {
+                        guard ["and", "or", "div", "mod"].contains(first) else { return nil }
+                        tokens.append(.operatorName(first))
+                        continue
+                    }
+                    var prefix: String?
+                    var local = first
+                    if byte(at: index) == 0x3A {
+                        guard byte(at: index + 1) != 0x3A else { return nil }  // an axis
+                        index += 1
+                        guard let second = name() else { return nil }
+                        prefix = first
+                        local = second
+                    }
+                    var after = index
+                    while let next = byte(at: after), isSpace(next) { after += 1 }
+                    if byte(at: after) == 0x28 {
+                        guard prefix != nil || !["node", "text", "comment", "processing-instruction"].contains(local)
+                        else { return nil }
+                        tokens.append(.function(prefix, local))
+                        index = after + 1
+                    } else {
+                        tokens.append(.name(prefix, local))
+                    }
+                    continue
+                }
+                let two = byte(at: index + 1).map { String(decoding: [current, $0], as: UTF8.self) }
+                if let two, ["!=", "<=", ">=", ".."].contains(two) {
+                    tokens.append(.symbol(two))
+                    index += 2
+                    continue
+                }
+                if current == 0x2F, byte(at: index + 1) == 0x2F { return nil }
+                if current == 0x2A, !operatorExpected() { return nil }
+                let single = String(decoding: [current], as: UTF8.self)
+                guard ["(", ")", "[", "]", "/", "@", ",", "|", "+", "-", "=", "<", ">", "*", "."].contains(single)
+                else {
+                    return nil
+                }
+                tokens.append(.symbol(single))
+                index += 1
+            }
+            return tokens
+        }
+    }
+}
