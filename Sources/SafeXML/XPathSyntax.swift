@@ -9,6 +9,11 @@
 struct XPathSyntax {
     private let tokens: [Token]
     private var position = 0
+    /// How deeply parentheses, predicates, arguments and minus signs nest here; past
+    /// ``maximumDepth`` the expression is left to libxml2, so that neither reading nor
+    /// evaluating it recurses without bound.
+    private var depth = 0
+    private static let maximumDepth = 64
     private let namespaces: [String: String]
     private let functions: (_ name: String, _ uri: String) -> XPathFunction?
 
@@ -43,7 +48,9 @@ struct XPathSyntax {
     }
 
     private mutating func orExpression() -> Term? {
-        guard var term = andExpression() else { return nil }
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth, var term = andExpression() else { return nil }
         while take(.operatorName("or")) {
             guard let right = andExpression() else { return nil }
             term = .or(term, right)
@@ -124,7 +131,12 @@ struct XPathSyntax {
     }
 
     private mutating func unary() -> Term? {
-        if take(.symbol("-")) { return unary().map { .negate($0) } }
+        if take(.symbol("-")) {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else { return nil }
+            return unary().map { .negate($0) }
+        }
         guard let term = pathOrPrimary() else { return nil }
         // Unions, filters on primaries and paths after them are left to libxml2.
         if let next, next == .symbol("|") || next == .symbol("[") || next == .symbol("/") { return nil }

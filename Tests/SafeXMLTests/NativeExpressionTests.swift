@@ -179,6 +179,17 @@ struct NativeExpressionTests {
         #expect(xpath.deferredEvaluations == 2)
     }
 
+    @Test("Deep nesting is left to libxml2 instead of recursing without bound")
+    func deepNesting() throws {
+        let xpath = Self.context()
+        let shallow = String(repeating: "(", count: 20) + "1" + String(repeating: ")", count: 20)
+        #expect(try xpath.compile(shallow).isNative)
+        let deep = String(repeating: "(", count: 1000) + "1" + String(repeating: ")", count: 1000)
+        #expect((try? xpath.compile(deep))?.isNative != true)
+        let minus = String(repeating: "- ", count: 1000) + "1"
+        #expect((try? xpath.compile(minus))?.isNative != true)
+    }
+
     @Test(
         "Anything else is left to libxml2",
         arguments: [
