@@ -27,6 +27,7 @@ struct NativeExpression {
         case compare(Comparison, Term, Term)
         case and(Term, Term)
         case or(Term, Term)
+        case union(Term, Term)
     }
 
     enum Arithmetic {
@@ -121,6 +122,24 @@ struct NativeExpression {
         case .or(let left, let right):
             if try evaluate(left, at: node, in: environment).boolean { return .boolean(true) }
             return .boolean(try evaluate(right, at: node, in: environment).boolean)
+        case .union(let left, let right):
+            // Anything but node-sets is an error, which libxml2 reports.
+            guard case .nodes(let first) = try evaluate(left, at: node, in: environment),
+                case .nodes(let second) = try evaluate(right, at: node, in: environment)
+            else { throw Deferral() }
+            return .nodes(union(first, second))
         }
+    }
+
+    /// Both node-sets as one, in document order as libxml2 orders nodes, each node once.
+    static func union(_ first: [xmlNodePtr], _ second: [xmlNodePtr]) -> [xmlNodePtr] {
+        if second.isEmpty { return first }
+        if first.isEmpty { return second }
+        // xmlXPathCmpNodes: 1 when the first node comes first, 0 for the same node.
+        let sorted = (first + second).sorted { xmlXPathCmpNodes($0, $1) == 1 }
+        var result: [xmlNodePtr] = []
+        result.reserveCapacity(sorted.count)
+        for node in sorted where result.last != node { result.append(node) }
+        return result
     }
 }

@@ -3,7 +3,7 @@
 ///
 /// The subset is what eligibility rules are written in: relative location paths of child steps
 /// (after any leading `..`), with predicates and a final `@name`; literals, numbers and variables;
-/// `or`, `and`, comparisons, arithmetic and unary minus; the core functions in
+/// `or`, `and`, comparisons, arithmetic, unary minus and unions; the core functions in
 /// ``NativeExpression/CoreFunction`` and the context's own functions. Being strict costs nothing:
 /// whatever is refused here is still evaluated, by libxml2.
 struct XPathSyntax {
@@ -137,9 +137,22 @@ struct XPathSyntax {
             guard depth <= Self.maximumDepth else { return nil }
             return unary().map { .negate($0) }
         }
+        return union()
+    }
+
+    private mutating func union() -> Term? {
+        guard var term = operand() else { return nil }
+        while take(.symbol("|")) {
+            guard let right = operand() else { return nil }
+            term = .union(term, right)
+        }
+        return term
+    }
+
+    private mutating func operand() -> Term? {
         guard let term = pathOrPrimary() else { return nil }
-        // Unions, filters on primaries and paths after them are left to libxml2.
-        if let next, next == .symbol("|") || next == .symbol("[") || next == .symbol("/") { return nil }
+        // Filters on primaries and paths after them are left to libxml2.
+        if let next, next == .symbol("[") || next == .symbol("/") { return nil }
         return term
     }
 

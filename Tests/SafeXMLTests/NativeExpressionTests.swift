@@ -88,6 +88,8 @@ struct NativeExpressionTests {
             "t:line[@kind = $s]", "t:line[@kind = 'a' or @kind = 'indirect']", "t:line[t:note]",
             "t:line[@kind != 'staff']", "t:line[@amount > 15]", "t:line[@amount = $n]", "t:line[not(@basis)]",
             "t:line[@kind = 'staff'][@amount >= 20]", "t:v[@a = @b]", "t:line[f:upper(@kind) = 'STAFF']",
+            "@kind | @amount", "@amount | @kind", "t:line/@amount | t:v/@a", "t:v/@b | t:line | t:group/t:line",
+            "t:line | t:line[@kind = 'staff']", "t:group | ..", "sum(t:line/@amount | t:v/@a)", "$set | t:line",
         ]
     )
     func paths(_ source: String) throws {
@@ -193,7 +195,7 @@ struct NativeExpressionTests {
     @Test(
         "Anything else is left to libxml2",
         arguments: [
-            "//t:line", "t:line[1]", "t:line | t:group", "@*", "t:*", "unknown:line", "./t:line", "t:line/..",
+            "//t:line", "t:line[1]", "(t:line | t:group)[1]", "@*", "t:*", "unknown:line", "./t:line", "t:line/..",
             "t:line/text()", "t:ligne·x", "sum(t:line, 2)", "count()", "round(1.5)", "(t:line)[1]", "/t:r",
             "child::t:line", "$o:x", "f:first(t:line)/@amount", "1e3", "f:nonexistent(1)", "f:upper()",
             "t:line[last()]", "id('x')", "t:line[2]/@a",
