@@ -68,10 +68,9 @@ public final class XPathContext {
         guard let compiled else {
             throw XPathError(expression: source, reason: Self.reason(from: diagnostics, fallback: "invalid expression"))
         }
-        let native = XPathSyntax.parse(source, namespaces: namespaces) { [state] name, uri in
-            state.function(named: name, uri: uri)
+        return XPathExpression(pointer: compiled, source: source) { [state, namespaces] in
+            XPathSyntax.parse(source, namespaces: namespaces) { name, uri in state.function(named: name, uri: uri) }
         }
-        return XPathExpression(pointer: compiled, source: source, native: native)
     }
 
     /// Evaluates `expression` with `node` as the context node.
@@ -136,17 +135,19 @@ public final class XPathExpression {
     let pointer: xmlXPathCompExprPtr
     /// The expression as written.
     public let source: String
-    /// The expression for Swift to evaluate, when it is in the subset ``XPathSyntax`` reads.
-    let native: NativeExpression?
+    /// The expression for Swift to evaluate, when it is in the subset ``XPathSyntax`` reads; read
+    /// on first use, since packs are also compiled only to check them.
+    private(set) lazy var native: NativeExpression? = readNative()
+    private let readNative: () -> NativeExpression?
 
     /// Whether Swift evaluates the expression instead of libxml2's XPath machine (which still
     /// does whenever the native evaluation defers to it).
     public var isNative: Bool { native != nil }
 
-    init(pointer: xmlXPathCompExprPtr, source: String, native: NativeExpression?) {
+    init(pointer: xmlXPathCompExprPtr, source: String, readNative: @escaping () -> NativeExpression?) {
         self.pointer = pointer
         self.source = source
-        self.native = native
+        self.readNative = readNative
     }
 
     deinit {
