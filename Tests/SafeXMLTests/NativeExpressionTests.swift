@@ -19,6 +19,7 @@ struct NativeExpressionTests {
           <v a=" 1.5 " b="1.5"/><v a="-0.1" b="x"/><v a="0.2"/><v a="1e3"/><v a="."/><v a=""/>
           <text>  Grön   omställning\tför  <b>alla</b> städer  </text>
           <id>556677-8899</id><id> 16 5566778899 </id><flag>true</flag><flag>0</flag>
+          <!-- a comment --><?note 42?>
         </r>
         """
 
@@ -122,7 +123,8 @@ struct NativeExpressionTests {
             "sum(../t:line/@amount)", "sum(@amount)", "sum(t:group)", "count(t:line)", "count(t:line/@amount)",
             "count(t:none)", "$n * (t:line/@kind = 'staff') + 1", "number(t:v/@a)", "number()", "number(t:text)",
             "number(true())", "number('  -12.50 ')", "number('1e3')", "number('+1')", "number('')", "string()",
-            "string(t:line/@amount)", "string(1 div 3)", "string(0.1 + 0.2)", "string(1000000000000000000000)",
+            "string(t:line/@amount)", "string(../..)", "string-length(..)", "string(1 div 3)", "string(0.1 + 0.2)",
+            "string(1000000000000000000000)",
             "string(-0)",
             "string(123456789012)", "string(0.000001)", "string(0 div 0)", "string(1 div 0)", "string(true())",
             "boolean(t:none)", "boolean('')", "boolean(0 div 0)", "not(t:line)", "true() and $yes",
