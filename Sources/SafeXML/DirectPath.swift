@@ -33,6 +33,10 @@ struct DirectPath {
         var name: Name
         /// Attribute tests from the predicates, checked in place; all must hold.
         var tests: [AttributeTest] = []
+        /// Tests of the form `@name = $variable`: a string variable is read once per walk and
+        /// compared in place, not evaluated per candidate, which matters for sums over sibling
+        /// cost lines. Any other value is compared by the general `test`.
+        var variableTests: [(attribute: CString, variable: String, test: NativeExpression.Term)] = []
         /// Every other predicate, evaluated with the candidate as context node; all must hold.
         var predicates: [NativeExpression.Term] = []
     }
@@ -79,10 +83,12 @@ struct DirectPath {
             // step names its own namespace.
             var knownNamespace: xmlNsPtr?
             var next: [xmlNodePtr] = []
+            let values = step.variableValues(in: environment)
             for node in nodes {
                 var child = node.pointee.children
                 while let element = child {
                     if step.matches(element, knownNamespace: &knownNamespace),
+                        try step.variableTestsHold(on: element, values: values, in: environment),
                         try step.predicatesHold(on: element, in: environment)
                     {
                         next.append(element)
@@ -141,9 +147,37 @@ extension DirectPath.Step {
         case .compare(.equal, .path(let path), .string(let literal)) where path.isAttributeOnly:
             let value = strings.make(Array(literal.utf8))
             tests.append(DirectPath.AttributeTest(name: path.attributeName(in: strings), value: value))
+        case .compare(.equal, .path(let path), .variable(let variable)) where path.isAttributeOnly:
+            variableTests.append((path.attributeName(in: strings), variable, predicate))
         default:
             predicates.append(predicate)
         }
+    }
+
+    /// The string values of the variables the step's tests compare with, as NUL-terminated
+    /// bytes; nil for a variable that holds anything else (or nothing).
+    func variableValues(in environment: NativeExpression.Environment) -> [[xmlChar]?] {
+        variableTests.map { test in
+            guard case .string(let text) = environment.variable(test.variable) else { return nil }
+            return Array(text.utf8) + [0]
+        }
+    }
+
+    func variableTestsHold(on element: xmlNodePtr, values: [[xmlChar]?], in environment: NativeExpression.Environment)
+        throws(NativeExpression.Deferral) -> Bool
+    {
+        for (index, test) in variableTests.enumerated() {
+            let holds: Bool
+            if let value = values[index] {
+                holds = value.withUnsafeBufferPointer { value in
+                    DirectPath.AttributeTest(name: test.attribute, value: value.baseAddress).holds(on: element)
+                }
+            } else {
+                holds = try NativeExpression.evaluate(test.test, at: element, in: environment).boolean
+            }
+            if !holds { return false }
+        }
+        return true
     }
 
     func predicatesHold(on element: xmlNodePtr, in environment: NativeExpression.Environment)
