@@ -21,7 +21,7 @@ status=0
 run() {
   local name=$1
   # One target's findings must not keep the other from running.
-  "$bin/s3check-fuzz-$name" "$scratch/corpus-$name" \
+  LSAN_OPTIONS=suppressions=$PWD/Tests/lsan-suppressions.txt "$bin/s3check-fuzz-$name" "$scratch/corpus-$name" \
     -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
     -artifact_prefix="$scratch/crashes-$name/" -print_final_stats=1 > "$scratch/$name.log" 2>&1 || status=1
   grep -E "^stat::|ERROR|SUMMARY" "$scratch/$name.log" || true
