@@ -31,14 +31,23 @@ struct DirectPath {
 
     struct Step {
         var name: Name
-        /// Attribute tests from the predicates, checked in place; all must hold.
-        var tests: [AttributeTest] = []
-        /// Tests of the form `@name = $variable`: a string variable is read once per walk and
-        /// compared in place, not evaluated per candidate, which matters for sums over sibling
-        /// cost lines. Any other value is compared by the general `test`.
-        var variableTests: [(attribute: CString, variable: String, test: NativeExpression.Term)] = []
-        /// Every other predicate, evaluated with the candidate as context node; all must hold.
-        var predicates: [NativeExpression.Term] = []
+        /// The predicates, split at `and`, in the order libxml2 evaluates them: a later one is
+        /// never tried on a node an earlier one rejected, so a failing function or an unbound
+        /// variable in it errs exactly when libxml2's would.
+        var filters: [Filter] = []
+        /// How many filters have the form `@name = $variable`, read once per walk.
+        var variableCount = 0
+    }
+
+    enum Filter {
+        /// `@name` or `@name = 'literal'`, compared in place.
+        case attribute(AttributeTest)
+        /// `@name = $variable`: a string variable is read once per walk and compared in place,
+        /// not evaluated per candidate, which matters for sums over sibling cost lines. Any other
+        /// value is compared by the general `test`. `slot` indexes the walk's variable values.
+        case variable(attribute: CString, name: String, slot: Int, test: NativeExpression.Term)
+        /// Any other predicate, evaluated with the candidate as context node.
+        case general(NativeExpression.Term)
     }
 
     /// Owns the path's C strings. The walk runs for every cost line of every application, so its
@@ -70,6 +79,8 @@ struct DirectPath {
     func evaluate(from start: xmlNodePtr, in environment: NativeExpression.Environment)
         throws(NativeExpression.Deferral) -> [xmlNodePtr]
     {
+        // A namespace node is an xmlNs, not an xmlNode: nothing to walk from, for Swift.
+        guard start.pointee.type != XML_NAMESPACE_DECL else { throw NativeExpression.Deferral() }
         var current = start
         for _ in 0..<parents {
             // The parent of an attribute is its element; of the root element, the document.
@@ -88,8 +99,7 @@ struct DirectPath {
                 var child = node.pointee.children
                 while let element = child {
                     if step.matches(element, knownNamespace: &knownNamespace),
-                        try step.variableTestsHold(on: element, values: values, in: environment),
-                        try step.predicatesHold(on: element, in: environment)
+                        try step.filtersHold(on: element, values: values, in: environment)
                     {
                         next.append(element)
                     }
@@ -135,59 +145,64 @@ struct DirectPath {
 }
 
 extension DirectPath.Step {
-    /// Adds a predicate: attribute tests (`@name`, `@name = 'literal'`, joined by `and`) become
-    /// ``DirectPath/AttributeTest``s compared in place, anything else a general predicate.
+    /// Adds a predicate, split at `and` into filters in their order.
     mutating func add(_ predicate: NativeExpression.Term, strings: DirectPath.Strings) {
         switch predicate {
         case .and(let left, let right):
             add(left, strings: strings)
             add(right, strings: strings)
         case .path(let path) where path.isAttributeOnly:
-            tests.append(DirectPath.AttributeTest(name: path.attributeName(in: strings), value: nil))
+            filters.append(.attribute(DirectPath.AttributeTest(name: path.attributeName(in: strings), value: nil)))
         case .compare(.equal, .path(let path), .string(let literal)) where path.isAttributeOnly:
             let value = strings.make(Array(literal.utf8))
-            tests.append(DirectPath.AttributeTest(name: path.attributeName(in: strings), value: value))
-        case .compare(.equal, .path(let path), .variable(let variable)) where path.isAttributeOnly:
-            variableTests.append((path.attributeName(in: strings), variable, predicate))
+            filters.append(.attribute(DirectPath.AttributeTest(name: path.attributeName(in: strings), value: value)))
+        case .compare(.equal, .path(let path), .variable(let name)) where path.isAttributeOnly:
+            filters.append(
+                .variable(attribute: path.attributeName(in: strings), name: name, slot: variableCount, test: predicate))
+            variableCount += 1
         default:
-            predicates.append(predicate)
+            filters.append(.general(predicate))
         }
     }
 
-    /// The string values of the variables the step's tests compare with, as NUL-terminated
+    /// The string values of the variables the step's filters compare with, as NUL-terminated
     /// bytes; nil for a variable that holds anything else (or nothing).
     func variableValues(in environment: NativeExpression.Environment) -> [[xmlChar]?] {
-        variableTests.map { test in
-            guard case .string(let text) = environment.variable(test.variable) else { return nil }
-            return Array(text.utf8) + [0]
-        }
-    }
-
-    func variableTestsHold(on element: xmlNodePtr, values: [[xmlChar]?], in environment: NativeExpression.Environment)
-        throws(NativeExpression.Deferral) -> Bool
-    {
-        for (index, test) in variableTests.enumerated() {
-            let holds: Bool
-            if let value = values[index] {
-                holds = value.withUnsafeBufferPointer { value in
-                    DirectPath.AttributeTest(name: test.attribute, value: value.baseAddress).holds(on: element)
-                }
-            } else {
-                holds = try NativeExpression.evaluate(test.test, at: element, in: environment).boolean
+        guard variableCount > 0 else { return [] }
+        var values: [[xmlChar]?] = []
+        for case .variable(_, let name, _, _) in filters {
+            guard case .string(let text) = environment.variable(name) else {
+                values.append(nil)
+                continue
             }
-            if !holds { return false }
+            values.append(Array(text.utf8.prefix { $0 != 0 }) + [0])
         }
-        return true
+        return values
     }
 
-    func predicatesHold(on element: xmlNodePtr, in environment: NativeExpression.Environment)
+    func filtersHold(on element: xmlNodePtr, values: [[xmlChar]?], in environment: NativeExpression.Environment)
         throws(NativeExpression.Deferral) -> Bool
     {
-        for predicate in predicates {
-            let value = try NativeExpression.evaluate(predicate, at: element, in: environment)
-            // A number would select by position; libxml2 does that.
-            if case .number = value { throw NativeExpression.Deferral() }
-            if !value.boolean { return false }
+        for filter in filters {
+            switch filter {
+            case .attribute(let test):
+                if !test.holds(on: element) { return false }
+            case .variable(let attribute, _, let slot, let test):
+                let holds: Bool
+                if let value = values[slot] {
+                    holds = value.withUnsafeBufferPointer { value in
+                        DirectPath.AttributeTest(name: attribute, value: value.baseAddress).holds(on: element)
+                    }
+                } else {
+                    holds = try NativeExpression.evaluate(test, at: element, in: environment).boolean
+                }
+                if !holds { return false }
+            case .general(let predicate):
+                let value = try NativeExpression.evaluate(predicate, at: element, in: environment)
+                // A number would select by position; libxml2 does that.
+                if case .number = value { throw NativeExpression.Deferral() }
+                if !value.boolean { return false }
+            }
         }
         return true
     }
@@ -199,16 +214,15 @@ extension DirectPath.Step {
             return false
         }
         switch (node.pointee.ns, name.uri) {
-        case (nil, nil): break
+        case (nil, nil): return true
         case (let namespace?, let uri?):
             if namespace != knownNamespace {
                 guard xmlStrEqual(namespace.pointee.href, uri) != 0 else { return false }
                 knownNamespace = namespace
             }
+            return true
         default: return false
         }
-        for test in tests where !test.holds(on: node) { return false }
-        return true
     }
 }
 

@@ -85,7 +85,7 @@ struct NativeExpression {
             return .number(number)
         case .variable(let name):
             guard let value = environment.variable(name) else { throw Deferral() }
-            return Value(value)
+            return try Value(value)
         case .path(let path):
             return .nodes(try path.evaluate(from: node, in: environment))
         case .core(let function, let arguments):
@@ -99,7 +99,7 @@ struct NativeExpression {
             }
             // A failure is reported by libxml2's evaluation, with the function's message.
             guard let result = try? function.body(values) else { throw Deferral() }
-            return Value(result)
+            return try Value(result)
         case .negate(let operand):
             return .number(-(try evaluate(operand, at: node, in: environment).number))
         case .arithmetic(let operation, let left, let right):
@@ -115,7 +115,7 @@ struct NativeExpression {
         case .compare(let comparison, let left, let right):
             let lhs = try evaluate(left, at: node, in: environment)
             let rhs = try evaluate(right, at: node, in: environment)
-            return .boolean(compare(lhs, comparison, rhs))
+            return .boolean(try compare(lhs, comparison, rhs))
         case .and(let left, let right):
             guard try evaluate(left, at: node, in: environment).boolean else { return .boolean(false) }
             return .boolean(try evaluate(right, at: node, in: environment).boolean)
@@ -135,8 +135,13 @@ struct NativeExpression {
     static func union(_ first: [xmlNodePtr], _ second: [xmlNodePtr]) -> [xmlNodePtr] {
         if second.isEmpty { return first }
         if first.isEmpty { return second }
+        return inDocumentOrder(first + second)
+    }
+
+    /// The nodes sorted in document order as libxml2 orders them, each node once.
+    static func inDocumentOrder(_ nodes: [xmlNodePtr]) -> [xmlNodePtr] {
         // xmlXPathCmpNodes: 1 when the first node comes first, 0 for the same node.
-        let sorted = (first + second).sorted { xmlXPathCmpNodes($0, $1) == 1 }
+        let sorted = nodes.sorted { xmlXPathCmpNodes($0, $1) == 1 }
         var result: [xmlNodePtr] = []
         result.reserveCapacity(sorted.count)
         for node in sorted where result.last != node { result.append(node) }

@@ -15,7 +15,11 @@ extension NativeExpression {
         }
         switch function {
         case .string: return .string(try text(0))
-        case .number: return .number(arguments.isEmpty ? NodeText.number(of: node) : try argument(0).number)
+        case .number:
+            // Without an argument libxml2 converts the node's raw content, where none (a
+            // processing instruction without data) is 0, not NaN.
+            guard arguments.isEmpty else { return .number(try argument(0).number) }
+            return .number(NodeText.hasContent(node) ? NodeText.number(of: node) : 0)
         case .boolean: return .boolean(try argument(0).boolean)
         case .not: return .boolean(!(try argument(0).boolean))
         case .true: return .boolean(true)

@@ -2,12 +2,27 @@ internal import CLibXML2
 
 /// XPath's conversions and comparisons as libxml2 2.9 makes them, for ``NativeExpression``.
 extension NativeExpression.Value {
-    init(_ value: XPathValue) {
+    /// A variable's or a function's value as libxml2 receives it: node-sets in document order
+    /// with each node once, strings up to their first NUL. Nodes that libxml2 cannot order (from
+    /// different documents) are left to it.
+    init(_ value: XPathValue) throws(NativeExpression.Deferral) {
         switch value {
-        case .nodes(let nodes): self = .nodes(nodes.map(\.pointer))
+        case .nodes(let nodes):
+            let pointers = nodes.map(\.pointer)
+            let inOrder = zip(pointers, pointers.dropFirst()).allSatisfy { xmlXPathCmpNodes($0, $1) == 1 }
+            if inOrder {
+                self = .nodes(pointers)
+                return
+            }
+            guard !zip(pointers, pointers.dropFirst()).contains(where: { xmlXPathCmpNodes($0, $1) == -2 }) else {
+                throw NativeExpression.Deferral()
+            }
+            self = .nodes(NativeExpression.inDocumentOrder(pointers))
         case .boolean(let boolean): self = .boolean(boolean)
         case .number(let number): self = .number(number)
-        case .string(let string): self = .string(string)
+        case .string(let string):
+            self = .string(
+                string.utf8.contains(0) ? String(decoding: string.utf8.prefix { $0 != 0 }, as: UTF8.self) : string)
         }
     }
 
@@ -51,9 +66,9 @@ extension NativeExpression.Value {
 extension NativeExpression {
     /// `lhs comparison rhs` by XPath 1.0, 3.4, as libxml2 evaluates it: node-sets compare by
     /// any member, `=` and `!=` by the operands' common type, the others as numbers.
-    static func compare(_ lhs: Value, _ comparison: Comparison, _ rhs: Value) -> Bool {
+    static func compare(_ lhs: Value, _ comparison: Comparison, _ rhs: Value) throws(Deferral) -> Bool {
         switch comparison {
-        case .equal, .notEqual: equal(lhs, rhs, negated: comparison == .notEqual)
+        case .equal, .notEqual: try equal(lhs, rhs, negated: comparison == .notEqual)
         case .less: order(lhs, rhs) { $0 < $1 }
         case .lessOrEqual: order(lhs, rhs) { $0 <= $1 }
         case .greater: order(lhs, rhs) { $0 > $1 }
@@ -61,14 +76,17 @@ extension NativeExpression {
         }
     }
 
-    private static func equal(_ lhs: Value, _ rhs: Value, negated: Bool) -> Bool {
+    private static func equal(_ lhs: Value, _ rhs: Value, negated: Bool) throws(Deferral) -> Bool {
         switch (lhs, rhs) {
         case (.nodes(let left), .nodes(let right)):
             guard !left.isEmpty, !right.isEmpty else { return false }
+            // libxml2 compares node-sets by their raw content, where a node without any (a
+            // processing instruction without data) equals nothing, not even "".
+            guard (left + right).allSatisfy(NodeText.hasContent) else { throw Deferral() }
             let rightStrings = right.map(NodeText.string(of:))
             return left.contains { node in
                 let string = NodeText.string(of: node)
-                return rightStrings.contains { (string == $0) != negated }
+                return rightStrings.contains { string.utf8.elementsEqual($0.utf8) != negated }
             }
         case (.nodes(let nodes), let other), (let other, .nodes(let nodes)):
             switch other {
@@ -90,7 +108,8 @@ extension NativeExpression {
         case (.number, _), (_, .number):
             return (lhs.number == rhs.number) != negated
         default:
-            return (lhs.string == rhs.string) != negated
+            // Bytes, as libxml2 compares: Swift's == would take "é" and "e\u{301}" as equal.
+            return lhs.string.utf8.elementsEqual(rhs.string.utf8) != negated
         }
     }
 
@@ -133,6 +152,15 @@ enum NodeText {
         }
         defer { s3_xmlFree(content) }
         return body(content)
+    }
+
+    /// Whether libxml2 finds any content for the node, even empty: a processing instruction
+    /// without data has none.
+    static func hasContent(_ node: xmlNodePtr) -> Bool {
+        if inlineText(of: node) != nil { return true }
+        guard let content = xmlNodeGetContent(node) else { return false }
+        s3_xmlFree(content)
+        return true
     }
 
     static func string(of node: xmlNodePtr) -> String {

@@ -1,3 +1,5 @@
+internal import CLibXML2
+
 /// Reads an XPath 1.0 expression into a ``NativeExpression``, or gives nil when the expression
 /// uses anything outside the subset Swift evaluates; libxml2 then evaluates it.
 ///
@@ -9,11 +11,14 @@
 struct XPathSyntax {
     private let tokens: [Token]
     private var position = 0
-    /// How deeply parentheses, predicates, arguments and minus signs nest here; past
-    /// ``maximumDepth`` the expression is left to libxml2, so that neither reading nor
-    /// evaluating it recurses without bound.
+    /// How deeply parentheses, predicates, arguments and minus signs nest here, and how many
+    /// operators the expression has (a chain of them is a tree as deep as it is long); past
+    /// either limit the expression is left to libxml2, so that neither reading, evaluating nor
+    /// freeing it recurses without bound.
     private var depth = 0
+    private var operators = 0
     private static let maximumDepth = 64
+    private static let maximumOperators = 256
     private let namespaces: [String: String]
     private let functions: (_ name: String, _ uri: String) -> XPathFunction?
 
@@ -22,7 +27,8 @@ struct XPathSyntax {
         _ source: String, namespaces: [String: String],
         functions: @escaping (_ name: String, _ uri: String) -> XPathFunction?
     ) -> NativeExpression? {
-        guard let tokens = Tokenizer.tokens(of: source) else { return nil }
+        // libxml2 reads a C string, which ends at the first NUL.
+        guard !source.utf8.contains(0), let tokens = Tokenizer.tokens(of: source) else { return nil }
         var syntax = XPathSyntax(tokens: tokens, namespaces: namespaces, functions: functions)
         guard let term = syntax.orExpression(), syntax.position == tokens.count else { return nil }
         return NativeExpression(term: term)
@@ -47,6 +53,12 @@ struct XPathSyntax {
         return true
     }
 
+    /// Counts one operator; false once the expression has too many.
+    private mutating func countOperator() -> Bool {
+        operators += 1
+        return operators <= Self.maximumOperators
+    }
+
     private mutating func orExpression() -> Term? {
         depth += 1
         defer { depth -= 1 }
@@ -54,6 +66,7 @@ struct XPathSyntax {
         while take(.operatorName("or")) {
             guard let right = andExpression() else { return nil }
             term = .or(term, right)
+            guard countOperator() else { return nil }
         }
         return term
     }
@@ -63,6 +76,7 @@ struct XPathSyntax {
         while take(.operatorName("and")) {
             guard let right = equality() else { return nil }
             term = .and(term, right)
+            guard countOperator() else { return nil }
         }
         return term
     }
@@ -80,6 +94,7 @@ struct XPathSyntax {
             }
             guard let right = relational() else { return nil }
             term = .compare(comparison, term, right)
+            guard countOperator() else { return nil }
         }
     }
 
@@ -92,6 +107,7 @@ struct XPathSyntax {
             position += 1
             guard let right = additive() else { return nil }
             term = .compare(comparison, term, right)
+            guard countOperator() else { return nil }
         }
         return term
     }
@@ -109,6 +125,7 @@ struct XPathSyntax {
             }
             guard let right = multiplicative() else { return nil }
             term = .arithmetic(operation, term, right)
+            guard countOperator() else { return nil }
         }
     }
 
@@ -127,6 +144,7 @@ struct XPathSyntax {
             }
             guard let right = unary() else { return nil }
             term = .arithmetic(operation, term, right)
+            guard countOperator() else { return nil }
         }
     }
 
@@ -134,7 +152,7 @@ struct XPathSyntax {
         if take(.symbol("-")) {
             depth += 1
             defer { depth -= 1 }
-            guard depth <= Self.maximumDepth else { return nil }
+            guard depth <= Self.maximumDepth, countOperator() else { return nil }
             return unary().map { .negate($0) }
         }
         return union()
@@ -145,6 +163,7 @@ struct XPathSyntax {
         while take(.symbol("|")) {
             guard let right = operand() else { return nil }
             term = .union(term, right)
+            guard countOperator() else { return nil }
         }
         return term
     }
@@ -306,7 +325,11 @@ extension XPathSyntax {
                         index += 1
                         while let next = byte(at: index), isDigit(next) { index += 1 }
                     }
-                    guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)) else { return nil }
+                    // libxml2 builds a literal's value digit by digit, which is not always the
+                    // nearest double; its own conversion gives the same bits.
+                    let value = (Array(bytes[start..<index]) + [0]).withUnsafeBufferPointer { digits in
+                        xmlXPathStringEvalNumber(digits.baseAddress)
+                    }
                     tokens.append(.number(value))
                     continue
                 }

@@ -19,7 +19,8 @@ struct NativeExpressionTests {
           <v a=" 1.5 " b="1.5"/><v a="-0.1" b="x"/><v a="0.2"/><v a="1e3"/><v a="."/><v a=""/>
           <text>  Grön   omställning\tför  <b>alla</b> städer  </text>
           <id>556677-8899</id><id> 16 5566778899 </id><flag>true</flag><flag>0</flag>
-          <!-- a comment --><?note 42?>
+          <!-- a comment --><?note 42?><?empty?>
+          <n a="\u{E9}" b="e\u{301}"/><big v="0.1"/><big v="0.2"/><big v="0.3"/>
         </r>
         """
 
@@ -39,9 +40,16 @@ struct NativeExpressionTests {
                 XPathFunction(namespaceURI: "urn:f", name: "fail", arity: 0...1) { _ in
                     throw FunctionFailure()
                 },
+                XPathFunction(namespaceURI: "urn:f", name: "reversed", arity: 1...1) {
+                    .nodes($0[0].nodes.reversed())
+                },
+                XPathFunction(namespaceURI: "urn:f", name: "twice", arity: 1...1) { .nodes($0[0].nodes + $0[0].nodes) },
             ]
         )
-        xpath.variables = ["n": .number(20), "s": .string("staff"), "empty": .string(""), "yes": .boolean(true)]
+        xpath.variables = [
+            "n": .number(20), "s": .string("staff"), "empty": .string(""), "yes": .boolean(true),
+            "nul": .string("a\u{0}b"),
+        ]
         return xpath
     }
 
@@ -63,6 +71,10 @@ struct NativeExpressionTests {
         let xpath = Self.context()
         let nodes = try everyNode(root, xpath)
         xpath.variables["set"] = .nodes(try xpath.evaluate(xpath.compile("//t:line/@amount"), at: root).nodes)
+        // Node-sets from Swift in reverse order and with a node twice: libxml2 sorts and dedups.
+        let big = try xpath.evaluate(xpath.compile("//t:big/@v"), at: root).nodes
+        xpath.variables["reversed"] = .nodes(big.reversed())
+        xpath.variables["twice"] = .nodes(big + big.prefix(1))
         let expression = try xpath.compile(source)
         #expect(expression.isNative, "\(source) should be evaluated natively")
         var answered = 0
@@ -145,6 +157,60 @@ struct NativeExpressionTests {
     )
     func values(_ source: String) throws {
         try agree(source)
+    }
+
+    @Test(
+        "Node-sets and strings from Swift, number literals and Unicode compare as in libxml2",
+        arguments: [
+            "$reversed", "string($reversed)", "number($reversed)", "sum($reversed)", "count($twice)", "sum($twice)",
+            "string(f:reversed(../t:line/@amount))", "count(f:twice(t:line))", "sum(f:reversed(t:big/@v))",
+            "f:reversed(t:line)", "string-length($nul)", "$nul = 'a'", "concat($nul, 'x')", "substring($nul, 1)",
+            "4.597", "2.47", "99999999999999999999", "0.123456789012345678901234", "5.", ".5", "1.5 * 3",
+            "'\u{E9}' = 'e\u{301}'", "t:n/@a = t:n/@b", "t:n/@a != t:n/@b", "string(t:n/@a) = string(t:n/@b)",
+            "number()", ". = ../t:line[@kind = '']/@kind", ". != ../t:line[@kind = '']/@kind", "../t:line = .",
+            "t:line[@amount = $n] | $reversed",
+        ]
+    )
+    func valuesFromOutside(_ source: String) throws {
+        try agree(source)
+    }
+
+    @Test(
+        "A predicate that fails in libxml2 fails natively too, in libxml2's order",
+        arguments: [
+            "t:line[f:fail()][@kind = 'zzz']", "t:line[f:fail() and @kind = 'zzz']", "t:line[$unbound][@kind = 'zzz']",
+            "t:line[@kind = $unbound][@kind = 'zzz']", "t:line[$unbound and @kind = 'zzz']",
+            "t:line[@kind = 'zzz'][f:fail()]", "t:line[@kind = 'zzz' and $unbound]",
+        ]
+    )
+    func errorsInOrder(_ source: String) throws {
+        let parsed = try XMLDocument.parse(Data(document.utf8), name: "t.xml")
+        let root = try #require(parsed.root)
+        let xpath = Self.context()
+        let expression = try xpath.compile(source)
+        #expect(expression.isNative)
+        func outcome(natively: Bool) -> String {
+            xpath.evaluatesNatively = natively
+            do { return EvaluationAgreement.fingerprint(try xpath.evaluate(expression, at: root)) } catch {
+                return "error"
+            }
+        }
+        #expect(outcome(natively: true) == outcome(natively: false), "\(source)")
+    }
+
+    @Test("A long chain of operators is left to libxml2 instead of recursing once per operator")
+    func longChains() throws {
+        let parsed = try XMLDocument.parse(Data(document.utf8), name: "t.xml")
+        let root = try #require(parsed.root)
+        let xpath = Self.context()
+        for separator in [" + ", " or ", " | ", " = "] {
+            let source = Array(repeating: "1", count: 4000).joined(separator: separator).replacingOccurrences(
+                of: "1 | 1", with: "t:line | t:line")
+            let expression = try? xpath.compile(source)
+            #expect(expression?.isNative != true, "\(separator)")
+            _ = try? expression.map { try xpath.evaluate($0, at: root) }
+        }
+        #expect(try xpath.compile(Array(repeating: "1", count: 100).joined(separator: " + ")).isNative)
     }
 
     @Test("The agreements are not between empty results")
