@@ -59,93 +59,66 @@ struct XPathSyntax {
         return operators <= Self.maximumOperators
     }
 
+    /// `operand (operator operand)*`, left-associative, by XPath 1.0's grammar: each level of
+    /// precedence is one chain whose operands are the next level's.
+    private mutating func chain(
+        of operand: (inout XPathSyntax) -> Term?, joinedBy operators: [(Token, (Term, Term) -> Term)]
+    ) -> Term? {
+        guard var term = operand(&self) else { return nil }
+        while let (_, join) = operators.first(where: { next == $0.0 }) {
+            position += 1
+            guard let right = operand(&self), countOperator() else { return nil }
+            term = join(term, right)
+        }
+        return term
+    }
+
     private mutating func orExpression() -> Term? {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maximumDepth, var term = andExpression() else { return nil }
-        while take(.operatorName("or")) {
-            guard let right = andExpression() else { return nil }
-            term = .or(term, right)
-            guard countOperator() else { return nil }
-        }
-        return term
+        guard depth <= Self.maximumDepth else { return nil }
+        return chain(of: { $0.andExpression() }, joinedBy: [(.operatorName("or"), Term.or)])
     }
 
     private mutating func andExpression() -> Term? {
-        guard var term = equality() else { return nil }
-        while take(.operatorName("and")) {
-            guard let right = equality() else { return nil }
-            term = .and(term, right)
-            guard countOperator() else { return nil }
-        }
-        return term
+        chain(of: { $0.equality() }, joinedBy: [(.operatorName("and"), Term.and)])
     }
 
     private mutating func equality() -> Term? {
-        guard var term = relational() else { return nil }
-        while true {
-            let comparison: NativeExpression.Comparison
-            if take(.symbol("=")) {
-                comparison = .equal
-            } else if take(.symbol("!=")) {
-                comparison = .notEqual
-            } else {
-                return term
-            }
-            guard let right = relational() else { return nil }
-            term = .compare(comparison, term, right)
-            guard countOperator() else { return nil }
-        }
+        chain(
+            of: { $0.relational() },
+            joinedBy: [(.symbol("="), { .compare(.equal, $0, $1) }), (.symbol("!="), { .compare(.notEqual, $0, $1) })]
+        )
     }
 
     private mutating func relational() -> Term? {
-        guard var term = additive() else { return nil }
-        let comparisons: [(String, NativeExpression.Comparison)] = [
-            ("<", .less), ("<=", .lessOrEqual), (">", .greater), (">=", .greaterOrEqual),
-        ]
-        while let (_, comparison) = comparisons.first(where: { next == .symbol($0.0) }) {
-            position += 1
-            guard let right = additive() else { return nil }
-            term = .compare(comparison, term, right)
-            guard countOperator() else { return nil }
-        }
-        return term
+        chain(
+            of: { $0.additive() },
+            joinedBy: [
+                (.symbol("<"), { .compare(.less, $0, $1) }), (.symbol("<="), { .compare(.lessOrEqual, $0, $1) }),
+                (.symbol(">"), { .compare(.greater, $0, $1) }), (.symbol(">="), { .compare(.greaterOrEqual, $0, $1) }),
+            ]
+        )
     }
 
     private mutating func additive() -> Term? {
-        guard var term = multiplicative() else { return nil }
-        while true {
-            let operation: NativeExpression.Arithmetic
-            if take(.symbol("+")) {
-                operation = .add
-            } else if take(.symbol("-")) {
-                operation = .subtract
-            } else {
-                return term
-            }
-            guard let right = multiplicative() else { return nil }
-            term = .arithmetic(operation, term, right)
-            guard countOperator() else { return nil }
-        }
+        chain(
+            of: { $0.multiplicative() },
+            joinedBy: [
+                (.symbol("+"), { .arithmetic(.add, $0, $1) }), (.symbol("-"), { .arithmetic(.subtract, $0, $1) }),
+            ]
+        )
     }
 
     private mutating func multiplicative() -> Term? {
-        guard var term = unary() else { return nil }
-        while true {
-            let operation: NativeExpression.Arithmetic
-            if take(.symbol("*")) {
-                operation = .multiply
-            } else if take(.operatorName("div")) {
-                operation = .divide
-            } else if take(.operatorName("mod")) {
-                operation = .modulo
-            } else {
-                return term
-            }
-            guard let right = unary() else { return nil }
-            term = .arithmetic(operation, term, right)
-            guard countOperator() else { return nil }
-        }
+        chain(
+            of: { $0.unary() },
+            joinedBy: [
+                (.symbol("*"), { .arithmetic(.multiply, $0, $1) }),
+                (.operatorName("div"), { .arithmetic(.divide, $0, $1) }),
+                (.operatorName("mod"), { .arithmetic(.modulo, $0, $1) }),
+            ]
+        )
     }
 
     private mutating func unary() -> Term? {
@@ -155,17 +128,7 @@ struct XPathSyntax {
             guard depth <= Self.maximumDepth, countOperator() else { return nil }
             return unary().map { .negate($0) }
         }
-        return union()
-    }
-
-    private mutating func union() -> Term? {
-        guard var term = operand() else { return nil }
-        while take(.symbol("|")) {
-            guard let right = operand() else { return nil }
-            term = .union(term, right)
-            guard countOperator() else { return nil }
-        }
-        return term
+        return chain(of: { $0.operand() }, joinedBy: [(.symbol("|"), Term.union)])
     }
 
     private mutating func operand() -> Term? {
