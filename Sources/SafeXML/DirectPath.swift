@@ -79,8 +79,6 @@ struct DirectPath {
     func evaluate(from start: xmlNodePtr, in environment: NativeExpression.Environment)
         throws(NativeExpression.Deferral) -> [xmlNodePtr]
     {
-        // A namespace node is an xmlNs, not an xmlNode: nothing to walk from, for Swift.
-        guard start.pointee.type != XML_NAMESPACE_DECL else { throw NativeExpression.Deferral() }
         var current = start
         for _ in 0..<parents {
             // The parent of an attribute is its element; of the root element, the document.

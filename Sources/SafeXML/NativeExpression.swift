@@ -127,14 +127,17 @@ struct NativeExpression {
             guard case .nodes(let first) = try evaluate(left, at: node, in: environment),
                 case .nodes(let second) = try evaluate(right, at: node, in: environment)
             else { throw Deferral() }
-            return .nodes(union(first, second))
+            return .nodes(try union(first, second))
         }
     }
 
-    /// Both node-sets as one, in document order as libxml2 orders nodes, each node once.
-    static func union(_ first: [xmlNodePtr], _ second: [xmlNodePtr]) -> [xmlNodePtr] {
+    /// Both node-sets as one, in document order as libxml2 orders nodes, each node once. Each
+    /// set is from one document; sets from two (through a variable) are left to libxml2, whose
+    /// order for them Swift cannot reproduce.
+    static func union(_ first: [xmlNodePtr], _ second: [xmlNodePtr]) throws(Deferral) -> [xmlNodePtr] {
         if second.isEmpty { return first }
         if first.isEmpty { return second }
+        guard xmlXPathCmpNodes(first[0], second[0]) != -2 else { throw Deferral() }
         return inDocumentOrder(first + second)
     }
 

@@ -99,6 +99,9 @@ public final class XPathContext {
             throw XPathError(expression: expression.source, reason: reason)
         }
         defer { xmlXPathFreeObject(result) }
+        guard !XPathValue.holdsNamespaceNodes(result) else {
+            throw XPathError(expression: expression.source, reason: XPathValue.namespaceNodesReason)
+        }
         return XPathValue(result, document: node.document)
     }
 
@@ -208,6 +211,17 @@ final class EvaluationState {
 }
 
 extension XPathValue {
+    /// Why a node-set with namespace nodes is refused: libxml2 hands out namespace nodes as
+    /// copies that die with the result, so no node of the value could be kept.
+    static let namespaceNodesReason = "selects namespace nodes, which rules cannot use"
+
+    fileprivate static func holdsNamespaceNodes(_ object: xmlXPathObjectPtr) -> Bool {
+        guard object.pointee.type == XPATH_NODESET || object.pointee.type == XPATH_XSLT_TREE,
+            let set = object.pointee.nodesetval, let table = set.pointee.nodeTab
+        else { return false }
+        return (0..<Int(set.pointee.nodeNr)).contains { table[$0]?.pointee.type == XML_NAMESPACE_DECL }
+    }
+
     fileprivate init(_ object: xmlXPathObjectPtr, document: XMLDocument) {
         let raw = object.pointee
         switch raw.type {
@@ -268,8 +282,13 @@ private func callSwiftFunction(_ parser: xmlXPathParserContextPtr?, _ count: Int
     var arguments: [XPathValue] = []
     for _ in 0..<count {
         guard let object = valuePop(parser) else { break }
+        defer { xmlXPathFreeObject(object) }
+        guard !XPathValue.holdsNamespaceNodes(object) else {
+            state.functionFailure = "\(name)(): \(XPathValue.namespaceNodesReason)"
+            xmlXPathErr(parser, Int32(XPATH_INVALID_TYPE.rawValue))
+            return
+        }
         arguments.append(XPathValue(object, document: document))
-        xmlXPathFreeObject(object)
     }
     arguments.reverse()
     do {

@@ -17,8 +17,10 @@ struct XPathSyntax {
     /// freeing it recurses without bound.
     private var depth = 0
     private var operators = 0
-    private static let maximumDepth = 64
-    private static let maximumOperators = 256
+    // Real rules nest a few levels and use a few dozen operators; these bounds keep a worker's
+    // stack use for one expression to a few tens of KB even in a debug build.
+    private static let maximumDepth = 32
+    private static let maximumOperators = 128
     private let namespaces: [String: String]
     private let functions: (_ name: String, _ uri: String) -> XPathFunction?
 

@@ -25,7 +25,9 @@ public struct EvaluationAgreement {
 
     public static func fingerprint(_ value: XPathValue) -> String {
         switch value {
-        case .nodes(let nodes): nodes.map(\.path).joined(separator: " ")
+        // A path alone does not tell comments, processing instructions and text apart.
+        case .nodes(let nodes):
+            nodes.map { "\($0.path) \($0.kind) \($0.line) \($0.stringValue)" }.joined(separator: " | ")
         case .number(let number): "number \(number.bitPattern)"
         case .boolean(let boolean): "boolean \(boolean)"
         case .string(let string): "string \(string)"
