@@ -42,19 +42,13 @@ public struct XMLNode {
 
     /// The XPath string value: all descendant text for an element, the value of an attribute.
     public var stringValue: String {
-        guard let content = xmlNodeGetContent(pointer) else { return "" }
-        defer { s3_xmlFree(content) }
-        return String(cString: content)
+        NodeText.string(of: pointer)
     }
 
     /// Calls `body` with the string value as UTF-8 bytes: an element's single text node is read
     /// in place, anything else is copied first.
     public func withStringValueBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let content = inlineText(of: pointer) {
-            return body(UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
-        }
-        var value = stringValue
-        return value.withUTF8(body)
+        NodeText.withValue(of: pointer) { body(UnsafeBufferPointer(start: $0, count: Int(xmlStrlen($0)))) }
     }
 
     /// The string value as a number, by ``XPathValue/parseNumber(_:)``'s rules.
