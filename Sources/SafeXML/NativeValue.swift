@@ -9,15 +9,15 @@ extension NativeExpression.Value {
         switch value {
         case .nodes(let nodes):
             let pointers = nodes.map(\.pointer)
-            let inOrder = zip(pointers, pointers.dropFirst()).allSatisfy { xmlXPathCmpNodes($0, $1) == 1 }
-            if inOrder {
-                self = .nodes(pointers)
-                return
+            var inOrder = true
+            for (first, second) in zip(pointers, pointers.dropFirst()) {
+                switch xmlXPathCmpNodes(first, second) {
+                case 1: continue
+                case -2: throw NativeExpression.Deferral()
+                default: inOrder = false
+                }
             }
-            guard !zip(pointers, pointers.dropFirst()).contains(where: { xmlXPathCmpNodes($0, $1) == -2 }) else {
-                throw NativeExpression.Deferral()
-            }
-            self = .nodes(NativeExpression.inDocumentOrder(pointers))
+            self = .nodes(inOrder ? pointers : NativeExpression.inDocumentOrder(pointers))
         case .boolean(let boolean): self = .boolean(boolean)
         case .number(let number): self = .number(number)
         case .string(let string):
