@@ -76,9 +76,9 @@ public final class XPathContext {
     /// Evaluates `expression` with `node` as the context node.
     public func evaluate(_ expression: XPathExpression, at node: XMLNode) throws(XPathError) -> XPathValue {
         state.document = node.document
+        defer { state.document = nil }
         if evaluatesNatively, let native = expression.native {
             if let value = try? native.evaluate(at: node.pointer, in: state) {
-                state.document = nil
                 return value.xpathValue(in: node.document)
             }
             deferredEvaluations += 1
@@ -87,7 +87,6 @@ public final class XPathContext {
         pointer.pointee.doc = node.document.pointer
         pointer.pointee.node = node.pointer
         defer {
-            state.document = nil
             pointer.pointee.doc = nil
             pointer.pointee.node = nil
         }
