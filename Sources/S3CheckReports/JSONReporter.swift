@@ -101,6 +101,7 @@ public struct JSONReporter: StreamingReporter {
                             json.member("line", evidence.line)
                             json.member("matched", evidence.matched)
                             json.member("points", evidence.points)
+                            json.member("portion", evidence.portion)
                             json.member("weight", evidence.weight)
                         }
                     }
@@ -111,9 +112,26 @@ public struct JSONReporter: StreamingReporter {
                     json.member("share", area.share)
                 }
             }
+            json.key("conclusion")
+            write(alignment.conclusion, into: &json)
             json.key("declared")
             json.array(alignment.declared) { json, area in json.string(area) }
             json.member("strategyID", alignment.strategyID)
+            json.member("words", alignment.words)
+        }
+    }
+
+    private static func write(_ conclusion: S3Conclusion, into json: inout PrettyJSON) {
+        json.object { json in
+            json.member("best", conclusion.best)
+            json.member("bestScore", conclusion.bestScore)
+            json.member("clear", conclusion.clear)
+            json.member("clearMargin", conclusion.clearMargin)
+            json.member("margin", conclusion.margin)
+            json.member("runnerUpScore", conclusion.runnerUpScore)
+            json.key("supported")
+            json.array(conclusion.supported) { json, area in json.string(area) }
+            json.member("threshold", conclusion.threshold)
         }
     }
 

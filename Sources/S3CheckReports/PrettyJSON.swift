@@ -62,6 +62,11 @@ struct PrettyJSON {
         number(value)
     }
 
+    mutating func member(_ key: String, _ value: Double?) {
+        guard let value else { return }
+        member(key, value)
+    }
+
     mutating func member(_ key: String, _ value: Bool) {
         self.key(key)
         bytes += (value ? "true" : "false").utf8

@@ -55,6 +55,17 @@ enum ExtensionFunctions {
             },
             function("best-area", 0...0) { _ in .string(try alignment.current().best?.id ?? "") },
             function("best-score", 0...0) { _ in .number(try alignment.current().best?.score ?? 0) },
+            // The conclusion, the same value every report shows.
+            function("supports", 1...1) { arguments in
+                let id = arguments[0].string.trimmingXMLWhitespace()
+                return .boolean(try alignment.current().conclusion.supported.contains(id))
+            },
+            function("supported-area", 0...0) { _ in .string(try alignment.current().conclusion.area ?? "") },
+            function("supported-count", 0...0) { _ in
+                .number(Double(try alignment.current().conclusion.supported.count))
+            },
+            function("conclusion-clear", 0...0) { _ in .boolean(try alignment.current().conclusion.clear) },
+            function("supported-threshold", 0...0) { _ in .number(try alignment.strategy().conclusion.supportedScore) },
             function("area-name", 2...2) { arguments in
                 let area = try alignment.strategy().area(arguments[0].string.trimmingXMLWhitespace())
                 let language = Language(rawValue: arguments[1].string) ?? .en

@@ -1,23 +1,32 @@
 import Foundation
 import SafeXML
 
-/// Scores an application against every area of a strategy, keeping the evidence.
+/// Scores an application against every area of a strategy, keeping the evidence, and concludes
+/// which areas the evidence supports.
 ///
-/// Text fields weigh by how much they say about the project (the title most); repeated terms
-/// count sublinearly and the text score is divided by a length factor, so that a long text does
-/// not win by length. Partners' NACE codes, intervention fields and research fields add points.
+/// An area's text score is how much of the text is about it: every occurrence of one of its
+/// terms adds the term's weight times the field's weight, and the sum is taken per 100 words of
+/// the scored text (at least ``Strategy/ConclusionRule/minimumWords``), so that one passing word
+/// in a long text weighs little and a text that keeps returning to an area weighs much. A shared
+/// term's points are divided between its areas in proportion to their own evidence. Partners'
+/// NACE codes, intervention fields and research fields add their weights. Each piece of evidence
+/// carries the points it added, so an area's score is the sum of its evidence.
 public struct AlignmentScorer: Sendable {
     public let strategy: Strategy
     private let matcher: TermMatcher
     /// For each pattern of the matcher: the term it belongs to, and its position in a phrase.
     private let owners: [Owner]
+    /// Every term, by group: the areas' own terms first (group = area index), then each shared
+    /// group's (group = area count + its index).
+    private let groupTerms: [[Strategy.Term]]
 
     private struct Owner: Sendable {
-        var area: Int
+        var group: Int
         var term: Int
         var word: Int
         /// How many words the term has (1 for a single word).
         var phraseLength: Int
+        var language: Language?
         /// Which term wins when several match one word: the heaviest, then the longest, then
         /// the first.
         var rank: Rank
@@ -41,27 +50,23 @@ public struct AlignmentScorer: Sendable {
         (["project", "summary"], 1),
         (["project", "objectives", "objective"], 1),
     ]
-    /// The length factor is √(1 + words ÷ this), so a text twice as long is not worth twice as much.
-    static let referenceLength = 100.0
-    /// Occurrences of one term in one field beyond this add nothing.
-    static let saturation = 3
 
     public init(strategy: Strategy) {
         self.strategy = strategy
+        groupTerms = strategy.areas.map(\.terms) + strategy.shared.map(\.terms)
         var patterns: [TermMatcher.Pattern] = []
         var owners: [Owner] = []
-        for (areaIndex, area) in strategy.areas.enumerated() {
-            for (termIndex, term) in area.terms.enumerated() {
+        for (group, terms) in groupTerms.enumerated() {
+            for (termIndex, term) in terms.enumerated() {
                 let words = TextNormalizer.firstForms(of: term.text)
                 let rank = Rank(weight: term.weight, letters: term.text.count, order: termIndex)
                 for (wordIndex, word) in words.enumerated() {
-                    for variant in Self.inflectionVariants(of: word, wholeWord: term.wholeWord) {
-                        patterns.append(
-                            .init(bytes: Array(variant.utf8), letters: variant.count, wholeWord: term.wholeWord))
+                    for variant in Self.inflectionVariants(of: word, match: term.match) {
+                        patterns.append(.init(bytes: Array(variant.utf8), letters: variant.count, match: term.match))
                         owners.append(
                             Owner(
-                                area: areaIndex, term: termIndex, word: wordIndex, phraseLength: words.count,
-                                rank: rank))
+                                group: group, term: termIndex, word: wordIndex, phraseLength: words.count,
+                                language: term.language, rank: rank))
                     }
                 }
             }
@@ -76,39 +81,89 @@ public struct AlignmentScorer: Sendable {
         let declared =
             project?.child("s3")?.children("area")
             .compactMap { $0.attribute("ref") } ?? []
-        var points = Array(repeating: 0.0, count: strategy.areas.count)
-        var evidence = Array(repeating: [Evidence](), count: strategy.areas.count)
+        // Terms marked with a language count only in applications written in it; an
+        // application that does not say its language is matched against every term.
+        let language = root.child("language").flatMap { Language(rawValue: $0.stringValue.trimmingXMLWhitespace()) }
+        let areaCount = strategy.areas.count
+        var points = Array(repeating: 0.0, count: areaCount)
+        var evidence = Array(repeating: [Evidence](), count: areaCount)
 
-        // Text: count term occurrences per field, then weigh them.
+        // Text: count term occurrences per field, then weigh them per 100 words.
         var totalWords = 0
-        var termHits: [[HitKey: Hit]] = Array(repeating: [:], count: strategy.areas.count)
+        var termHits: [[HitKey: Hit]] = Array(repeating: [:], count: groupTerms.count)
         for (fieldIndex, field) in Self.fieldWeights.enumerated() {
             for node in Self.nodes(at: field.path, under: root) {
                 let words = node.withStringValueBytes(TextNormalizer.words(in:))
                 totalWords += words.count
-                for found in matchTerms(in: words) {
+                for found in matchTerms(in: words, language: language) {
                     let key = HitKey(term: found.term, field: fieldIndex)
-                    termHits[found.area][key, default: Hit(count: 0, line: node.line)].count += 1
+                    termHits[found.group][key, default: Hit(count: 0, line: node.line)].count += 1
                 }
             }
         }
-        let lengthFactor = (1 + Double(totalWords) / Self.referenceLength).squareRoot()
-        for (areaIndex, hits) in termHits.enumerated() {
-            for (key, hit) in hits {
-                let term = strategy.areas[areaIndex].terms[key.term]
-                let fieldWeight = Self.fieldWeights[key.field].weight
-                let value =
-                    term.weight * fieldWeight * (1 + log(Double(min(hit.count, Self.saturation)))) / lengthFactor
-                points[areaIndex] += value
-                evidence[areaIndex].append(
-                    Evidence(
-                        kind: .term, matched: term.text, field: Self.fieldWeights[key.field].path.last ?? "",
-                        line: hit.line, count: hit.count, weight: term.weight, points: value)
-                )
+        let per100Words = 100 / Double(max(totalWords, strategy.conclusion.minimumWords, 1))
+        func textEvidence(_ group: Int, _ key: HitKey, _ hit: Hit) -> Evidence {
+            let term = groupTerms[group][key.term]
+            let value = term.weight * Self.fieldWeights[key.field].weight * Double(hit.count) * per100Words
+            return Evidence(
+                kind: .term, matched: term.text, field: Self.fieldWeights[key.field].path.last ?? "",
+                line: hit.line, count: hit.count, weight: term.weight, points: value)
+        }
+        for area in 0..<areaCount {
+            for (key, hit) in termHits[area] {
+                let found = textEvidence(area, key, hit)
+                points[area] += found.points
+                evidence[area].append(found)
+            }
+        }
+        addCodeEvidence(root, project: project, points: &points, evidence: &evidence)
+
+        // Shared terms last, divided by the areas' own evidence.
+        let own = points
+        for (index, group) in strategy.shared.enumerated() where !group.areas.isEmpty {
+            let hits = termHits[areaCount + index]
+            guard !hits.isEmpty else { continue }
+            let base = group.areas.reduce(0) { $0 + own[$1] }
+            for area in group.areas {
+                let portion = base > 0 ? own[area] / base : 1 / Double(group.areas.count)
+                guard portion > 0 else { continue }
+                for (key, hit) in hits {
+                    var found = textEvidence(areaCount + index, key, hit)
+                    found.points *= portion
+                    found.portion = Self.rounded(portion * 100)
+                    points[area] += found.points
+                    evidence[area].append(found)
+                }
             }
         }
 
-        // Codes: partners' NACE codes and research fields by prefix, intervention fields by share.
+        let total = points.reduce(0, +)
+        let areas = strategy.areas.enumerated().map { index, area in
+            AreaScore(
+                id: area.id,
+                name: area.name,
+                score: Self.rounded(points[index]),
+                share: total > 0 ? Self.rounded(points[index] / total * 100) : 0,
+                evidence: evidence[index].map { found in
+                    var found = found
+                    found.points = Self.rounded(found.points)
+                    return found
+                }
+                .sorted {
+                    ($0.points, $1.matched, $1.field, $1.line) > ($1.points, $0.matched, $0.field, $0.line)
+                }
+            )
+        }
+        let ranked = areas.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
+        return S3Alignment(
+            strategyID: strategy.id, declared: declared, words: totalWords, areas: ranked,
+            conclusion: S3Conclusion(ranked: ranked, rule: strategy.conclusion))
+    }
+
+    /// Codes: partners' NACE codes and research fields by prefix, intervention fields by share.
+    private func addCodeEvidence(
+        _ root: XMLNode, project: XMLNode?, points: inout [Double], evidence: inout [[Evidence]]
+    ) {
         let naceNodes = root.child("partners")?.childElements.compactMap { $0.child("nace") } ?? []
         let research = project?.child("researchFields")?.childElements ?? []
         let prefixedCodes: [(kind: Evidence.Kind, field: String, node: XMLNode, code: String)] =
@@ -145,32 +200,17 @@ public struct AlignmentScorer: Sendable {
                         weight: match.weight, points: value))
             }
         }
-
-        let total = points.reduce(0, +)
-        let areas = strategy.areas.enumerated().map { index, area in
-            AreaScore(
-                id: area.id,
-                name: area.name,
-                score: Self.rounded(points[index]),
-                share: total > 0 ? Self.rounded(points[index] / total * 100) : 0,
-                evidence: evidence[index].sorted {
-                    ($0.points, $1.matched, $1.field, $1.line) > ($1.points, $0.matched, $0.field, $0.line)
-                }
-            )
-        }
-        let ranked = areas.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
-        return S3Alignment(strategyID: strategy.id, declared: declared, areas: ranked)
     }
 
-    /// (area, term) for every term found in `words`. A word counts once per area, through its
-    /// strongest term, so that overlapping stems ("medicin", "medic") do not add up; a phrase
-    /// counts once per occurrence on top of its words.
-    private func matchTerms(in words: TextNormalizer.Words) -> [(area: Int, term: Int)] {
+    /// (group, term) for every term found in `words` that applies to `language`. A word counts
+    /// once per group, through its strongest term, so that overlapping stems ("medicin", "medic")
+    /// do not add up; a phrase counts once per occurrence on top of its words.
+    private func matchTerms(in words: TextNormalizer.Words, language: Language?) -> [(group: Int, term: Int)] {
         // All matches in one flat array; `ranges[i]` says which belong to word i.
         let (matched, ranges) = matcher.matches(in: words)
-        var found: [(area: Int, term: Int)] = []
-        // Reused for every word: the owner of the strongest single-word term per area (-1: none yet).
-        var strongest = [Int](repeating: -1, count: strategy.areas.count)
+        var found: [(group: Int, term: Int)] = []
+        // Reused for every word: the owner of the strongest single-word term per group (-1: none yet).
+        var strongest = [Int](repeating: -1, count: groupTerms.count)
         var phrases: [Int] = []
         for (index, patterns) in ranges.enumerated() where !patterns.isEmpty {
             for area in strongest.indices { strongest[area] = -1 }
@@ -178,31 +218,32 @@ public struct AlignmentScorer: Sendable {
             for slot in patterns {
                 let ownerIndex = Int(matched[slot])
                 let owner = owners[ownerIndex]
-                guard owner.word == 0 else { continue }
+                guard owner.word == 0, language == nil || owner.language == nil || owner.language == language
+                else { continue }
                 let length = owner.phraseLength
                 if length == 1 {
-                    let current = strongest[owner.area]
+                    let current = strongest[owner.group]
                     if current < 0 || owner.rank > owners[current].rank {
-                        strongest[owner.area] = ownerIndex
+                        strongest[owner.group] = ownerIndex
                     }
                     continue
                 }
-                let key = owner.area * 100_000 + owner.term
+                let key = owner.group * 100_000 + owner.term
                 guard !phrases.contains(key), index + length <= ranges.count else { continue }
                 // Every later word of a phrase must match the next pattern of the same term.
                 let complete = (1..<length).allSatisfy { offset in
                     ranges[index + offset].contains { slot in
                         let other = owners[Int(matched[slot])]
-                        return other.area == owner.area && other.term == owner.term && other.word == offset
+                        return other.group == owner.group && other.term == owner.term && other.word == offset
                     }
                 }
                 if complete {
                     phrases.append(key)
-                    found.append((owner.area, owner.term))
+                    found.append((owner.group, owner.term))
                 }
             }
-            for (area, ownerIndex) in strongest.enumerated() where ownerIndex >= 0 {
-                found.append((area, owners[ownerIndex].term))
+            for (group, ownerIndex) in strongest.enumerated() where ownerIndex >= 0 {
+                found.append((group, owners[ownerIndex].term))
             }
         }
         return found
@@ -210,8 +251,8 @@ public struct AlignmentScorer: Sendable {
 
     /// The word and, for Swedish words ending in -en, -el or -er, the stem without that e:
     /// inflection drops it (dagvatten → dagvattnet, läkemedel → läkemedlet, cykel → cyklar).
-    static func inflectionVariants(of word: String, wholeWord: Bool) -> [String] {
-        guard !wholeWord, word.count >= 5, let last = word.last, ["n", "l", "r"].contains(last),
+    static func inflectionVariants(of word: String, match: Strategy.Match) -> [String] {
+        guard match != .word, word.count >= 5, let last = word.last, ["n", "l", "r"].contains(last),
             word.dropLast().last == "e"
         else { return [word] }
         return [word, String(word.dropLast(2)) + String(last)]

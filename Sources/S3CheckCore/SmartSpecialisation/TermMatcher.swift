@@ -1,15 +1,16 @@
 /// Finds strategy terms in words with one table look-up per byte (an Aho–Corasick automaton
 /// compiled into a dense transition table over byte classes).
 ///
-/// Matching rules: a term of five or more letters matches anywhere in a word (Swedish compounds
-/// put the head last: "läkemedelsutveckling"); a shorter term matches only at the start of a
-/// word, so "ikt" finds "ikt-lösningar" but not "riktning"; a whole-word term must be the word.
+/// Matching rules (``Strategy/Match``): an `auto` term of five or more letters matches anywhere
+/// in a word (Swedish compounds put either part first: "läkemedelsutveckling"); a shorter one,
+/// and every `start` term, only at the start of a word, so "ikt" finds "ikt-lösningar" but not
+/// "riktning"; a `word` term must be the word.
 struct TermMatcher: Sendable {
     /// A single-word pattern: a whole term, or one word of a phrase.
     struct Pattern: Sendable {
         var bytes: [UInt8]
         var letters: Int
-        var wholeWord: Bool
+        var match: Strategy.Match
     }
 
     /// Bytes that occur in no pattern share class 0; the others get a class each. Rows are as
@@ -84,8 +85,8 @@ struct TermMatcher: Sendable {
         outputStarts = ends.reduce(into: [0]) { starts, list in starts.append(starts.last! + Int32(list.count)) }
         outputs = ends.flatMap { $0 }
         lengths = patterns.map { Int32($0.bytes.count) }
-        anywhere = patterns.map { !$0.wholeWord && $0.letters >= 5 }
-        whole = patterns.map(\.wholeWord)
+        anywhere = patterns.map { $0.match == .auto && $0.letters >= 5 }
+        whole = patterns.map { $0.match == .word }
     }
 
     /// The patterns found in each word of `words`: `ranges[i]` indexes the matches of word i in
