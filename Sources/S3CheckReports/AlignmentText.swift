@@ -10,7 +10,8 @@ struct AlignmentText {
         let sv = language == .sv
         let declared = alignment.declared.isEmpty ? (sv ? "inget" : "none") : alignment.declared.joined(separator: ", ")
         var lines = [
-            "\(sv ? "Smart specialisering" : "Smart specialisation") (\(sv ? "angivet" : "declared"): \(declared))"
+            "\(sv ? "Smart specialisering" : "Smart specialisation") (\(sv ? "angivet" : "declared"): \(declared))",
+            "  \(sv ? "Slutsats" : "Conclusion"): \(ConclusionText(language: language).sentence(alignment))",
         ]
         for (rank, area) in alignment.areas.enumerated() {
             let marker = alignment.declared.contains(area.id) ? "*" : " "

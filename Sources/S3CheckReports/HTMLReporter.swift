@@ -154,7 +154,8 @@ public struct HTMLReporter: StreamingReporter {
         return """
             <section class="s3">
             <h2>\(t("Smart specialisering", "Smart specialisation"))</h2>
-            <p>\(t("Poäng per område i regionens strategi, med den evidens i ansökan som ger poängen.", "Score per area of the region's strategy, with the evidence in the application behind it."))</p>
+            <p class="conclusion"><strong>\(t("Slutsats", "Conclusion")):</strong> \(Markup.escape(ConclusionText(language: language).sentence(alignment)))</p>
+            <p>\(t("Poäng per 100 ord text (plus koder) per område i regionens strategi, med den evidens i ansökan som ger poängen.", "Score per 100 words of text (plus codes) per area of the region's strategy, with the evidence in the application behind it."))</p>
             <table>
             <thead><tr><th>\(t("Område", "Area"))</th><th>\(t("Poäng", "Score"))</th><th>\(t("Andel", "Share"))</th><th>\(t("Evidens", "Evidence"))</th></tr></thead>
             <tbody>

@@ -76,6 +76,9 @@ public struct JUnitReporter: StreamingReporter {
         var properties = [
             ("s3.declared", alignment.declared.joined(separator: " ")),
             ("s3.best", alignment.best?.id ?? ""),
+            ("s3.supported", alignment.conclusion.supported.joined(separator: " ")),
+            ("s3.clear", alignment.conclusion.clear ? "true" : "false"),
+            ("s3.conclusion", ConclusionText(language: language).sentence(alignment)),
         ]
         properties += alignment.areas.map { ("s3.score.\($0.id)", String(format: "%.2f", $0.score)) }
         return properties.map { "      <property name=\"\(Markup.escape($0.0))\" value=\"\(Markup.escape($0.1))\"/>\n" }

@@ -23,7 +23,7 @@ public struct MarkdownReporter: StreamingReporter {
         lines.append("| --- | --- | --- | --- |")
         for application in tally.applications {
             lines.append(
-                "| \(Self.code(application.file)) | \(Self.icon(application.verdict)) \(application.verdict.label[language]) | \(application.errors) | \(application.warnings) | \(Self.s3(application)) |"
+                "| \(Self.code(application.file)) | \(Self.icon(application.verdict)) \(application.verdict.label[language]) | \(application.errors) | \(application.warnings) | \(Self.s3(application, language: language)) |"
             )
         }
         return lines.map { $0 + "\n" }.joined()
@@ -57,11 +57,14 @@ public struct MarkdownReporter: StreamingReporter {
         return "\n\(sv ? "Regelpaket" : "Rule packs"): \(Self.escape(packs)); s3check \(ToolInfo.version).\n"
     }
 
-    /// `life-science → life-science (68.6)`, or – when there was no scoring.
-    static func s3(_ application: ApplicationSummary) -> String {
+    /// `declared → supported (score)`: `life-science → life-science (68.6)`, `ikt → none`, or –
+    /// when there was no scoring.
+    static func s3(_ application: ApplicationSummary, language: Language) -> String {
         guard let declaredAreas = application.declaredAreas else { return "–" }
         let declared = declaredAreas.isEmpty ? "–" : declaredAreas.joined(separator: ", ")
-        let best = application.bestArea.map { "\($0.id) (\(String(format: "%.1f", $0.score)))" } ?? "–"
+        let best =
+            application.supportedArea.map { "\($0.id) (\(String(format: "%.1f", $0.score)))" }
+            ?? (language == .sv ? "inget" : "none")
         return escape("\(declared) → \(best)")
     }
 

@@ -206,6 +206,10 @@ public struct SARIFReporter: StreamingReporter {
             "file": relativeURI(application.file),
             "declared": alignment.declared,
             "best": alignment.best?.id ?? "",
+            "supported": alignment.conclusion.supported,
+            "clear": alignment.conclusion.clear,
+            "threshold": alignment.conclusion.threshold,
+            "conclusion": ConclusionText(language: language).sentence(alignment),
             "scores": alignment.areas.map { ["area": $0.id, "score": $0.score, "share": $0.share] },
         ]
     }

@@ -38,6 +38,8 @@ public struct TAPReporter: StreamingReporter {
             lines.append("  s3:")
             lines.append("    declared: [\(alignment.declared.map(Self.quoted).joined(separator: ", "))]")
             lines.append("    best: \(Self.quoted(alignment.best?.id ?? ""))")
+            lines.append("    supported: [\(alignment.conclusion.supported.map(Self.quoted).joined(separator: ", "))]")
+            lines.append("    conclusion: \(Self.quoted(ConclusionText(language: language).sentence(alignment)))")
             lines.append("    scores:")
             for area in alignment.areas {
                 lines.append("      \(Self.quoted(area.id)): \(String(format: "%.2f", area.score))")

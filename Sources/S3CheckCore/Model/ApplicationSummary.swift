@@ -11,8 +11,9 @@ public struct ApplicationSummary: Sendable {
     public var findings: Int
     /// The declared smart-specialisation areas; nil when the application was not scored.
     public var declaredAreas: [String]?
-    /// The best-scoring area and its score, when there was scoring.
-    public var bestArea: (id: String, score: Double)?
+    /// The best area the evidence supports and its score; nil when it supports none or there
+    /// was no scoring.
+    public var supportedArea: (id: String, score: Double)?
     /// Whether a rule could not be evaluated on this application.
     public var evaluationFailed: Bool
     /// The first finding of each check that is not one of the run's rules (the `S3C-…` input
@@ -28,7 +29,9 @@ public struct ApplicationSummary: Sendable {
         warnings = report.count(.warning)
         findings = report.findings.count
         declaredAreas = report.alignment?.declared
-        bestArea = report.alignment?.best.map { ($0.id, $0.score) }
+        supportedArea = report.alignment.flatMap { alignment in
+            alignment.conclusion.area.map { ($0, alignment.score(of: $0)?.score ?? 0) }
+        }
         evaluationFailed = report.results.contains { $0.outcome == .error }
         var seen: Set<String> = []
         unlistedChecks = report.findings.compactMap { finding in
