@@ -26,7 +26,7 @@ struct AlignmentText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func describe(_ evidence: Evidence) -> String {
+    func describe(_ evidence: Evidence) -> String {
         let sv = language == .sv
         let times = evidence.count > 1 ? " ×\(evidence.count)" : ""
         switch evidence.kind {

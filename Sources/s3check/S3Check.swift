@@ -13,7 +13,8 @@ struct S3Check: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            CheckCommand.self, S3Command.self, LintCommand.self, TestCommand.self, RulesCommand.self,
+            CheckCommand.self, S3Command.self, CalibrateCommand.self, LintCommand.self, TestCommand.self,
+            RulesCommand.self,
             ExplainCommand.self,
         ],
         defaultSubcommand: CheckCommand.self

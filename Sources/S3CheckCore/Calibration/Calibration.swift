@@ -1,0 +1,76 @@
+/// How well a strategy's conclusions agree with the areas people gave the same applications:
+/// per-area precision, recall and F1, macro-F1, the confusion matrix and every disagreement.
+///
+/// Classes are the strategy's areas and ``LabelFile/noArea``; an application's concluded class
+/// is ``S3Conclusion/area``, or `none` when the evidence supports no area. Precision of a class
+/// never concluded and recall of a class never labelled count as 0 (as scikit-learn's
+/// `zero_division=0`), so macro-F1 is the plain mean over every class.
+public struct Calibration: Sendable {
+    /// One labelled application and what s3check concluded.
+    public struct Item: Sendable {
+        public var file: String
+        public var label: String
+        public var concluded: String
+        public var alignment: S3Alignment
+
+        public init(file: String, label: String, alignment: S3Alignment) {
+            self.file = file
+            self.label = label
+            self.alignment = alignment
+            concluded = alignment.conclusion.area ?? LabelFile.noArea
+        }
+    }
+
+    /// Precision, recall and F1 of one class.
+    public struct ClassFigures: Sendable {
+        public var id: String
+        public var precision: Double
+        public var recall: Double
+        public var f1: Double
+        /// How many applications carry this label.
+        public var labelled: Int
+        /// How many s3check concluded to be this class.
+        public var concluded: Int
+    }
+
+    /// The strategy's area ids, then `none`.
+    public let classes: [String]
+    public let items: [Item]
+    public let figures: [ClassFigures]
+    /// The unweighted mean of every class's F1.
+    public let macroF1: Double
+    /// The share of applications whose conclusion is their label, 0–1.
+    public let accuracy: Double
+    /// `confusion[label][concluded]`, indexed as ``classes``.
+    public let confusion: [[Int]]
+
+    public init(areas: [String], items: [Item]) {
+        classes = areas + [LabelFile.noArea]
+        self.items = items
+        let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+        var confusion = Array(repeating: Array(repeating: 0, count: classes.count), count: classes.count)
+        for item in items {
+            guard let row = index[item.label], let column = index[item.concluded] else { continue }
+            confusion[row][column] += 1
+        }
+        self.confusion = confusion
+        figures = classes.enumerated().map { position, id in
+            let hits = confusion[position][position]
+            let labelled = confusion[position].reduce(0, +)
+            let concluded = confusion.reduce(0) { $0 + $1[position] }
+            let precision = concluded > 0 ? Double(hits) / Double(concluded) : 0
+            let recall = labelled > 0 ? Double(hits) / Double(labelled) : 0
+            let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+            return ClassFigures(
+                id: id, precision: precision, recall: recall, f1: f1, labelled: labelled, concluded: concluded)
+        }
+        macroF1 = figures.isEmpty ? 0 : figures.reduce(0) { $0 + $1.f1 } / Double(figures.count)
+        let agreed = items.filter { $0.label == $0.concluded }.count
+        accuracy = items.isEmpty ? 0 : Double(agreed) / Double(items.count)
+    }
+
+    /// The applications whose conclusion is not their label, in input order.
+    public var disagreements: [Item] {
+        items.filter { $0.label != $0.concluded }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import SwiftCSV
+
+/// The areas people gave a set of applications, read from a CSV file, to measure the S3
+/// conclusion against.
+///
+/// The file has a header row with the columns `file` and `area` (others are ignored); the
+/// delimiter may be a comma, a semicolon (as Swedish spreadsheets export) or a tab. `file` is the
+/// application's path relative to the folder being calibrated; `area` is an area id of the
+/// strategy or `none` when the application fits no area.
+public struct LabelFile: Sendable {
+    /// One labelled application.
+    public struct Label: Sendable, Hashable {
+        public var file: String
+        public var area: String
+        /// The row's line in the file (the header is line 1).
+        public var line: Int
+    }
+
+    /// The label that says an application fits no area.
+    public static let noArea = "none"
+
+    public var labels: [Label]
+    /// Rows that could not be used, each with its line.
+    public var problems: [RuleProblem]
+
+    /// Reads `text`, the content of `file`; area ids must be among `areas` or ``noArea``.
+    public init(text: String, file: String, areas: [String]) {
+        labels = []
+        problems = []
+        func problem(_ line: Int, sv: String, en: String) {
+            problems.append(RuleProblem(file: file, line: line, ruleID: nil, message: LocalizedText(sv: sv, en: en)))
+        }
+        let table: CSV<Named>
+        do {
+            table = try CSV<Named>(string: text, loadColumns: false)
+        } catch {
+            problem(1, sv: "Filen är ingen läsbar CSV-fil: \(error).", en: "The file is not readable CSV: \(error).")
+            return
+        }
+        guard table.header.contains("file"), table.header.contains("area") else {
+            problem(
+                1, sv: "Första raden måste namnge kolumnerna file och area (till exempel: file,area).",
+                en: "The first row must name the columns file and area (for example: file,area).")
+            return
+        }
+        let known = Set(areas + [Self.noArea])
+        var seen: [String: Int] = [:]
+        for (index, row) in table.rows.enumerated() {
+            let line = index + 2
+            let path = (row["file"] ?? "").trimmingCharacters(in: .whitespaces)
+            let area = (row["area"] ?? "").trimmingCharacters(in: .whitespaces)
+            if path.isEmpty {
+                problem(line, sv: "Kolumnen file är tom.", en: "The column file is empty.")
+            } else if !known.contains(area) {
+                let list = (areas + [Self.noArea]).joined(separator: ", ")
+                problem(
+                    line, sv: "Området \"\(area)\" finns inte i strategin (giltiga: \(list)).",
+                    en: "The area \"\(area)\" is not in the strategy (valid: \(list)).")
+            } else if let first = seen[path] {
+                problem(
+                    line, sv: "\(path) har redan en etikett på rad \(first).",
+                    en: "\(path) is already labelled on line \(first).")
+            } else {
+                seen[path] = line
+                labels.append(Label(file: path, area: area, line: line))
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import S3CheckTestSupport
+import Testing
+
+@Suite("s3check calibrate")
+struct CalibrateCommandTests {
+    @Test("Figures, confusion matrix and each disagreement with its evidence, on the examples")
+    func examples() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let labels = try Fixtures.write(
+            """
+            file;area
+            eligible-life-science.sv.xml;life-science
+            eligible-ikt.en.xml;ikt
+            no-area.sv.xml;none
+            misdeclared-area.sv.xml;ikt
+            """, to: "labels.csv", in: folder)
+        let result = try BinaryRunner.run(["calibrate", "Examples", "--labels", labels])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        let output = result.standardOutput
+        #expect(output.contains("on 4 labelled applications"))
+        #expect(output.contains("Accuracy: 75.0 % (3 of 4)"))
+        #expect(output.contains("Disagreements (1)\nmisdeclared-area.sv.xml: label ikt, conclusion life-science\n"))
+        #expect(output.contains("\"läkemedel\" (title:7)"), "the disagreement shows its evidence")
+        #expect(result.standardError.contains("6 applications in Examples have no label and are left out."))
+        let swedish = try BinaryRunner.run(["calibrate", "Examples", "--labels", labels, "--lang", "sv"])
+        #expect(swedish.standardOutput.contains("Andel rätt: 75,0 % (3 av 4)"))
+    }
+
+    @Test("A labels file with problems names each line and exits 3 without calibrating")
+    func badLabels() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let labels = try Fixtures.write(
+            "file,area\nno-area.sv.xml,bageri\n", to: "labels.csv", in: folder)
+        let result = try BinaryRunner.run(["calibrate", "Examples", "--labels", labels])
+        #expect(result.exitCode == 3)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("labels.csv:2: The area \"bageri\" is not in the strategy"))
+    }
+
+    @Test("A labelled application that cannot be scored is named, and the run exits 2")
+    func unscored() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let labels = try Fixtures.write(
+            "file,area\nno-area.sv.xml,none\nschema-invalid.sv.xml,life-science\n", to: "labels.csv", in: folder)
+        let result = try BinaryRunner.run(["calibrate", "Examples", "--labels", labels])
+        #expect(result.exitCode == 2)
+        #expect(result.standardError.contains("schema-invalid.sv.xml could not be scored"))
+        #expect(result.standardOutput.contains("on 1 labelled application "))
+    }
+}
