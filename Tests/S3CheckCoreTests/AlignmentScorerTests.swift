@@ -91,6 +91,15 @@ struct AlignmentScorerTests {
         #expect(score(try alignment(title: "LÄKEMEDELSPRÖVNING"), "life-science") > 0)
     }
 
+    @Test("Letters that lower-case to more bytes, and long hyphenated words, grow the word buffer safely")
+    func growingText() throws {
+        // "İ" (2 bytes) lower-cases to "i̇" (3 bytes); a hyphenated word adds its joined form.
+        let expanding = String(repeating: "İİİİ-İİİİ ", count: 2_000)
+        let result = try alignment(summary: expanding + "läkemedel " + String(repeating: "a-b-c-d-e-f ", count: 500))
+        #expect(result.score(of: "life-science")?.evidence.first?.matched == "läkemedel")
+        #expect(result.words == 2_000 + 1 + 500)
+    }
+
     @Test("× and ÷ separate words like other symbols")
     func latinSymbols() throws {
         #expect(try alignment(title: "ai×robot").areas == alignment(title: "ai robot").areas)

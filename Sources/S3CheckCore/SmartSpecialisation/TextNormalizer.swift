@@ -35,6 +35,7 @@ enum TextNormalizer {
     /// and `composing` is false.
     private static func scan(_ utf8: UnsafeBufferPointer<UInt8>, composing: Bool) -> Words? {
         var builder = WordBuilder(capacity: utf8.count)
+        defer { builder.deallocate() }
         let complete: Bool = {
             var position = 0
             while position < utf8.count {
@@ -52,6 +53,12 @@ enum TextNormalizer {
                         builder.append(0xC3, next < 0xA0 && next != 0x9F ? next + 0x20 : next)
                     }
                     position += 2
+                } else if byte == 0xE2, position + 2 < utf8.count, utf8[position + 1] == 0x80 {
+                    // U+2000–U+203F, General Punctuation: spaces, dashes, quotes and ellipses,
+                    // frequent in real texts; none is a letter. U+2010 and U+2011 are hyphens.
+                    let last = utf8[position + 2]
+                    if last == 0x90 || last == 0x91 { builder.endPart() } else { builder.endWord() }
+                    position += 3
                 } else {
                     if !composing, byte == 0xCC || byte == 0xCD { return false }
                     let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
@@ -66,34 +73,71 @@ enum TextNormalizer {
         }()
         guard complete else { return nil }
         builder.endWord()
-        return builder.words
+        return builder.finish()
     }
 
     /// Accumulates words and their forms; methods rather than closures over local variables,
     /// which would cost an exclusivity check per byte.
+    ///
+    /// Bytes go into a buffer of its own rather than an array, whose every append would check
+    /// uniqueness and capacity: an ASCII or Latin-1 letter never writes more bytes than it reads,
+    /// and joined forms at most double a word, so twice the input is enough except when a rarer
+    /// letter lower-cases to more bytes, where `reserve` grows the buffer.
     private struct WordBuilder {
-        var words = Words()
+        private var bytes: UnsafeMutablePointer<UInt8>
+        private var capacity: Int
+        private var count = 0
+        private var words = Words()
         private var partStart = 0
         /// The current word's parts are `parts[..<partCount]`; the array is reused.
         private var parts: [Range<Int>] = []
         private var partCount = 0
 
-        init(capacity: Int) {
-            words.bytes.reserveCapacity(capacity)
+        init(capacity input: Int) {
+            capacity = input * 2 + 16
+            bytes = .allocate(capacity: capacity)
+            words.words.reserveCapacity(input / 6 + 1)
+            words.forms.reserveCapacity(input / 6 + 1)
+        }
+
+        mutating func deallocate() {
+            bytes.deallocate()
+        }
+
+        /// The words, with their bytes copied out of the buffer.
+        mutating func finish() -> Words {
+            words.bytes = Array(UnsafeBufferPointer(start: bytes, count: count))
+            return words
+        }
+
+        /// Room for `extra` more bytes. When the buffer grows, the room left after them is more
+        /// than the original capacity, so the unchecked writes of the rest of the input still fit.
+        private mutating func reserve(_ extra: Int) {
+            guard count + extra > capacity else { return }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: (count + extra) * 2)
+            grown.update(from: bytes, count: count)
+            bytes.deallocate()
+            bytes = grown
+            capacity = (count + extra) * 2
         }
 
         mutating func ascii(_ byte: UInt8) {
             switch byte {
-            case 0x61...0x7A, 0x30...0x39: words.bytes.append(byte)
-            case 0x41...0x5A: words.bytes.append(byte + 0x20)
+            case 0x61...0x7A, 0x30...0x39:
+                bytes[count] = byte
+                count &+= 1
+            case 0x41...0x5A:
+                bytes[count] = byte &+ 0x20
+                count &+= 1
             case 0x2D: endPart()
             default: endWord()
             }
         }
 
         mutating func append(_ first: UInt8, _ second: UInt8) {
-            words.bytes.append(first)
-            words.bytes.append(second)
+            bytes[count] = first
+            bytes[count &+ 1] = second
+            count &+= 2
         }
 
         /// A scalar outside ASCII and Latin-1.
@@ -102,7 +146,11 @@ enum TextNormalizer {
             if scalar.properties.isAlphabetic {
                 let lower =
                     scalar.properties.changesWhenLowercased ? scalar.properties.lowercaseMapping : String(scalar)
-                words.bytes.append(contentsOf: lower.utf8)
+                reserve(lower.utf8.count)
+                for byte in lower.utf8 {
+                    bytes[count] = byte
+                    count += 1
+                }
             } else if scalar.value == 0x2010 || scalar.value == 0x2011 {
                 endPart()
             } else {
@@ -111,12 +159,12 @@ enum TextNormalizer {
         }
 
         mutating func endPart() {
-            if words.bytes.count > partStart {
-                let part = partStart..<words.bytes.count
+            if count > partStart {
+                let part = partStart..<count
                 if partCount < parts.count { parts[partCount] = part } else { parts.append(part) }
                 partCount += 1
             }
-            partStart = words.bytes.count
+            partStart = count
         }
 
         mutating func endWord() {
@@ -125,17 +173,22 @@ enum TextNormalizer {
                 let first = words.forms.count
                 if partCount > 1 {
                     // The joined form is the parts copied together after them.
-                    let joinedStart = words.bytes.count
-                    for part in parts[..<partCount] {
-                        for index in part { words.bytes.append(words.bytes[index]) }
+                    let joinedStart = count
+                    reserve(count - parts[0].lowerBound)
+                    for part in 0..<partCount {
+                        for index in parts[part] {
+                            bytes[count] = bytes[index]
+                            count += 1
+                        }
                     }
-                    words.forms.append(joinedStart..<words.bytes.count)
+                    words.forms.append(joinedStart..<count)
                 }
-                for part in parts[..<partCount] { words.forms.append(part) }
+                // By index: a slice of `parts` would retain and release its buffer per word.
+                for part in 0..<partCount { words.forms.append(parts[part]) }
                 words.words.append(first..<words.forms.count)
                 partCount = 0
             }
-            partStart = words.bytes.count
+            partStart = count
         }
     }
 
