@@ -4,6 +4,7 @@
 #
 #   bash Benchmarks/s3-agreement/run.sh [DATA_DIR]
 #
+# S3CHECK=PATH uses that binary instead of building a release one (CI uses its debug build).
 # Each project becomes an application with title = its name and summary = its description and
 # nothing else that hints at an area (make_applications.py). `s3check s3 --format json` scores
 # them; predictions.py takes s3check's own conclusion (the supported area, or none) as `top`;
@@ -16,8 +17,12 @@ here=Benchmarks/s3-agreement
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-swift build -c release --product s3check >/dev/null
-bin=$(swift build -c release --show-bin-path)/s3check
+if [ -n "${S3CHECK:-}" ]; then
+  bin=$S3CHECK
+else
+  swift build -c release --product s3check >/dev/null
+  bin=$(swift build -c release --show-bin-path)/s3check
+fi
 
 python3 "$here/make_applications.py" "$data/projects.jsonl" "$work/applications"
 "$bin" s3 --format json "$work/applications" > "$work/s3.json"

@@ -15,9 +15,10 @@ struct AlignmentText {
         ]
         for (rank, area) in alignment.areas.enumerated() {
             let marker = alignment.declared.contains(area.id) ? "*" : " "
-            let score = String(format: "%6.1f", area.score)
+            let score = language.decimal(area.score)
+            let paddedScore = String(repeating: " ", count: max(0, 6 - score.count)) + score
             let share = String(format: "%3.0f %%", area.share)
-            lines.append(" \(marker)\(rank + 1). \(area.name[language]) [\(area.id)] \(score) \(share)")
+            lines.append(" \(marker)\(rank + 1). \(area.name[language]) [\(area.id)] \(paddedScore) \(share)")
             let shown = area.evidence.prefix(evidenceShown).map(describe)
             if !shown.isEmpty {
                 lines.append("       " + shown.joined(separator: "; "))

@@ -80,9 +80,7 @@ public struct CalibrationText {
         text + String(repeating: " ", count: max(1, width - text.count))
     }
 
-    /// With the report language's decimal separator.
     private func number(_ value: Double, decimals: Int = 1) -> String {
-        let text = String(format: "%.\(decimals)f", value)
-        return language == .sv ? text.replacingOccurrences(of: ".", with: ",") : text
+        language.decimal(value, decimals: decimals)
     }
 }

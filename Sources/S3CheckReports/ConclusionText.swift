@@ -37,9 +37,7 @@ struct ConclusionText {
             : "The evidence supports several areas: \(list); none leads by \(margin) times or more."
     }
 
-    /// One decimal, with the report language's decimal separator.
     private func number(_ value: Double) -> String {
-        let text = String(format: "%.1f", value)
-        return language == .sv ? text.replacingOccurrences(of: ".", with: ",") : text
+        language.decimal(value)
     }
 }

@@ -147,7 +147,7 @@ public struct HTMLReporter: StreamingReporter {
             rows.append(
                 """
                 <tr\(declared ? " class=\"declared\"" : "")><td>\(Markup.escape(area.name[language]))\(declared ? " <strong>(\(t("angivet", "declared")))</strong>" : "")</td>\
-                <td class="num">\(String(format: "%.1f", area.score))</td><td class="num">\(String(format: "%.0f", area.share)) %</td><td>\(evidence.isEmpty ? "–" : evidence)</td></tr>
+                <td class="num">\(language.decimal(area.score))</td><td class="num">\(String(format: "%.0f", area.share)) %</td><td>\(evidence.isEmpty ? "–" : evidence)</td></tr>
                 """
             )
         }

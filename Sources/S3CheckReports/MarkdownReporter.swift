@@ -63,7 +63,7 @@ public struct MarkdownReporter: StreamingReporter {
         guard let declaredAreas = application.declaredAreas else { return "–" }
         let declared = declaredAreas.isEmpty ? "–" : declaredAreas.joined(separator: ", ")
         let best =
-            application.supportedArea.map { "\($0.id) (\(String(format: "%.1f", $0.score)))" }
+            application.supportedArea.map { "\($0.id) (\(language.decimal($0.score)))" }
             ?? (language == .sv ? "inget" : "none")
         return escape("\(declared) → \(best)")
     }
