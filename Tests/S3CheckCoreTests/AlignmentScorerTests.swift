@@ -133,6 +133,38 @@ struct AlignmentScorerTests {
                 == "hallbar-stadsutveckling")
     }
 
+    @Test(
+        "The same project in Swedish and in English gets the same conclusion",
+        arguments: [
+            (
+                "Kliniska prövningar av ett nytt läkemedel för patienter med cancer i sjukvården.",
+                "Clinical trials of a new drug for cancer patients in health care.", "life-science"
+            ),
+            (
+                "Bredband och fibernät till landsbygden och digitala tjänster för företag.",
+                "Broadband and fibre networks for rural areas and digital services for companies.", "ikt"
+            ),
+            (
+                "Automation och robotar i tillverkningsindustrin minskar materialspillet i fabriken.",
+                "Automation and robots in manufacturing reduce material waste in the factory.", "hallbar-produktion"
+            ),
+            (
+                "Energieffektiva byggnader, kollektivtrafik och dagvatten i staden.",
+                "Energy efficient buildings, public transport and stormwater in the city.", "hallbar-stadsutveckling"
+            ),
+            (
+                "Rådgivning till nya företagare om affärsplaner, marknadsföring och export.",
+                "Advice for new entrepreneurs on business plans, marketing and export.", "none"
+            ),
+        ]
+    )
+    func languageParity(_ swedish: String, _ english: String, _ area: String) throws {
+        let sv = try alignment(summary: swedish, language: "sv").conclusion
+        let en = try alignment(summary: english, language: "en").conclusion
+        #expect((sv.area ?? "none") == area)
+        #expect((en.area ?? "none") == area)
+    }
+
     @Test("Mixed Swedish and English text adds up within one area")
     func mixed() throws {
         let swedish = try alignment(summary: "kliniska studier")
