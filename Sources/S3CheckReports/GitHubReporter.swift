@@ -42,6 +42,12 @@ public struct GitHubReporter: StreamingReporter {
             }
             lines.append("::\(command) \(properties.joined(separator: ","))::\(Self.data(message))")
         }
+        if let alignment = application.alignment {
+            // A notice, not log text: GitHub counts notices apart from errors and warnings.
+            let properties =
+                "file=\(Self.property(application.file)),title=\(Self.property(language == .sv ? "Smart specialisering" : "Smart specialisation"))"
+            lines.append("::notice \(properties)::\(Self.data(ConclusionText(language: language).sentence(alignment)))")
+        }
         lines.append("::endgroup::")
         return ReportSection(lines.map { $0 + "\n" }.joined())
     }

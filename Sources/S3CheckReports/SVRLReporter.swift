@@ -57,6 +57,18 @@ public struct SVRLReporter: StreamingReporter {
                 lines.append(failedAssert(finding, test: "\(rule.check.kind): \(test)"))
             }
         }
+        if let alignment = application.alignment {
+            // The smart-specialisation conclusion the S3 rules decided by, as a report.
+            let name = language == .sv ? "Smart specialisering" : "Smart specialisation"
+            lines.append("  <svrl:active-pattern id=\"s3-conclusion\" name=\"\(name)\" documents=\"\(document)\"/>")
+            lines.append("  <svrl:fired-rule context=\"/a:application/a:project\"/>")
+            lines.append(
+                """
+                  <svrl:successful-report location="/a:application/a:project" test="s3:supported-count() &gt; 0" role="info">
+                    <svrl:text>\(Markup.escape(ConclusionText(language: language).sentence(alignment)))</svrl:text>
+                  </svrl:successful-report>
+                """)
+        }
         return ReportSection(lines.map { $0 + "\n" }.joined())
     }
 

@@ -65,7 +65,7 @@ struct S3ConclusionTests {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.path
-        let formats = ["junit", "sarif", "json", "tap", "markdown", "text", "html"]
+        let formats = ["junit", "sarif", "json", "tap", "markdown", "text", "html", "svrl", "github"]
         var arguments = ["check", "Examples/misdeclared-area.sv.xml", "Examples/no-area.sv.xml"]
         for format in formats { arguments += ["--format", "\(format)=\(out)/report.\(format)"] }
         for language in ["en", "sv"] {
@@ -84,7 +84,7 @@ struct S3ConclusionTests {
                     supports: "Evidensen stöder Life science, vård och hälsa: ",
                     none: "Inget i ansökan pekar på något område i strategin."
                 )
-            for format in ["text", "junit", "sarif", "tap", "html"] {
+            for format in ["text", "junit", "sarif", "tap", "html", "svrl", "github"] {
                 let text = try read(format)
                 #expect(text.contains(sentences.supports), "\(format) \(language)")
                 #expect(text.contains(sentences.none), "\(format) \(language)")
