@@ -4,7 +4,8 @@
 #
 #   bash Benchmarks/s3-agreement/run.sh [DATA_DIR]
 #
-# S3CHECK=PATH uses that binary instead of building a release one (CI uses its debug build).
+# S3CHECK=PATH uses that binary instead of building a release one (CI uses its debug build);
+# EVALUATE=PATH scores another data set of the same format with the development set's evaluate.py.
 # Each project becomes an application with title = its name and summary = its description and
 # nothing else that hints at an area (make_applications.py). `s3check s3 --format json` scores
 # them; predictions.py takes s3check's own conclusion (the supported area, or none) as `top`;
@@ -27,7 +28,7 @@ fi
 python3 "$here/make_applications.py" "$data/projects.jsonl" "$work/applications"
 "$bin" s3 --format json "$work/applications" > "$work/s3.json"
 python3 "$here/predictions.py" "$work/s3.json" > "$work/predictions.jsonl"
-python3 "$data/evaluate.py" "$work/predictions.jsonl" --labels "$data/labels.jsonl" --projects "$data/projects.jsonl" \
+python3 "${EVALUATE:-$data/evaluate.py}" "$work/predictions.jsonl" --labels "$data/labels.jsonl" --projects "$data/projects.jsonl" \
   | tee "$work/evaluate.txt"
 
 python3 "$here/labels_csv.py" "$data/labels.jsonl" > "$work/labels.csv"
