@@ -1,9 +1,11 @@
+import Foundation
 import S3CheckCore
 
-/// The smart-specialisation section of the text report: ranked areas with their evidence.
+/// The smart-specialisation section of the text report: the conclusion, then the ranked areas
+/// with their evidence.
 struct AlignmentText {
     let language: Language
-    /// How many pieces of evidence to show per area.
+    /// How many pieces of evidence to show per area; the rest are counted.
     var evidenceShown = 5
 
     func render(_ alignment: S3Alignment) -> String {
@@ -19,22 +21,51 @@ struct AlignmentText {
             let paddedScore = String(repeating: " ", count: max(0, 6 - score.count)) + score
             let share = String(format: "%3.0f %%", area.share)
             lines.append(" \(marker)\(rank + 1). \(area.name[language]) [\(area.id)] \(paddedScore) \(share)")
-            let shown = area.evidence.prefix(evidenceShown).map(describe)
-            if !shown.isEmpty {
-                lines.append("       " + shown.joined(separator: "; "))
+            if let shown = evidenceList(area) {
+                lines.append("       " + shown)
             }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The area's strongest evidence, `; `-separated, and how many more there are; nil when it has
+    /// none.
+    func evidenceList(_ area: AreaScore) -> String? {
+        guard !area.evidence.isEmpty else { return nil }
+        var items = area.evidence.prefix(evidenceShown).map(describe)
+        let rest = area.evidence.count - items.count
+        if rest > 0 {
+            items.append(language == .sv ? "och \(rest) till" : "and \(rest) more")
+        }
+        return items.joined(separator: "; ")
+    }
+
+    /// `"klinisk" ×2 (sammanfattning, rad 9)`; a shared term also gives this area's part of it.
     func describe(_ evidence: Evidence) -> String {
         let sv = language == .sv
-        let times = evidence.count > 1 ? " ×\(evidence.count)" : ""
+        let line = "\(sv ? "rad" : "line") \(evidence.line)"
         switch evidence.kind {
-        case .term: return "\"\(evidence.matched)\"\(times) (\(evidence.field):\(evidence.line))"
-        case .nace: return "NACE \(evidence.matched) (\(sv ? "rad" : "line") \(evidence.line))"
-        case .interventionField: return "\(sv ? "insatsområde" : "intervention field") \(evidence.matched)"
-        case .researchField: return "\(sv ? "forskningsområde" : "research field") \(evidence.matched)"
+        case .term:
+            let times = evidence.count > 1 ? " ×\(evidence.count)" : ""
+            let portion = evidence.portion.map { "; \(sv ? "delad" : "shared"), \(String(format: "%.0f", $0)) %" } ?? ""
+            return "\"\(evidence.matched)\"\(times) (\(Self.fieldName(evidence.field)[language]), \(line)\(portion))"
+        case .nace: return "NACE \(evidence.matched) (\(line))"
+        case .interventionField:
+            return "\(sv ? "insatsområde" : "intervention field") \(evidence.matched) (\(line))"
+        case .researchField:
+            return "\(sv ? "forskningsområde" : "research field") \(evidence.matched) (\(line))"
+        }
+    }
+
+    /// The application field a term was found in, as the application form names it.
+    static func fieldName(_ element: String) -> LocalizedText {
+        switch element {
+        case "title": LocalizedText(sv: "projektnamn", en: "title")
+        case "keyword": LocalizedText(sv: "nyckelord", en: "keyword")
+        case "justification": LocalizedText(sv: "S3-motivering", en: "S3 justification")
+        case "summary": LocalizedText(sv: "sammanfattning", en: "summary")
+        case "objective": LocalizedText(sv: "mål", en: "objective")
+        default: LocalizedText(sv: element, en: element)
         }
     }
 }

@@ -26,18 +26,21 @@ public struct CalibrationText {
             : ["precision", "recall", "F1", "labelled", "concluded"]
         lines.append(pad(sv ? "område" : "area", width) + " " + header.map { pad($0, 10) }.joined())
         for figures in calibration.figures {
+            // A class nobody labelled and s3check never concluded is not measured.
+            let measured = { (value: Double) in figures.measured ? number(value, decimals: 2) : "–" }
             let cells = [
-                number(figures.precision, decimals: 2), number(figures.recall, decimals: 2),
-                number(figures.f1, decimals: 2), String(figures.labelled), String(figures.concluded),
+                measured(figures.precision), measured(figures.recall), measured(figures.f1),
+                String(figures.labelled), String(figures.concluded),
             ]
             lines.append(pad(figures.id, width) + " " + cells.map { pad($0, 10) }.joined())
         }
         let agreed = calibration.items.count - calibration.disagreements.count
+        let measuredCount = calibration.figures.filter(\.measured).count
         lines += [
             "",
             sv
-                ? "Makro-F1 (\(calibration.classes.count) klasser): \(number(calibration.macroF1, decimals: 2))"
-                : "Macro-F1 (\(calibration.classes.count) classes): \(number(calibration.macroF1, decimals: 2))",
+                ? "Makro-F1 (\(measuredCount) klasser): \(number(calibration.macroF1, decimals: 2))"
+                : "Macro-F1 (\(measuredCount) classes): \(number(calibration.macroF1, decimals: 2))",
             sv
                 ? "Andel rätt: \(number(calibration.accuracy * 100)) % (\(agreed) av \(calibration.items.count))"
                 : "Accuracy: \(number(calibration.accuracy * 100)) % (\(agreed) of \(calibration.items.count))",
@@ -54,7 +57,7 @@ public struct CalibrationText {
             lines.append(pad(id, width) + " " + cells.joined())
         }
         let disagreements = calibration.disagreements
-        lines += ["", sv ? "Oenigheter (\(disagreements.count))" : "Disagreements (\(disagreements.count))"]
+        lines += ["", sv ? "Avvikelser (\(disagreements.count))" : "Disagreements (\(disagreements.count))"]
         let evidence = AlignmentText(language: language)
         for item in disagreements {
             lines.append(
@@ -62,8 +65,8 @@ public struct CalibrationText {
                     ? "\(item.file): etikett \(item.label), slutsats \(item.concluded)"
                     : "\(item.file): label \(item.label), conclusion \(item.concluded)")
             lines.append("  " + ConclusionText(language: language).sentence(item.alignment))
-            for area in item.alignment.areas.prefix(2) where area.score > 0 {
-                let shown = area.evidence.prefix(6).map(evidence.describe).joined(separator: "; ")
+            for area in item.alignment.areas.prefix(2) {
+                guard let shown = evidence.evidenceList(area) else { continue }
                 lines.append("    \(area.id) \(number(area.score)): \(shown)")
             }
         }

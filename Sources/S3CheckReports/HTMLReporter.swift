@@ -132,18 +132,9 @@ public struct HTMLReporter: StreamingReporter {
         var rows: [String] = []
         for area in alignment.areas {
             let declared = alignment.declared.contains(area.id)
-            let evidence = area.evidence.prefix(8).map { item -> String in
-                let times = item.count > 1 ? " ×\(item.count)" : ""
-                switch item.kind {
-                case .term:
-                    return
-                        "«\(Markup.escape(item.matched))»\(times) <span class=\"muted\">(\(Markup.escape(item.field)), \(t("rad", "line")) \(item.line))</span>"
-                case .nace: return "NACE \(Markup.escape(item.matched))"
-                case .interventionField:
-                    return "\(t("insatsområde", "intervention field")) \(Markup.escape(item.matched))"
-                case .researchField: return "\(t("forskningsområde", "research field")) \(Markup.escape(item.matched))"
-                }
-            }.joined(separator: "; ")
+            var text = AlignmentText(language: language)
+            text.evidenceShown = 8
+            let evidence = text.evidenceList(area).map(Markup.escape) ?? ""
             rows.append(
                 """
                 <tr\(declared ? " class=\"declared\"" : "")><td>\(Markup.escape(area.name[language]))\(declared ? " <strong>(\(t("angivet", "declared")))</strong>" : "")</td>\

@@ -110,6 +110,7 @@ public struct JSONReporter: StreamingReporter {
                     write(area.name, into: &json)
                     json.member("score", area.score)
                     json.member("share", area.share)
+                    json.member("textScore", area.textScore)
                 }
             }
             json.key("conclusion")

@@ -18,9 +18,9 @@ public struct MarkdownReporter: StreamingReporter {
         lines.append("\(tally.applications.count) \(sv ? "ansökningar" : "applications"): \(counts).")
         lines.append("")
         lines.append(
-            "| \(sv ? "Ansökan" : "Application") | \(sv ? "Bedömning" : "Verdict") | \(sv ? "Fel" : "Errors") | \(sv ? "Varningar" : "Warnings") |"
+            "| \(sv ? "Ansökan" : "Application") | \(sv ? "Bedömning" : "Verdict") | \(sv ? "Fel" : "Errors") | \(sv ? "Varningar" : "Warnings") | \(sv ? "S3 (angivet → stöds)" : "S3 (declared → supported)") |"
         )
-        lines.append("| --- | --- | --- | --- |")
+        lines.append("| --- | --- | --- | --- | --- |")
         for application in tally.applications {
             lines.append(
                 "| \(Self.code(application.file)) | \(Self.icon(application.verdict)) \(application.verdict.label[language]) | \(application.errors) | \(application.warnings) | \(Self.s3(application, language: language)) |"
@@ -57,14 +57,16 @@ public struct MarkdownReporter: StreamingReporter {
         return "\n\(sv ? "Regelpaket" : "Rule packs"): \(Self.escape(packs)); s3check \(ToolInfo.version).\n"
     }
 
-    /// `declared → supported (score)`: `life-science → life-science (68.6)`, `ikt → none`, or –
-    /// when there was no scoring.
+    /// `declared → supported (score)`: `life-science → life-science (68.6)`, `ikt → none`,
+    /// `ikt → life-science (40.1), ikt (30.2)`, or – when there was no scoring.
     static func s3(_ application: ApplicationSummary, language: Language) -> String {
         guard let declaredAreas = application.declaredAreas else { return "–" }
         let declared = declaredAreas.isEmpty ? "–" : declaredAreas.joined(separator: ", ")
+        let supported = application.supportedAreas ?? []
         let best =
-            application.supportedArea.map { "\($0.id) (\(language.decimal($0.score)))" }
-            ?? (language == .sv ? "inget" : "none")
+            supported.isEmpty
+            ? (language == .sv ? "inget" : "none")
+            : supported.map { "\($0.id) (\(language.decimal($0.score)))" }.joined(separator: ", ")
         return escape("\(declared) → \(best)")
     }
 

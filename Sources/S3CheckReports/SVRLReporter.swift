@@ -64,7 +64,7 @@ public struct SVRLReporter: StreamingReporter {
             lines.append("  <svrl:fired-rule context=\"/a:application/a:project\"/>")
             lines.append(
                 """
-                  <svrl:successful-report location="/a:application/a:project" test="s3:supported-count() &gt; 0" role="info">
+                  <svrl:successful-report location="/a:application/a:project" test="s3:supported-count() \(alignment.conclusion.supported.isEmpty ? "= 0" : "&gt; 0")" role="info">
                     <svrl:text>\(Markup.escape(ConclusionText(language: language).sentence(alignment)))</svrl:text>
                   </svrl:successful-report>
                 """)

@@ -110,7 +110,8 @@ public struct TextReporter: StreamingReporter {
             "\(pad(words.application, fileWidth))  \(pad(words.verdict, verdictWidth))  \(words.errors.many)  \(words.warnings.many)  S3"
         ]
         for application in tally.applications {
-            let best = application.supportedArea?.id ?? (language == .sv ? "inget" : "none")
+            let supported = application.supportedAreas?.map(\.id) ?? []
+            let best = supported.isEmpty ? (language == .sv ? "inget" : "none") : supported.joined(separator: ",")
             let declared = application.declaredAreas?.joined(separator: ",") ?? "–"
             let s3 = application.declaredAreas == nil ? "–" : (declared == best ? best : "\(declared) → \(best)")
             lines.append(

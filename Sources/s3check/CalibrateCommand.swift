@@ -12,8 +12,10 @@ struct CalibrateCommand: ParsableCommand {
         discussion: """
             The labels file is CSV with a header row naming the columns file and area (comma, \
             semicolon or tab). file is the application's path relative to FOLDER; area is an area \
-            id of the strategy or none. Exit codes: 0 calibrated; 2 a labelled application could \
-            not be scored; 3 usage error, or a labels file with problems.
+            id of the strategy or none. Applications are only scored: they must be well-formed \
+            applications, but need not follow today's schema or dates. Exit codes: 0 calibrated; \
+            2 a labelled application could not be scored; 3 usage error, or a labels file with \
+            problems (including a labelled file that is not there).
             """
     )
 
@@ -25,9 +27,6 @@ struct CalibrateCommand: ParsableCommand {
 
     @OptionGroup var rules: RuleOptions
     @OptionGroup var presentation: PresentationOptions
-
-    @Option(help: "Applications checked in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func run() throws {
         let language = presentation.language
@@ -59,26 +58,43 @@ struct CalibrateCommand: ParsableCommand {
             }
             throw Outcome.usageError.exitCode
         }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            Diagnostics.error(
+                LocalizedText(
+                    sv: "Mappen \(folder) finns inte.", en: "The folder \(folder) does not exist.")[language])
+            throw Outcome.usageError.exitCode
+        }
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         let files = labelFile.labels.map { base + $0.file }
-        var items: [Calibration.Item] = []
-        var unscored: [String] = []
+        // A labelled file that is not there is a mistake in the labels, found before any scoring.
+        let missing = labelFile.labels.filter { !FileManager.default.fileExists(atPath: base + $0.file) }
+        for label in missing {
+            let problem = RuleProblem(
+                file: labels, line: label.line,
+                message: LocalizedText(
+                    sv: "\(label.file) finns inte i \(folder).", en: "\(label.file) is not in \(folder)."))
+            Diagnostics.write(problem.formatted(in: language), label: LocalizedText(sv: "fel", en: "error")[language])
+        }
+        guard missing.isEmpty else { throw Outcome.usageError.exitCode }
+        // Only the scoring: past applications need not follow today's schema or be dated within
+        // the packs' validity.
+        let checker: ApplicationChecker
         do {
-            try BatchChecker(ruleSet: ruleSet, options: .init(profile: rules.profile), jobs: jobs).check(
-                files,
-                transform: { report, _ in report.alignment },
-                deliver: { position, alignment in
-                    let label = labelFile.labels[position]
-                    if let alignment {
-                        items.append(Calibration.Item(file: label.file, label: label.area, alignment: alignment))
-                    } else {
-                        unscored.append(label.file)
-                    }
-                }
-            )
-        } catch let error as RulePackError {
+            checker = try ApplicationChecker(ruleSet: ruleSet, options: .init(profile: rules.profile))
+        } catch {
             RuleOptions.report(error, language: language)
             throw Outcome.usageError.exitCode
+        }
+        var items: [Calibration.Item] = []
+        var unscored: [(file: String, reason: String)] = []
+        for (label, path) in zip(labelFile.labels, files) {
+            switch checker.alignment(ofFileAt: path) {
+            case .success(let alignment):
+                items.append(Calibration.Item(file: label.file, label: label.area, alignment: alignment))
+            case .failure(let failure):
+                unscored.append((label.file, failure.findings.first?.message[language] ?? ""))
+            }
         }
         let labelled = Set(files.map(InputFiles.canonical))
         let unlabelled = InputFiles.expand([folder]).filter { !labelled.contains(InputFiles.canonical($0)) }.count
@@ -94,11 +110,11 @@ struct CalibrateCommand: ParsableCommand {
                         ? "1 application in \(folder) has no label and is left out."
                         : "\(unlabelled) applications in \(folder) have no label and are left out.")[language])
         }
-        for file in unscored {
+        for (file, reason) in unscored {
             Diagnostics.error(
                 LocalizedText(
-                    sv: "\(file) kunde inte poängsättas (se s3check check \(base + file)).",
-                    en: "\(file) could not be scored (see s3check check \(base + file)).")[language])
+                    sv: "\(file) kunde inte poängsättas och är inte med: \(reason)",
+                    en: "\(file) could not be scored and is left out: \(reason)")[language])
         }
         if !unscored.isEmpty { throw Outcome.cannotBeAssessed.exitCode }
     }

@@ -96,6 +96,12 @@ struct S3ConclusionTests {
             }
             #expect(conclusions == [["life-science"], []])
             let markdown = try read("markdown")
+            // Every row of the summary table has as many cells as its header, or GitHub drops one.
+            let summary = markdown.components(separatedBy: "\n\n").first { $0.contains("| --- |") } ?? ""
+            let table = summary.split(separator: "\n").filter { $0.hasPrefix("|") }
+            #expect(table.count == 4, "header, rule and two applications")
+            let cells = Set(table.map { $0.filter { $0 == "|" }.count })
+            #expect(cells.count == 1, "\(table)")
             #expect(markdown.contains("ikt → life-science ("))
             #expect(markdown.contains("hallbar-produktion → \(language == "en" ? "none" : "inget")"))
             #expect(try read("junit").contains("name=\"s3.supported\" value=\"life-science\""))

@@ -176,11 +176,11 @@ struct AlignmentScorerTests {
     @Test("The score is how much of the text is about an area: the same text twice as long scores the same")
     func density() throws {
         let paragraph = "Projektet utvecklar cirkulär tillverkning med återvinning av material i industrin. "
-        // 11 words a paragraph: 6 and 12 times are both above the strategy's 50-word minimum.
-        let six = score(try alignment(summary: String(repeating: paragraph, count: 6)), "hallbar-produktion")
-        let twelve = score(try alignment(summary: String(repeating: paragraph, count: 12)), "hallbar-produktion")
-        #expect(six > 0)
-        #expect(abs(six - twelve) < 0.01)
+        // 11 words a paragraph: 15 and 30 times are both above the strategy's 150-word minimum.
+        let once = score(try alignment(summary: String(repeating: paragraph, count: 15)), "hallbar-produktion")
+        let twice = score(try alignment(summary: String(repeating: paragraph, count: 30)), "hallbar-produktion")
+        #expect(once > 0)
+        #expect(abs(once - twice) < 0.01)
     }
 
     static let genericText = """
@@ -236,6 +236,33 @@ struct AlignmentScorerTests {
         #expect(score(factory, "hallbar-stadsutveckling") == 0)
         #expect(score(housing, "hallbar-produktion") == 0)
         #expect(score(housing, "hallbar-stadsutveckling") > score(factory, "hallbar-stadsutveckling"))
+    }
+
+    @Test("A word counts once per area: a shared term does not count again inside an area's own term")
+    func sharedTermOncePerWord() throws {
+        let result = try alignment(summary: "klimatanpassning")
+        let urban = try #require(result.score(of: "hallbar-stadsutveckling"))
+        #expect(urban.evidence.map(\.matched) == ["klimatanpass"])
+        #expect(score(result, "hallbar-produktion") == 0)
+    }
+
+    @Test("Codes alone do not make the evidence support an area: they say what partners do")
+    func codesAlone() throws {
+        let result = try alignment(summary: Self.genericText, nace: "62.01")
+        let ict = try #require(result.score(of: "ikt"))
+        #expect(ict.score >= result.conclusion.threshold)
+        #expect(ict.textScore == 0)
+        #expect(result.conclusion.supported.isEmpty)
+    }
+
+    @Test("One supported area is not a clear conclusion when the runner-up, below the threshold, is close")
+    func closeRunnerUp() throws {
+        let text = Self.genericText + " Digitala verktyg, mjukvara och en digital kanal. Produktion och industri."
+        let result = try alignment(summary: text)
+        #expect(result.conclusion.supported.count == 1)
+        #expect(result.conclusion.runnerUpScore > 0)
+        #expect(result.conclusion.runnerUpScore < result.conclusion.threshold)
+        #expect(!result.conclusion.clear)
     }
 
     @Test("The conclusion: supported areas reach the threshold and are within the clear margin of the best")

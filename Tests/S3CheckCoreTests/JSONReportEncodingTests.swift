@@ -95,9 +95,9 @@ struct JSONReportEncodingTests {
             from: Data(
                 """
                 {"strategyID": "s\\u0002", "declared": [], "words": 7, "areas": [{"id": "a", "name": {"sv": "å", "en": "\\\\"},
-                "score": 0.30000000000000004, "share": -0.0, "evidence": [{"kind": "term", "matched": "x",
+                "score": 0.30000000000000004, "textScore": 0.1, "share": -0.0, "evidence": [{"kind": "term", "matched": "x",
                 "field": "title", "line": 3, "count": 1, "weight": 1e20, "points": 1e-7, "portion": 33.33}]},
-                {"id": "b", "name": {"sv": "", "en": ""}, "score": 100, "share": 12345678901234567890,
+                {"id": "b", "name": {"sv": "", "en": ""}, "score": 100, "textScore": 0, "share": 12345678901234567890,
                 "evidence": []}], "conclusion": {"supported": ["b", "\\u0003"], "best": "b", "bestScore": 100,
                 "runnerUpScore": 0.1, "threshold": 3, "clearMargin": 2.5, "margin": 1000.5, "clear": false}}
                 """.utf8))
@@ -129,7 +129,7 @@ struct JSONReportEncodingTests {
             let alignment = try JSONDecoder().decode(
                 S3Alignment.self,
                 from: Data(
-                    #"{"strategyID": "s", "declared": [], "words": 0, "areas": [{"id": "a", "name": {"sv": "", "en": ""}, "score": 0, "share": 0, "evidence": []}], "conclusion": {"supported": [], "bestScore": 0, "runnerUpScore": 0, "threshold": 3, "clearMargin": 2, "clear": false}}"#
+                    #"{"strategyID": "s", "declared": [], "words": 0, "areas": [{"id": "a", "name": {"sv": "", "en": ""}, "score": 0, "textScore": 0, "share": 0, "evidence": []}], "conclusion": {"supported": [], "bestScore": 0, "runnerUpScore": 0, "threshold": 3, "clearMargin": 2, "clear": false}}"#
                         .utf8))
             var broken = alignment
             broken.areas[0].score = value

@@ -2,9 +2,11 @@
 /// per-area precision, recall and F1, macro-F1, the confusion matrix and every disagreement.
 ///
 /// Classes are the strategy's areas and ``LabelFile/noArea``; an application's concluded class
-/// is ``S3Conclusion/area``, or `none` when the evidence supports no area. Precision of a class
-/// never concluded and recall of a class never labelled count as 0 (as scikit-learn's
-/// `zero_division=0`), so macro-F1 is the plain mean over every class.
+/// is ``S3Conclusion/area`` (the best supported area, even when the conclusion supports more
+/// than one), or `none` when the evidence supports no area. A class that is neither labelled nor
+/// concluded is not measured and left out of macro-F1, as scikit-learn does by default; within a
+/// measured class, precision of a class never concluded and recall of a class never labelled
+/// count as 0 (`zero_division=0`).
 public struct Calibration: Sendable {
     /// One labelled application and what s3check concluded.
     public struct Item: Sendable {
@@ -31,13 +33,15 @@ public struct Calibration: Sendable {
         public var labelled: Int
         /// How many s3check concluded to be this class.
         public var concluded: Int
+        /// Whether the class occurs at all, as a label or a conclusion.
+        public var measured: Bool { labelled + concluded > 0 }
     }
 
     /// The strategy's area ids, then `none`.
     public let classes: [String]
     public let items: [Item]
     public let figures: [ClassFigures]
-    /// The unweighted mean of every class's F1.
+    /// The unweighted mean of the F1 of every measured class.
     public let macroF1: Double
     /// The share of applications whose conclusion is their label, 0–1.
     public let accuracy: Double
@@ -64,7 +68,8 @@ public struct Calibration: Sendable {
             return ClassFigures(
                 id: id, precision: precision, recall: recall, f1: f1, labelled: labelled, concluded: concluded)
         }
-        macroF1 = figures.isEmpty ? 0 : figures.reduce(0) { $0 + $1.f1 } / Double(figures.count)
+        let measured = figures.filter(\.measured)
+        macroF1 = measured.isEmpty ? 0 : measured.reduce(0) { $0 + $1.f1 } / Double(measured.count)
         let agreed = items.filter { $0.label == $0.concluded }.count
         accuracy = items.isEmpty ? 0 : Double(agreed) / Double(items.count)
     }

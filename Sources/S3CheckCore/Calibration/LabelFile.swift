@@ -38,7 +38,9 @@ public struct LabelFile: Sendable {
             problem(1, sv: "Filen är ingen läsbar CSV-fil: \(error).", en: "The file is not readable CSV: \(error).")
             return
         }
-        guard table.header.contains("file"), table.header.contains("area") else {
+        // Column names in any case, as spreadsheets write them.
+        let columns = Dictionary(table.header.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        guard let fileColumn = columns["file"], let areaColumn = columns["area"] else {
             problem(
                 1, sv: "Första raden måste namnge kolumnerna file och area (till exempel: file,area).",
                 en: "The first row must name the columns file and area (for example: file,area).")
@@ -48,8 +50,8 @@ public struct LabelFile: Sendable {
         var seen: [String: Int] = [:]
         for (index, row) in table.rows.enumerated() {
             let line = index + 2
-            let path = (row["file"] ?? "").trimmingCharacters(in: .whitespaces)
-            let area = (row["area"] ?? "").trimmingCharacters(in: .whitespaces)
+            let path = (row[fileColumn] ?? "").trimmingCharacters(in: .whitespaces)
+            let area = (row[areaColumn] ?? "").trimmingCharacters(in: .whitespaces)
             if path.isEmpty {
                 problem(line, sv: "Kolumnen file är tom.", en: "The column file is empty.")
             } else if !known.contains(area) {
@@ -57,14 +59,19 @@ public struct LabelFile: Sendable {
                 problem(
                     line, sv: "Området \"\(area)\" finns inte i strategin (giltiga: \(list)).",
                     en: "The area \"\(area)\" is not in the strategy (valid: \(list)).")
-            } else if let first = seen[path] {
+            } else if let first = seen[Self.normalised(path)] {
                 problem(
                     line, sv: "\(path) har redan en etikett på rad \(first).",
                     en: "\(path) is already labelled on line \(first).")
             } else {
-                seen[path] = line
+                seen[Self.normalised(path)] = line
                 labels.append(Label(file: path, area: area, line: line))
             }
         }
+    }
+
+    /// The path as a key for finding the same file labelled twice (`./a.xml` is `a.xml`).
+    static func normalised(_ path: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: "/")).standardizedFileURL.path
     }
 }

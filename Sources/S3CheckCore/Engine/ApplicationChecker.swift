@@ -96,6 +96,37 @@ public final class ApplicationChecker {
         )
     }
 
+    /// Only the smart-specialisation scoring of the file at `path`, for calibration on past
+    /// applications: the file must be a well-formed application, but it need not follow the
+    /// schema or be dated within the packs' validity. On failure, the findings that say why.
+    public func alignment(ofFileAt path: String) -> Result<S3Alignment, AlignmentFailure> {
+        guard let scorer else {
+            return .failure(AlignmentFailure(findings: []))
+        }
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
+            return .failure(AlignmentFailure(findings: unreadable(path).findings))
+        }
+        let document: XMLDocument
+        do {
+            document = try XMLDocument.parse(data, name: path, limits: options.limits)
+        } catch {
+            return .failure(AlignmentFailure(findings: ReadErrorDescription.findings(for: error, file: path)))
+        }
+        guard let root = document.root else {
+            return .failure(AlignmentFailure(findings: ReadErrorDescription.findings(for: .malformed([]), file: path)))
+        }
+        if let problem = formatProblem(root, file: path) {
+            return .failure(AlignmentFailure(findings: [problem]))
+        }
+        return .success(scorer.score(root))
+    }
+
+    /// Why a file could not be scored: the findings a check would give it (empty when the pack
+    /// has no strategy).
+    public struct AlignmentFailure: Error, Sendable {
+        public var findings: [Finding]
+    }
+
     static func verdict(findings: [Finding], results: [RuleResult]) -> Verdict {
         if findings.contains(where: \.blocksAssessment) || results.contains(where: { $0.outcome == .error }) {
             return .cannotBeAssessed

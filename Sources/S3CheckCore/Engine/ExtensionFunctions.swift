@@ -64,6 +64,11 @@ enum ExtensionFunctions {
             function("supported-count", 0...0) { _ in
                 .number(Double(try alignment.current().conclusion.supported.count))
             },
+            function("unsupported-reason", 2...2) { arguments in
+                let id = arguments[0].string.trimmingXMLWhitespace()
+                let language = Language(rawValue: arguments[1].string) ?? .en
+                return .string(try alignment.current().reasonNotSupported(id, language: language) ?? "")
+            },
             function("conclusion-clear", 0...0) { _ in .boolean(try alignment.current().conclusion.clear) },
             function("supported-threshold", 0...0) { _ in .number(try alignment.strategy().conclusion.supportedScore) },
             function("area-name", 2...2) { arguments in

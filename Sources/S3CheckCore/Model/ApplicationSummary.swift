@@ -11,9 +11,9 @@ public struct ApplicationSummary: Sendable {
     public var findings: Int
     /// The declared smart-specialisation areas; nil when the application was not scored.
     public var declaredAreas: [String]?
-    /// The best area the evidence supports and its score; nil when it supports none or there
-    /// was no scoring.
-    public var supportedArea: (id: String, score: Double)?
+    /// The areas the evidence supports, best first, with their scores; empty when it supports
+    /// none, nil when there was no scoring.
+    public var supportedAreas: [(id: String, score: Double)]?
     /// Whether a rule could not be evaluated on this application.
     public var evaluationFailed: Bool
     /// The first finding of each check that is not one of the run's rules (the `S3C-…` input
@@ -29,8 +29,8 @@ public struct ApplicationSummary: Sendable {
         warnings = report.count(.warning)
         findings = report.findings.count
         declaredAreas = report.alignment?.declared
-        supportedArea = report.alignment.flatMap { alignment in
-            alignment.conclusion.area.map { ($0, alignment.score(of: $0)?.score ?? 0) }
+        supportedAreas = report.alignment.map { alignment in
+            alignment.conclusion.supported.map { ($0, alignment.score(of: $0)?.score ?? 0) }
         }
         evaluationFailed = report.results.contains { $0.outcome == .error }
         var seen: Set<String> = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A language every user-facing text exists in.
 public enum Language: String, Sendable, CaseIterable, Codable {
     case sv
@@ -12,6 +14,15 @@ public enum Language: String, Sendable, CaseIterable, Codable {
             }
         }
         return .en
+    }
+}
+
+extension Language {
+    /// `value` with `decimals` decimals and this language's decimal separator: `122,9` in
+    /// Swedish, `122.9` in English. For text people read; machine formats keep the point.
+    public func decimal(_ value: Double, decimals: Int = 1) -> String {
+        let text = String(format: "%.\(decimals)f", value)
+        return self == .sv ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 }
 

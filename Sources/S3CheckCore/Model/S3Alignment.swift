@@ -20,14 +20,43 @@ public struct S3Alignment: Sendable, Codable, Hashable {
     public func score(of id: String) -> AreaScore? {
         areas.first { $0.id == id }
     }
+
+    /// Why the conclusion does not support the area `id`, as a clause in `language`; nil when it
+    /// does, or the strategy has no such area.
+    public func reasonNotSupported(_ id: String, language: Language) -> String? {
+        guard !conclusion.supported.contains(id), let area = score(of: id) else { return nil }
+        let sv = language == .sv
+        let points = language.decimal(area.score)
+        if area.textScore == 0 {
+            return sv
+                ? "texten ger ingen evidens för området, bara koder (\(points) poäng)"
+                : "the text gives no evidence for it, only codes (\(points) points)"
+        }
+        if area.score < conclusion.threshold {
+            let threshold = language.decimal(conclusion.threshold)
+            return sv
+                ? "\(points) poäng, under gränsen \(threshold)"
+                : "\(points) points, below the threshold of \(threshold)"
+        }
+        let best = conclusion.best.flatMap(score(of:))
+        let bestName = best?.name[language] ?? ""
+        let bestPoints = language.decimal(conclusion.bestScore)
+        let margin = language.decimal(conclusion.clearMargin)
+        return sv
+            ? "\(points) poäng mot \(bestPoints) för \(bestName), som har mer än \(margin) gånger så många"
+            : "\(points) points against \(bestPoints) for \(bestName), which has more than \(margin) times as many"
+    }
 }
 
 /// One area's score and what it rests on.
 public struct AreaScore: Sendable, Codable, Hashable {
     public var id: String
     public var name: LocalizedText
-    /// The sum of the evidence's points, text normalised for length.
+    /// The sum of the evidence's points: points per 100 words of text, plus code points; one
+    /// decimal.
     public var score: Double
+    /// The part of the score that comes from the text (terms), without codes.
+    public var textScore: Double
     /// The area's part of all areas' scores, in percent.
     public var share: Double
     /// The strongest evidence first.
@@ -63,10 +92,12 @@ public struct Evidence: Sendable, Codable, Hashable {
 
 /// The conclusion s3check draws from the scores: the areas the evidence supports, or none.
 ///
-/// An area is supported when its score reaches the strategy's `supportedScore` and is at least
-/// the best score divided by `clearMargin`: an area the best one outscores by more than that
-/// margin is a side theme, not what the project is about. The conclusion is clear when exactly
-/// one area is supported. The rules (SE-S3-003…006) and every report read this one value.
+/// An area is supported when its score reaches the strategy's `supportedScore`, the text itself
+/// gives evidence for it (codes alone say what partners do, not what the project is about), and
+/// its score is at least the best score divided by `clearMargin`: an area the best one outscores
+/// by more than that is a side theme. The conclusion is clear when exactly one area is supported
+/// and it scores at least `clearMargin` times the runner-up, supported or not. The rules
+/// (SE-S3-003…006) and every report read this one value.
 public struct S3Conclusion: Sendable, Codable, Hashable {
     /// Ids of the supported areas, highest score first; empty when the evidence supports none.
     public var supported: [String]
@@ -77,11 +108,11 @@ public struct S3Conclusion: Sendable, Codable, Hashable {
     public var runnerUpScore: Double
     /// The score from which an area is supported.
     public var threshold: Double
-    /// How many times the runner-up's score the best needs to be the only supported area.
+    /// How many times the runner-up's score the best needs for a clear conclusion.
     public var clearMargin: Double
     /// The best score divided by the runner-up's; nil when the runner-up scores 0.
     public var margin: Double?
-    /// True when exactly one area is supported.
+    /// True when exactly one area is supported and it leads the runner-up by `clearMargin`.
     public var clear: Bool
 
     /// The best supported area; nil when the evidence supports none.
@@ -96,9 +127,11 @@ public struct S3Conclusion: Sendable, Codable, Hashable {
         threshold = rule.supportedScore
         clearMargin = rule.clearMargin
         let bestScore = bestScore
-        supported = areas.filter { $0.score >= rule.supportedScore && $0.score * rule.clearMargin >= bestScore }
-            .map(\.id)
+        supported = areas.filter {
+            $0.score >= rule.supportedScore && $0.textScore > 0 && $0.score * rule.clearMargin >= bestScore
+        }
+        .map(\.id)
         margin = runnerUpScore > 0 ? (bestScore / runnerUpScore * 100).rounded() / 100 : nil
-        clear = supported.count == 1
+        clear = supported.count == 1 && bestScore >= rule.clearMargin * runnerUpScore
     }
 }

@@ -116,6 +116,7 @@ public struct AlignmentScorer: Sendable {
                 evidence[area].append(found)
             }
         }
+        var textPoints = points
         addCodeEvidence(root, project: project, points: &points, evidence: &evidence)
 
         // Shared terms last, divided by the areas' own evidence.
@@ -132,6 +133,7 @@ public struct AlignmentScorer: Sendable {
                     found.points *= portion
                     found.portion = Self.rounded(portion * 100)
                     points[area] += found.points
+                    textPoints[area] += found.points
                     evidence[area].append(found)
                 }
             }
@@ -142,7 +144,8 @@ public struct AlignmentScorer: Sendable {
             AreaScore(
                 id: area.id,
                 name: area.name,
-                score: Self.rounded(points[index]),
+                score: Self.roundedScore(points[index]),
+                textScore: Self.roundedScore(textPoints[index]),
                 share: total > 0 ? Self.rounded(points[index] / total * 100) : 0,
                 evidence: evidence[index].map { found in
                     var found = found
@@ -242,6 +245,12 @@ public struct AlignmentScorer: Sendable {
                     found.append((owner.group, owner.term))
                 }
             }
+            // A word one of a shared group's areas has a term of its own for is that term's: the
+            // shared term ("klimat") does not count again inside "klimatanpassning".
+            let areaCount = strategy.areas.count
+            for (index, group) in strategy.shared.enumerated() where strongest[areaCount + index] >= 0 {
+                if group.areas.contains(where: { strongest[$0] >= 0 }) { strongest[areaCount + index] = -1 }
+            }
             for (group, ownerIndex) in strongest.enumerated() where ownerIndex >= 0 {
                 found.append((group, owners[ownerIndex].term))
             }
@@ -286,6 +295,12 @@ public struct AlignmentScorer: Sendable {
     /// The code without its dots ("72.11" → "7211").
     private static func plainCode(_ code: String) -> String {
         String(code.filter { $0 != "." })
+    }
+
+    /// Scores to one decimal, as every report prints them, so that the conclusion and the
+    /// rules compare the numbers a reader sees.
+    private static func roundedScore(_ value: Double) -> Double {
+        (value * 10).rounded() / 10
     }
 
     private static func rounded(_ value: Double) -> Double {

@@ -84,7 +84,7 @@ public struct Strategy: Sendable {
         /// A text shorter than this many words is scored as if it had this many.
         public var minimumWords: Int
 
-        public init(supportedScore: Double = 3, clearMargin: Double = 2, minimumWords: Int = 50) {
+        public init(supportedScore: Double = 3, clearMargin: Double = 2, minimumWords: Int = 150) {
             self.supportedScore = supportedScore
             self.clearMargin = clearMargin
             self.minimumWords = minimumWords
