@@ -30,15 +30,7 @@ struct CalibrateCommand: ParsableCommand {
 
     func run() throws {
         let language = presentation.language
-        let ruleSet = try rules.load(language: language)
-        guard let strategy = ruleSet.strategy else {
-            Diagnostics.error(
-                LocalizedText(
-                    sv: "Regelpaketet anger ingen strategi för smart specialisering.",
-                    en: "The rule pack names no smart-specialisation strategy."
-                )[language])
-            throw Outcome.usageError.exitCode
-        }
+        let (ruleSet, strategy) = try rules.loadWithStrategy(language: language)
         guard let data = FileManager.default.contents(atPath: labels) else {
             Diagnostics.error(
                 LocalizedText(

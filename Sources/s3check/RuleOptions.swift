@@ -30,6 +30,22 @@ struct RuleOptions: ParsableArguments {
         return ruleSet
     }
 
+    /// Loads the chosen pack and its smart-specialisation strategy; exits 3 when the pack names
+    /// none.
+    func loadWithStrategy(language: Language) throws -> (RuleSet, Strategy) {
+        let ruleSet = try load(language: language)
+        guard let strategy = ruleSet.strategy else {
+            Diagnostics.error(
+                LocalizedText(
+                    sv: "Regelpaketet anger ingen strategi för smart specialisering.",
+                    en: "The rule pack names no smart-specialisation strategy."
+                )[language]
+            )
+            throw Outcome.usageError.exitCode
+        }
+        return (ruleSet, strategy)
+    }
+
     static func report(_ error: RulePackError, language: Language) {
         for problem in error.problems {
             Diagnostics.error(problem.formatted(in: language))

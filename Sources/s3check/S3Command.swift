@@ -24,16 +24,7 @@ struct S3Command: ParsableCommand {
 
     func run() throws {
         let language = presentation.language
-        let ruleSet = try rules.load(language: language)
-        guard ruleSet.strategy != nil else {
-            Diagnostics.error(
-                LocalizedText(
-                    sv: "Regelpaketet anger ingen strategi för smart specialisering.",
-                    en: "The rule pack names no smart-specialisation strategy."
-                )[language]
-            )
-            throw Outcome.usageError.exitCode
-        }
+        let (ruleSet, _) = try rules.loadWithStrategy(language: language)
         let files = InputFiles.expand(paths)
         let context = RunContext(
             packs: ruleSet.packs, profile: rules.profile, language: language, fileCount: files.count)
