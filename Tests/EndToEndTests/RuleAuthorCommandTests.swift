@@ -18,6 +18,23 @@ struct RuleAuthorCommandTests {
         #expect(broken.standardError.contains("[T-1]"))
     }
 
+    @Test("lint fails on a call pack whose rule could never fire: a misspelt element, or a sum as a range path")
+    func lintNeverFiring() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let typo = PackBuilder.rule(
+            "CALL-1", check: #"<range path="a:budget/a:costline[@category = 'staff']/@amount" max="100000"/>"#)
+        let sum = PackBuilder.rule("CALL-2", check: #"<range path="sum(a:budget/a:costLine/@amount)" max="100000"/>"#)
+        let path = try Fixtures.write(PackBuilder.pack(rules: typo + sum), to: "call.xml", in: folder)
+        let result = try BinaryRunner.run(["lint", path, "--lang", "sv"])
+        #expect(result.exitCode == 3)
+        #expect(result.standardError.contains("[CALL-1] "))
+        #expect(
+            result.standardError.contains("elementet a:costline, som ansökningsschemat inte har (menar du a:costLine?)")
+        )
+        #expect(result.standardError.contains("[CALL-2] \"sum(a:budget/a:costLine/@amount)\" ger inga noder"))
+    }
+
     @Test("test proves every shipped rule both ways and checks the examples")
     func testCommand() throws {
         let result = try BinaryRunner.run([

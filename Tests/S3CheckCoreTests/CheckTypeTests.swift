@@ -45,6 +45,23 @@ struct CheckTypeTests {
         #expect(try harness.outcome(of: rule).0 == .notApplicable)
     }
 
+    @Test(
+        "A path that selects no nodes where the check needs nodes is a rule error, never not applicable",
+        arguments: [
+            #"<range path="sum(a:budget/a:costLine/@amount)" max="100000"/>"#,
+            #"<required path="string(a:project/a:title)"/>"#,
+            #"<pattern path="count(a:partners/a:partner)" regex="[0-9]+"/>"#,
+            #"<sum of="1 + 1" max="10"/>"#,
+            #"<range context="string(a:project)" path="a:trl/@start" max="9"/>"#,
+        ]
+    )
+    func nonNodePath(_ check: String) throws {
+        let (outcome, report) = try harness.outcome(of: PackBuilder.rule("T-NODES", check: check))
+        #expect(outcome == .error, "\(check)")
+        #expect(report.verdict == .cannotBeAssessed)
+        #expect(report.findings.first?.message.en.contains("selects no nodes") == true)
+    }
+
     @Test("dateWindow: bounds come from parameters in force on the submission date")
     func dateWindow() throws {
         let extra = """

@@ -53,4 +53,37 @@ struct RuleLinterTests {
         #expect(result.warnings.contains { $0.message.en.contains("anchored path") })
         #expect(result.warnings.contains { $0.ruleID == "unused" })
     }
+
+    @Test(
+        "A path naming an element or attribute the application schema lacks is a problem, with the nearest name",
+        arguments: [
+            (
+                #"<range path="a:budget/a:costline[@category = 'staff']/@amount" max="100000"/>"#, "a:costline",
+                "a:costLine"
+            ),
+            (#"<range path="a:budget/a:costLine/@ammount" max="100000"/>"#, "@ammount", "@amount"),
+            (#"<assert test="count(a:partners/a:partner[a:orgNumber]) &gt; 0"/>"#, "a:orgNumber", nil),
+            (#"<required path="project/a:title"/>"#, "without the prefix a:", nil),
+        ] as [(String, String, String?)]
+    )
+    func unknownNames(_ check: String, _ named: String, _ suggestion: String?) throws {
+        let rule = PackBuilder.rule("T-1", check: check)
+        let problems = RuleLinter().lint(try harness.load(PackBuilder.pack(rules: rule))).problems
+        let problem = try #require(problems.first { $0.message.en.contains(named) }, "\(problems)")
+        if let suggestion { #expect(problem.message.en.contains("did you mean \(suggestion)?")) }
+        #expect(problem.message.sv.contains("ansökningsschemat") || problem.message.sv.contains("prefixet a:"))
+    }
+
+    @Test("A path that cannot select nodes is a problem where the check needs nodes, not where it needs a number")
+    func nodeSetPaths() throws {
+        let sum = PackBuilder.rule("T-1", check: #"<range path="sum(a:budget/a:costLine/@amount)" max="100000"/>"#)
+        let problems = RuleLinter().lint(try harness.load(PackBuilder.pack(rules: sum))).problems
+        #expect(problems.contains { $0.message.en.contains("selects no nodes") })
+        let ratio = PackBuilder.rule(
+            "T-1",
+            check:
+                #"<ratio numerator="sum(a:financing/a:erdf/@amount)" denominator="sum(a:budget/a:costLine/@amount)" max="40"/>"#
+        )
+        #expect(RuleLinter().lint(try harness.load(PackBuilder.pack(rules: ratio))).problems.isEmpty)
+    }
 }

@@ -15,7 +15,7 @@ enum ExpressionScanner {
     /// Names followed by `(` that are function calls, as written (`s3:luhn`, `count`).
     static func functionCalls(in expression: String) -> [String] {
         tokens(in: expression).compactMap { token in
-            guard case .name(let name, let followedByParenthesis) = token, followedByParenthesis,
+            guard case .name(let name, let followedByParenthesis, _, _) = token, followedByParenthesis,
                 !nodeTests.contains(name), !operators.contains(name)
             else { return nil }
             return name
@@ -38,8 +38,29 @@ enum ExpressionScanner {
         }
     }
 
+    /// The element and attribute names an expression's location steps use, as written
+    /// (`a:costLine`, `amount` after `@`), without functions, operators, axes and node tests.
+    static func stepNames(in expression: String) -> [(name: String, isAttribute: Bool)] {
+        tokens(in: expression).compactMap { token in
+            guard case .name(let name, let followedByParenthesis, let afterAt, let beforeAxis) = token,
+                !followedByParenthesis, !beforeAxis, !operators.contains(name) || afterAt
+            else { return nil }
+            return (name, afterAt)
+        }
+    }
+
+    /// Whether the expression's value cannot be a node-set: it starts with a number, a string,
+    /// a minus, or a call of a function that returns no nodes (every XPath 1.0 function but id).
+    static func cannotSelectNodes(_ expression: String) -> Bool {
+        let trimmed = expression.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "(" }
+        guard let first = trimmed.first else { return true }
+        if first.isNumber || first == "'" || first == "\"" || first == "-" || first == "$" { return first != "$" }
+        guard case .name(let name, true, false, _)? = tokens(in: String(trimmed)).first else { return false }
+        return name != "id"
+    }
+
     private enum Token {
-        case name(String, followedByParenthesis: Bool)
+        case name(String, followedByParenthesis: Bool, afterAt: Bool, beforeAxis: Bool)
         case variable(String)
     }
 
@@ -79,7 +100,14 @@ enum ExpressionScanner {
                     next += 1
                 }
                 let parenthesis = next < bytes.count && bytes[next] == 0x28
-                result.append(isVariable ? .variable(name) : .name(name, followedByParenthesis: parenthesis))
+                let axis = end + 1 < bytes.count && bytes[end] == 0x3A && bytes[end + 1] == 0x3A
+                var previous = index - 1
+                while previous >= 0, bytes[previous] == 0x20 || bytes[previous] == 0x09 { previous -= 1 }
+                let afterAt = previous >= 0 && bytes[previous] == 0x40
+                result.append(
+                    isVariable
+                        ? .variable(name)
+                        : .name(name, followedByParenthesis: parenthesis, afterAt: afterAt, beforeAxis: axis))
                 index = max(end, index + 1)
             } else {
                 index += 1

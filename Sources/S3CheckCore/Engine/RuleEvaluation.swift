@@ -64,7 +64,7 @@ struct RuleEvaluation {
         }
         let contexts: [XMLNode]
         if let context = rule.expression(rule.rule.check.context) {
-            contexts = try value(context, at: root).nodes
+            contexts = try nodes(context, at: root)
         } else {
             contexts = [root]
         }
@@ -92,12 +92,12 @@ struct RuleEvaluation {
     private func check(_ rule: CompiledRule, at context: XMLNode) throws(EvaluationFailure) -> CheckOutcome {
         switch rule.rule.check {
         case .required(_, let path):
-            let nodes = try value(rule.expression(path), at: context).nodes
+            let nodes = try nodes(rule.expression(path), at: context)
             let present = nodes.contains { !Self.isBlank($0) }
             return .checked(present ? [] : [Failure(node: context, values: [NamedValue(name: "path", value: path)])])
 
         case .range(_, let path, let min, let max):
-            let nodes = try value(rule.expression(path), at: context).nodes
+            let nodes = try nodes(rule.expression(path), at: context)
             guard !nodes.isEmpty else { return .notApplicable }
             let low = try optionalNumber(rule.expression(min), at: context)
             let high = try optionalNumber(rule.expression(max), at: context)
@@ -110,7 +110,7 @@ struct RuleEvaluation {
             return .checked(failures)
 
         case .dateWindow(_, let path, let from, let to):
-            let nodes = try value(rule.expression(path), at: context).nodes
+            let nodes = try nodes(rule.expression(path), at: context)
             guard !nodes.isEmpty else { return .notApplicable }
             let start = try optionalDate(rule.expression(from), at: context)
             let end = try optionalDate(rule.expression(to), at: context)
@@ -133,7 +133,7 @@ struct RuleEvaluation {
             return .checked(failures)
 
         case .inCodeList(_, let path, let listID):
-            let nodes = try value(rule.expression(path), at: context).nodes
+            let nodes = try nodes(rule.expression(path), at: context)
             guard !nodes.isEmpty else { return .notApplicable }
             let list = compiled.ruleSet.codeLists[listID]
             let failures = nodes.compactMap { node -> Failure? in
@@ -146,7 +146,7 @@ struct RuleEvaluation {
             return .checked(failures)
 
         case .pattern(_, let path, let regex):
-            let nodes = try value(rule.expression(path), at: context).nodes
+            let nodes = try nodes(rule.expression(path), at: context)
             guard !nodes.isEmpty else { return .notApplicable }
             guard let expression = rule.pattern else {
                 throw EvaluationFailure(reason: "invalid regular expression \(regex)")
@@ -161,7 +161,7 @@ struct RuleEvaluation {
             return .checked(failures)
 
         case .sum(_, let of, let min, let max, let equals, let tolerance):
-            let nodes = try value(rule.expression(of), at: context).nodes
+            let nodes = try nodes(rule.expression(of), at: context)
             let total = nodes.reduce(0.0) { $0 + $1.numberValue }
             let low = try optionalNumber(rule.expression(min), at: context)
             let high = try optionalNumber(rule.expression(max), at: context)
@@ -202,6 +202,17 @@ struct RuleEvaluation {
         } catch {
             throw EvaluationFailure(reason: "\(error.expression): \(error.reason)")
         }
+    }
+
+    /// The nodes `expression` selects; a number, string or boolean where a check needs nodes is
+    /// an evaluation error, so that the rule is never silently "not applicable".
+    private func nodes(_ expression: XPathExpression?, at node: XMLNode) throws(EvaluationFailure) -> [XMLNode] {
+        let result = try value(expression, at: node)
+        guard case .nodes(let nodes) = result else {
+            throw EvaluationFailure(
+                reason: "\(expression?.source ?? "") selects no nodes (its value is not a node-set)")
+        }
+        return nodes
     }
 
     private func optionalNumber(_ expression: XPathExpression?, at node: XMLNode) throws(EvaluationFailure) -> Double? {

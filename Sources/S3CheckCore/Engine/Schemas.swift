@@ -12,6 +12,9 @@ public struct Schemas: Sendable {
     public let strategy: XMLSchema
     /// Field labels by element or attribute name, from the application schema's documentation.
     public let labels: [String: LocalizedText]
+    /// Every element and attribute name the application schema declares.
+    public let applicationElements: Set<String>
+    public let applicationAttributes: Set<String>
 
     public static let applicationSchemaPath = "schema/application-1.xsd"
     public static let rulesSchemaPath = "schema/rules-1.xsd"
@@ -33,7 +36,24 @@ public struct Schemas: Sendable {
         application = try XMLSchema(applicationData, name: "Rules/" + Self.applicationSchemaPath)
         rules = try XMLSchema(data(Self.rulesSchemaPath), name: "Rules/" + Self.rulesSchemaPath)
         strategy = try XMLSchema(data(Self.strategySchemaPath), name: "Rules/" + Self.strategySchemaPath)
-        labels = try Self.labels(in: XMLDocument.parse(applicationData, name: Self.applicationSchemaPath))
+        let document = try XMLDocument.parse(applicationData, name: Self.applicationSchemaPath)
+        labels = Self.labels(in: document)
+        (applicationElements, applicationAttributes) = Self.declaredNames(in: document)
+    }
+
+    /// The names of every `xs:element` and `xs:attribute` declaration.
+    private static func declaredNames(in schema: XMLDocument) -> (elements: Set<String>, attributes: Set<String>) {
+        var elements: Set<String> = []
+        var attributes: Set<String> = []
+        func visit(_ node: XMLNode) {
+            if let name = node.attribute("name") {
+                if node.localName == "element" { elements.insert(name) }
+                if node.localName == "attribute" { attributes.insert(name) }
+            }
+            node.childElements.forEach(visit)
+        }
+        schema.root.map(visit)
+        return (elements, attributes)
     }
 
     /// The breadcrumb for a node, such as `Parter › Part › Organisationsnummer`.

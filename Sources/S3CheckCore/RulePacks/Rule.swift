@@ -89,6 +89,20 @@ public enum Check: Sendable, Hashable {
     }
 
     /// Every XPath expression of the check, context first.
+    /// The expressions that must select nodes: the context and the checked path (or the summed
+    /// nodes). A number there ("sum(…)" as a range path) would leave nothing to check.
+    public var nodeSetExpressions: [String] {
+        let own: String? =
+            switch self {
+            case .required(_, let path), .range(_, let path, _, _), .dateWindow(_, let path, _, _),
+                .inCodeList(_, let path, _), .pattern(_, let path, _):
+                path
+            case .sum(_, let of, _, _, _, _): of
+            case .ratio, .assert: nil
+            }
+        return [context, own].compactMap { $0 }
+    }
+
     public var expressions: [String] {
         let own: [String?] =
             switch self {

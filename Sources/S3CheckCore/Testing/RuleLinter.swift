@@ -55,6 +55,15 @@ public struct RuleLinter {
                 }
             }
             for expression in rule.expressions {
+                for problem in Self.unknownNames(in: expression) { add(problem.sv, problem.en) }
+            }
+            for expression in rule.check.nodeSetExpressions where ExpressionScanner.cannotSelectNodes(expression) {
+                add(
+                    "\"\(expression)\" ger inga noder, så regeln har inget att kontrollera; ange en sökväg (som a:budget/a:costLine/@amount).",
+                    "\"\(expression)\" selects no nodes, so the rule has nothing to check; give a path (such as a:budget/a:costLine/@amount)."
+                )
+            }
+            for expression in rule.expressions {
                 usedParameters.formUnion(ExpressionScanner.variables(in: expression))
                 if expression.contains("//") {
                     add(
@@ -95,6 +104,67 @@ public struct RuleLinter {
             )
         }
         return result
+    }
+
+    /// Names of elements and attributes the application schema does not declare, each with the
+    /// nearest declared name: such a step selects nothing, so the rule could never fire.
+    static func unknownNames(in expression: String) -> [(sv: String, en: String)] {
+        let schemas = Schemas.shared
+        var problems: [(sv: String, en: String)] = []
+        for (written, isAttribute) in ExpressionScanner.stepNames(in: expression) {
+            let parts = written.split(separator: ":", maxSplits: 1).map(String.init)
+            let prefix = parts.count == 2 ? parts[0] : nil
+            let name = parts.last ?? written
+            if isAttribute {
+                guard prefix == nil, !schemas.applicationAttributes.contains(name) else { continue }
+                let hint = nearest(name, in: schemas.applicationAttributes).map { " (menar du @\($0)?)" } ?? ""
+                let hintEn = nearest(name, in: schemas.applicationAttributes).map { " (did you mean @\($0)?)" } ?? ""
+                problems.append(
+                    (
+                        "\"\(expression)\" nämner attributet @\(name), som ansökningsschemat inte har\(hint); regeln kan aldrig slå till.",
+                        "\"\(expression)\" names the attribute @\(name), which the application schema does not have\(hintEn); the rule could never fire."
+                    ))
+            } else if prefix == "a" {
+                guard !schemas.applicationElements.contains(name) else { continue }
+                let hint = nearest(name, in: schemas.applicationElements).map { " (menar du a:\($0)?)" } ?? ""
+                let hintEn = nearest(name, in: schemas.applicationElements).map { " (did you mean a:\($0)?)" } ?? ""
+                problems.append(
+                    (
+                        "\"\(expression)\" nämner elementet a:\(name), som ansökningsschemat inte har\(hint); regeln kan aldrig slå till.",
+                        "\"\(expression)\" names the element a:\(name), which the application schema does not have\(hintEn); the rule could never fire."
+                    ))
+            } else if prefix == nil, schemas.applicationElements.contains(name) {
+                // Application elements are in a namespace: without a: the step selects nothing.
+                problems.append(
+                    (
+                        "\"\(expression)\" nämner elementet \(name) utan prefixet a:, så steget väljer ingenting; skriv a:\(name).",
+                        "\"\(expression)\" names the element \(name) without the prefix a:, so the step selects nothing; write a:\(name)."
+                    ))
+            }
+        }
+        return problems
+    }
+
+    /// The declared name closest to `name`: the same letters in another case, or at most two
+    /// edits away.
+    static func nearest(_ name: String, in names: Set<String>) -> String? {
+        if let sameLetters = names.first(where: { $0.lowercased() == name.lowercased() }) { return sameLetters }
+        let scored = names.map { ($0, editDistance($0, name)) }.filter { $0.1 <= 2 }
+        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
+    }
+
+    private static func editDistance(_ left: String, _ right: String) -> Int {
+        let a = Array(left)
+        let b = Array(right)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// The `{names}` each check kind fills in.
