@@ -70,6 +70,20 @@ public struct XMLNode {
         pointer.pointee.properties != nil
     }
 
+    /// The element's attributes, in document order.
+    public var attributeNodes: [XMLNode] {
+        var result: [XMLNode] = []
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            result.append(
+                XMLNode(
+                    pointer: UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self), document: document)
+            )
+            attribute = current.pointee.next
+        }
+        return result
+    }
+
     /// The parent element, or nil at the root.
     public var parent: XMLNode? {
         guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else {

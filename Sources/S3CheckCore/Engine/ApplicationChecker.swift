@@ -69,8 +69,15 @@ public final class ApplicationChecker {
             }
             return blocked(file, digest, findings)
         }
+        // Rules see canonical numbers; a date or year they cannot read stops the assessment.
+        let unreadable = schemas.typedValues.normalise(root).map { node, reason in
+            unreadableValue(node, reason: reason, file: file)
+        }
+        guard unreadable.isEmpty else {
+            return blocked(file, digest, unreadable, identity: Self.identity(of: root))
+        }
         let identity = Self.identity(of: root)
-        // The schema guarantees a valid xs:date here.
+        // The schema and the typed reading guarantee a readable date here.
         let submission = CalendarDate(identity.submissionDate ?? "") ?? CalendarDate("2021-01-01")!
         if let problem = validityProblem(submission, root: root, file: file) {
             return blocked(file, digest, [problem], identity: identity)
@@ -236,6 +243,23 @@ public final class ApplicationChecker {
             ),
             location: SourceLocation(file: file, line: node.line, column: node.column),
             field: FieldReference(path: node.path, label: schemas.fieldLabel(for: node.reference.names)),
+            blocksAssessment: true
+        )
+    }
+
+    /// A value the schema accepts but the rules cannot read.
+    private func unreadableValue(_ node: XMLNode, reason: LocalizedText, file: String) -> Finding {
+        let field = FieldReference(path: node.path, label: schemas.fieldLabel(for: node.reference.names))
+        return Finding(
+            ruleID: "S3C-VALUE",
+            severity: .error,
+            title: LocalizedText(sv: "Ett värde som reglerna inte kan läsa", en: "A value the rules cannot read"),
+            message: field.label.map { label, language in "\(label): " + reason[language] },
+            hint: LocalizedText(
+                sv: "Skriv året med fyra siffror, till exempel 2027-12-31 eller 2027.",
+                en: "Write the year in four digits, for example 2027-12-31 or 2027."),
+            location: SourceLocation(file: file, line: node.line, column: node.column),
+            field: field,
             blocksAssessment: true
         )
     }

@@ -15,6 +15,8 @@ public struct Schemas: Sendable {
     /// Every element and attribute name the application schema declares.
     public let applicationElements: Set<String>
     public let applicationAttributes: Set<String>
+    /// How the application schema types each number and date the rules read.
+    let typedValues: TypedValues
 
     public static let applicationSchemaPath = "schema/application-1.xsd"
     public static let rulesSchemaPath = "schema/rules-1.xsd"
@@ -39,6 +41,7 @@ public struct Schemas: Sendable {
         let document = try XMLDocument.parse(applicationData, name: Self.applicationSchemaPath)
         labels = Self.labels(in: document)
         (applicationElements, applicationAttributes) = Self.declaredNames(in: document)
+        typedValues = TypedValues(schema: document)
     }
 
     /// The names of every `xs:element` and `xs:attribute` declaration.

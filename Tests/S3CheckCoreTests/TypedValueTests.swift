@@ -1,0 +1,67 @@
+import Foundation
+import S3CheckCore
+import S3CheckTestSupport
+import Testing
+
+@Suite("Rules read numbers and dates as the schema types them")
+struct TypedValueTests {
+    static let ruleSet = try! RulePackLoader(files: .shipped).load(ShippedPackPath.defaultPack)
+
+    /// A checker per call: a checker belongs to one thread, and tests run in parallel.
+    private func check(_ text: String) -> ApplicationReport {
+        try! ApplicationChecker(ruleSet: Self.ruleSet).check(Data(text.utf8), file: "application.xml")
+    }
+
+    private func failing(_ report: ApplicationReport) -> [String] {
+        report.findings.map(\.ruleID).sorted()
+    }
+
+    @Test(
+        "Every decimal the schema accepts reads as its number: a plus sign, leading and trailing zeros",
+        arguments: ["eligible-ikt.en.xml", "not-eligible-cofinancing.sv.xml", "warnings-only.sv.xml"]
+    )
+    func decimalForms(_ example: String) throws {
+        let original = try String(contentsOf: Fixtures.examples.appending(path: example), encoding: .utf8)
+        // Every amount, share, flat rate and intensity, written in another valid xs:decimal form.
+        let rewritten = try Regex(#"(amount|share|flatRate|aidIntensity|turnoverEUR|balanceSheetEUR)="([0-9]+)""#)
+        let edited = original.replacing(rewritten) { match in
+            "\(match.output[1].substring ?? "")=\"+00\(match.output[2].substring ?? "").00\""
+        }
+        #expect(edited != original)
+        let before = check(original)
+        let after = check(edited)
+        #expect(after.verdict == before.verdict, "\(failing(after))")
+        #expect(failing(after) == failing(before))
+        #expect(after.findings.map(\.message.en) == before.findings.map(\.message.en))
+    }
+
+    @Test("The budget's + amounts no longer make an eligible application not eligible")
+    func plusSign() throws {
+        let original = try String(contentsOf: Fixtures.examples.appending(path: "eligible-ikt.en.xml"), encoding: .utf8)
+        let plus = original.replacing(#/<erdf amount="(\d+)"/>/#) { "<erdf amount=\"+\($0.output.1)\"/>" }
+        let report = check(plus)
+        #expect(report.verdict == check(original).verdict)
+        #expect(!report.findings.contains { $0.ruleID == "EU-BUD-001" || $0.ruleID == "EU-COF-001" })
+    }
+
+    @Test(
+        "A date or year the schema accepts but the rules cannot read makes the application unassessable, naming the field",
+        arguments: [
+            ("<endDate>2028-08-31</endDate>", "<endDate>12028-08-31</endDate>", "Project › End date"),
+            ("<endDate>2028-08-31</endDate>", "<endDate>-2028-08-31</endDate>", "Project › End date"),
+            (#"year="2026""#, #"year="12026""#, "Budget › Cost line › year"),
+        ]
+    )
+    func unreadableDates(_ from: String, _ to: String, _ field: String) throws {
+        let original = try String(contentsOf: Fixtures.examples.appending(path: "eligible-ikt.en.xml"), encoding: .utf8)
+        let edited = original.replacingOccurrences(of: from, with: to)
+        #expect(edited != original)
+        let report = check(edited)
+        #expect(report.verdict == .cannotBeAssessed)
+        let finding = try #require(report.findings.first { $0.ruleID == "S3C-VALUE" })
+        #expect(finding.field?.label.en.hasPrefix(field) == true, "\(finding.field?.label.en ?? "")")
+        #expect(finding.message.en.contains("0001–9999"))
+        #expect(finding.message.sv.contains("kan därför inte bedömas"))
+        #expect(!report.findings.contains { $0.message.en.contains("$") }, "no internal text about a variable")
+    }
+}
