@@ -35,6 +35,29 @@ struct TypedValueTests {
         #expect(after.findings.map(\.message.en) == before.findings.map(\.message.en))
     }
 
+    @Test("ERDF exactly at 40 % of costs with öre amounts passes EU-COF-001; one öre more fails it")
+    func coFinancingAtTheCeiling() throws {
+        let original = try String(contentsOf: Fixtures.examples.appending(path: "eligible-ikt.en.xml"), encoding: .utf8)
+        func edited(erdf: String) -> String {
+            original
+                .replacingOccurrences(
+                    of: #"year="2027" category="staff" amount="400000""#,
+                    with: #"year="2027" category="staff" amount="400000.01""#
+                )
+                .replacingOccurrences(of: #"amount="300000">Extern"#, with: #"amount="300000.14">Extern"#)
+                .replacingOccurrences(of: #"<erdf amount="2058000"/>"#, with: "<erdf amount=\"\(erdf)\"/>")
+                .replacingOccurrences(
+                    of: #"funder="Tvillingdata Sverige AB" amount="514500""#,
+                    with: #"funder="Tvillingdata Sverige AB" amount="514500.09""#)
+        }
+        let atCeiling = check(edited(erdf: "2058000.06"))
+        #expect(!failing(atCeiling).contains("EU-COF-001"), "\(failing(atCeiling))")
+        #expect(!failing(atCeiling).contains("EU-BUD-001"))
+        #expect(atCeiling.verdict == check(original).verdict)
+        let over = check(edited(erdf: "2058000.07"))
+        #expect(failing(over).contains("EU-COF-001"))
+    }
+
     @Test("The budget's + amounts no longer make an eligible application not eligible")
     func plusSign() throws {
         let original = try String(contentsOf: Fixtures.examples.appending(path: "eligible-ikt.en.xml"), encoding: .utf8)

@@ -86,8 +86,10 @@ final class CompiledRules {
                     "The regular expression \"\(regex)\" is invalid.")
             }
         }
+        // The argument of a whole-expression sum(…) is compiled too: the checks add its nodes.
+        let sources = rule.check.expressions + rule.check.expressions.compactMap(ExpressionScanner.sumArgument(of:))
         let expressions = Dictionary(
-            rule.check.expressions.map { ($0, compile($0)) },
+            sources.map { ($0, compile($0)) },
             uniquingKeysWith: { first, _ in first }
         )
         let result = CompiledRule(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the function calls and variables in an XPath 1.0 expression without evaluating it.
 ///
 /// libxml2 resolves functions only when a call is reached, so a misspelt function in a branch
@@ -20,6 +22,32 @@ enum ExpressionScanner {
             else { return nil }
             return name
         }
+    }
+
+    /// `X` when the whole expression is `sum(X)`: the range, sum and ratio checks then add X's
+    /// nodes in decimal instead of letting XPath add them in binary.
+    static func sumArgument(of expression: String) -> String? {
+        let trimmed = expression.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("sum"), trimmed.hasSuffix(")") else { return nil }
+        let afterName = trimmed.dropFirst(3).drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+        guard afterName.first == "(" else { return nil }
+        let inner = afterName.dropFirst().dropLast()
+        // The outer parentheses must enclose the whole argument: "sum(a) + sum(b)" is not one sum.
+        var depth = 0
+        var quote: Character?
+        for character in inner {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                depth -= 1
+                if depth < 0 { return nil }
+            }
+        }
+        return depth == 0 && quote == nil ? String(inner) : nil
     }
 
     /// Names after `$`.

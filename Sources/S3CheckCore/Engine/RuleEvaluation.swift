@@ -99,11 +99,11 @@ struct RuleEvaluation {
         case .range(_, let path, let min, let max):
             let nodes = try nodes(rule.expression(path), at: context)
             guard !nodes.isEmpty else { return .notApplicable }
-            let low = try optionalNumber(rule.expression(min), at: context)
-            let high = try optionalNumber(rule.expression(max), at: context)
+            let low = try optionalBound(min, rule, at: context)
+            let high = try optionalBound(max, rule, at: context)
             let failures = nodes.compactMap { node -> Failure? in
-                let number = node.numberValue
-                let inside = !number.isNaN && low.map { number >= $0 } != false && high.map { number <= $0 } != false
+                let number = ExactDecimal(text: node.stringValue)
+                let inside = number.map { number in Self.within(number, low, high) } ?? false
                 return inside
                     ? nil : Failure(node: node, values: Self.bounds(value: node.stringValue, min: low, max: high))
             }
@@ -162,32 +162,44 @@ struct RuleEvaluation {
 
         case .sum(_, let of, let min, let max, let equals, let tolerance):
             let nodes = try nodes(rule.expression(of), at: context)
-            let total = nodes.reduce(0.0) { $0 + $1.numberValue }
-            let low = try optionalNumber(rule.expression(min), at: context)
-            let high = try optionalNumber(rule.expression(max), at: context)
-            let expected = try optionalNumber(rule.expression(equals), at: context)
-            var inside = !total.isNaN && low.map { total >= $0 } != false && high.map { total <= $0 } != false
-            if let expected { inside = inside && abs(total - expected) <= tolerance }
-            var values = Self.bounds(value: Self.format(total), min: low, max: high)
-            values.append(NamedValue(name: "sum", value: Self.format(total)))
-            if let expected { values.append(NamedValue(name: "expected", value: Self.format(expected))) }
+            let total = Self.exactSum(nodes)
+            let low = try optionalBound(min, rule, at: context)
+            let high = try optionalBound(max, rule, at: context)
+            let expected = try optionalBound(equals, rule, at: context)
+            var inside = total.map { Self.within($0, low, high) } ?? false
+            if let expected, let total, let allowed = ExactDecimal(number: tolerance) {
+                inside = inside && (total - expected).magnitude <= allowed
+            }
+            let shown = total?.formatted ?? "–"
+            var values = Self.bounds(value: shown, min: low, max: high)
+            values.append(NamedValue(name: "sum", value: shown))
+            if let expected { values.append(NamedValue(name: "expected", value: expected.formatted)) }
             return .checked(inside ? [] : [Failure(node: nodes.first ?? context, values: values)])
 
         case .ratio(_, let numeratorSource, let denominatorSource, let min, let max, let percent):
-            let numeratorValue = try value(rule.expression(numeratorSource), at: context)
-            let numerator = numeratorValue.number
-            let denominator = try value(rule.expression(denominatorSource), at: context).number
-            let low = try optionalNumber(rule.expression(min), at: context)
-            let high = try optionalNumber(rule.expression(max), at: context)
-            let ratio = denominator == 0 ? Double.nan : numerator / denominator * (percent ? 100 : 1)
-            let inside = !ratio.isNaN && low.map { ratio >= $0 } != false && high.map { ratio <= $0 } != false
-            var values = Self.bounds(value: Self.format(ratio), min: low, max: high)
+            let (numerator, numeratorNode) = try operand(numeratorSource, rule, at: context)
+            let (denominator, _) = try operand(denominatorSource, rule, at: context)
+            let low = try optionalBound(min, rule, at: context)
+            let high = try optionalBound(max, rule, at: context)
+            // Compared by cross-multiplying, so that no quotient is ever rounded: n ÷ d ≤ max
+            // exactly when n × 100 ≤ max × d (d > 0).
+            let scale = ExactDecimal(Decimal(percent ? 100 : 1))
+            var inside = false
+            if let numerator, let denominator, denominator > .zero {
+                let scaled = numerator * scale
+                inside =
+                    low.map { scaled >= $0 * denominator } != false && high.map { scaled <= $0 * denominator } != false
+            }
+            let ratio = numerator.flatMap { numerator in
+                denominator.flatMap { (numerator * scale).divided(by: $0) }
+            }
+            var values = Self.bounds(value: ratio?.formatted ?? "–", min: low, max: high)
             values += [
-                NamedValue(name: "ratio", value: Self.format(ratio)),
-                NamedValue(name: "numerator", value: Self.format(numerator)),
-                NamedValue(name: "denominator", value: Self.format(denominator)),
+                NamedValue(name: "ratio", value: ratio?.formatted ?? "–"),
+                NamedValue(name: "numerator", value: numerator?.formatted ?? "–"),
+                NamedValue(name: "denominator", value: denominator?.formatted ?? "–"),
             ]
-            return .checked(inside ? [] : [Failure(node: numeratorValue.nodes.first ?? context, values: values)])
+            return .checked(inside ? [] : [Failure(node: numeratorNode ?? context, values: values)])
 
         case .assert(_, let test):
             let result = try value(rule.expression(test), at: context).boolean
@@ -215,11 +227,48 @@ struct RuleEvaluation {
         return nodes
     }
 
-    private func optionalNumber(_ expression: XPathExpression?, at node: XMLNode) throws(EvaluationFailure) -> Double? {
-        guard let expression else { return nil }
-        let number = try value(expression, at: node).number
-        guard !number.isNaN else { throw EvaluationFailure(reason: "\(expression.source) is not a number") }
-        return number
+    /// A bound of a range, sum or ratio check, exactly; nil when the check has none.
+    private func optionalBound(_ source: String?, _ rule: CompiledRule, at node: XMLNode) throws(EvaluationFailure)
+        -> ExactDecimal?
+    {
+        guard let source else { return nil }
+        guard let bound = try operand(source, rule, at: node).value else {
+            throw EvaluationFailure(reason: "\(source) is not a number")
+        }
+        return bound
+    }
+
+    /// An operand of a range, sum or ratio check, exactly, and the node it was read from: the
+    /// whole-expression `sum(X)` adds X's nodes in decimal; a node-set is its first node's value,
+    /// as XPath's `number()` reads it; a computed number is taken through its shortest decimal
+    /// form. The value is nil where XPath's would be NaN.
+    private func operand(_ source: String, _ rule: CompiledRule, at node: XMLNode) throws(EvaluationFailure)
+        -> (value: ExactDecimal?, node: XMLNode?)
+    {
+        if let argument = ExpressionScanner.sumArgument(of: source), rule.expression(argument) != nil {
+            let added = try nodes(rule.expression(argument), at: node)
+            return (Self.exactSum(added), added.first)
+        }
+        switch try value(rule.expression(source), at: node) {
+        case .nodes(let nodes): return (nodes.first.flatMap { ExactDecimal(text: $0.stringValue) }, nodes.first)
+        case .number(let number): return (ExactDecimal(number: number), nil)
+        case .string(let text): return (ExactDecimal(text: text), nil)
+        case .boolean(let flag): return (ExactDecimal(Decimal(flag ? 1 : 0)), nil)
+        }
+    }
+
+    /// The nodes' values added in decimal; nil when one is not a number (XPath's sum is NaN).
+    private static func exactSum(_ nodes: [XMLNode]) -> ExactDecimal? {
+        var total = ExactDecimal.zero
+        for node in nodes {
+            guard let value = ExactDecimal(text: node.stringValue) else { return nil }
+            total = total + value
+        }
+        return total
+    }
+
+    private static func within(_ value: ExactDecimal, _ low: ExactDecimal?, _ high: ExactDecimal?) -> Bool {
+        low.map { value >= $0 } != false && high.map { value <= $0 } != false
     }
 
     private func optionalDate(_ expression: XPathExpression?, at node: XMLNode) throws(EvaluationFailure)
@@ -287,10 +336,10 @@ struct RuleEvaluation {
         return node.childElements.isEmpty && !node.hasAttributes
     }
 
-    private static func bounds(value: String, min: Double?, max: Double?) -> [NamedValue] {
+    private static func bounds(value: String, min: ExactDecimal?, max: ExactDecimal?) -> [NamedValue] {
         [NamedValue(name: "value", value: value.trimmingXMLWhitespace())]
-            + (min.map { [NamedValue(name: "min", value: format($0))] } ?? [])
-            + (max.map { [NamedValue(name: "max", value: format($0))] } ?? [])
+            + (min.map { [NamedValue(name: "min", value: $0.formatted)] } ?? [])
+            + (max.map { [NamedValue(name: "max", value: $0.formatted)] } ?? [])
     }
 
     /// Numbers for messages: whole numbers as integers, others with at most two decimals.

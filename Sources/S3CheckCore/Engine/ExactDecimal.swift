@@ -1,0 +1,77 @@
+import Foundation
+
+/// A number the range, sum and ratio checks compare exactly: amounts in SEK or EUR with öre or
+/// cents, percentages, rates.
+///
+/// Binary floating point cannot hold 0.1 or 0.4 exactly, so 40 % of 5 145 000.15 computed in a
+/// `Double` is not 2 058 000.06 and an application exactly at the ceiling failed it. Values are
+/// read from the application's text (canonical after ``TypedValues``) into Foundation's base-10
+/// `Decimal` (38 digits), numbers that an XPath expression computed (parameters, `let`s) from
+/// their shortest decimal form, which is exact for every number written with 15 digits or fewer.
+struct ExactDecimal: Comparable, Sendable {
+    let value: Decimal
+
+    init(_ value: Decimal) {
+        self.value = value
+    }
+
+    /// An XPath number (`-?digits(.digits)?`) as written; nil for anything else.
+    init?(text: String) {
+        let trimmed = text.trimmingXMLWhitespace()
+        guard !trimmed.isEmpty, !XPathNumberText.isNaN(trimmed),
+            let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+        else { return nil }
+        self.value = value
+    }
+
+    /// A number an expression computed, through its shortest decimal form; nil for NaN and
+    /// infinities.
+    init?(number: Double) {
+        guard number.isFinite, let value = Decimal(string: "\(number)", locale: Locale(identifier: "en_US_POSIX"))
+        else { return nil }
+        self.value = value
+    }
+
+    static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool { lhs.value < rhs.value }
+    static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal { ExactDecimal(lhs.value + rhs.value) }
+    static func - (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal { ExactDecimal(lhs.value - rhs.value) }
+    static func * (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal { ExactDecimal(lhs.value * rhs.value) }
+
+    static let zero = ExactDecimal(Decimal(0))
+
+    var magnitude: ExactDecimal { value < 0 ? ExactDecimal(-value) : self }
+
+    /// `self ÷ divisor`, rounded to `decimals` places, for messages only; nil for division by 0.
+    func divided(by divisor: ExactDecimal, decimals: Int = 2) -> ExactDecimal? {
+        guard divisor.value != 0 else { return nil }
+        var quotient = value / divisor.value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &quotient, decimals, .plain)
+        return ExactDecimal(rounded)
+    }
+
+    /// For messages: a whole number without decimals, anything else with at most two.
+    var formatted: String {
+        var source = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &source, 2, .plain)
+        return NSDecimalNumber(decimal: rounded).stringValue
+    }
+}
+
+/// What XPath 1.0's `number()` accepts: optional minus, digits, an optional fraction.
+enum XPathNumberText {
+    static func isNaN(_ text: String) -> Bool {
+        var sawDigit = false
+        var sawPoint = false
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case 0x30...0x39: sawDigit = true
+            case 0x2E where !sawPoint: sawPoint = true
+            case 0x2D where index == 0: break
+            default: return true
+            }
+        }
+        return !sawDigit
+    }
+}
