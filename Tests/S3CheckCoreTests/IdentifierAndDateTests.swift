@@ -18,6 +18,25 @@ struct IdentifierAndDateTests {
         #expect(!Identifiers.isSwedishOrganisationNumber(number))
     }
 
+    @Test(
+        "An invalid organisation number is named by what is wrong with it, and only that",
+        arguments: [
+            ("556036-0794", Identifiers.OrganisationNumberProblem.checkDigit),
+            ("556036-0739", .checkDigit),
+            ("850709-9805", .personalIdentityNumber),
+            ("19850709-9805", .personalIdentityNumber),
+            ("811218+9876", .personalIdentityNumber),
+            ("850709-9806", .checkDigit),
+            ("202100-297", .format),
+            ("232100-00AB", .format),
+        ]
+    )
+    func organisationNumberProblems(_ number: String, _ problem: Identifiers.OrganisationNumberProblem) {
+        #expect(Identifiers.organisationNumberProblem(number) == problem)
+        #expect(Identifiers.organisationNumberProblem("556036-0793") == nil)
+        #expect(!problem.reason(.sv).isEmpty && problem.reason(.sv) != problem.reason(.en))
+    }
+
     @Test("VAT numbers are SE, a Luhn-valid number and 01")
     func vat() {
         #expect(Identifiers.isSwedishVATNumber("SE556036079301"))

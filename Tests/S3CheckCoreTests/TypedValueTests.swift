@@ -58,6 +58,25 @@ struct TypedValueTests {
         #expect(failing(over).contains("EU-COF-001"))
     }
 
+    @Test(
+        "SE-ORG-001 names the one thing wrong with an organisation number; a typo in it does not fail SE-ORG-004 too",
+        arguments: [
+            ("556036-0794", "check digit"), ("850709-9805", "personal identity number"), ("55603-60793", "ten digits"),
+        ]
+    )
+    func organisationNumberMessages(_ number: String, _ says: String) throws {
+        let original = try String(contentsOf: Fixtures.examples.appending(path: "eligible-ikt.en.xml"), encoding: .utf8)
+        let edited = original.replacingOccurrences(
+            of: "<organisationNumber>556036-0793</organisationNumber>",
+            with: "<organisationNumber>\(number)</organisationNumber>")
+        #expect(edited != original)
+        let report = check(edited)
+        let messages = report.findings.filter { $0.ruleID == "SE-ORG-001" }.map(\.message.en)
+        #expect(messages.count == 1)
+        #expect(messages.first?.contains(says) == true, "\(messages)")
+        #expect(!report.findings.contains { $0.ruleID == "SE-ORG-004" })
+    }
+
     @Test("The budget's + amounts no longer make an eligible application not eligible")
     func plusSign() throws {
         let original = try String(contentsOf: Fixtures.examples.appending(path: "eligible-ikt.en.xml"), encoding: .utf8)

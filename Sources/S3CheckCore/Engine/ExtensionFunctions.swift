@@ -20,6 +20,10 @@ enum ExtensionFunctions {
             function("luhn", 1...1) { .boolean(Identifiers.isLuhnValid(digitsOf: $0[0].string)) },
             function("orgnr", 1...1) { .boolean(Identifiers.isSwedishOrganisationNumber($0[0].string)) },
             function("vat-se", 1...1) { .boolean(Identifiers.isSwedishVATNumber($0[0].string)) },
+            function("orgnr-problem", 2...2) { arguments in
+                let language = Language(rawValue: arguments[1].string) ?? .en
+                return .string(Identifiers.organisationNumberProblem(arguments[0].string)?.reason(language) ?? "")
+            },
             function("matches", 2...2) { arguments in
                 .boolean(try regexes.fullMatch(arguments[0].string, pattern: arguments[1].string))
             },

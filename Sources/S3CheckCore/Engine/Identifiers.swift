@@ -26,6 +26,64 @@ public enum Identifiers {
         return digits[2] >= 2 && luhnSum(digits) % 10 == 0
     }
 
+    /// What is wrong with a Swedish organisation number, the first thing only.
+    public enum OrganisationNumberProblem: Sendable, Equatable {
+        /// Not ten digits (`NNNNNN-NNNN`, or the 12-digit `16…` form).
+        case format
+        /// A valid personal identity number (third digit 0 or 1, a real date, Luhn-valid): a
+        /// natural person, not an organisation.
+        case personalIdentityNumber
+        /// Ten digits in the right form whose last digit does not match the first nine.
+        case checkDigit
+
+        /// Why, as a sentence in `language`.
+        public func reason(_ language: Language) -> String {
+            switch (self, language) {
+            case (.format, .sv):
+                "Organisationsnumret ska vara tio siffror, NNNNNN-NNNN."
+            case (.format, .en):
+                "An organisation number is ten digits, NNNNNN-NNNN."
+            case (.personalIdentityNumber, .sv):
+                "Numret är ett personnummer, inte ett organisationsnummer; bara juridiska personer kan vara parter."
+            case (.personalIdentityNumber, .en):
+                "The number is a personal identity number, not an organisation number; only legal persons can be partners."
+            case (.checkDigit, .sv):
+                "Kontrollsiffran (den sista) stämmer inte med de nio första siffrorna; troligen är en siffra felskriven eller två har bytt plats."
+            case (.checkDigit, .en):
+                "The check digit (the last) does not match the first nine digits; most likely a digit is mistyped or two are swapped."
+            }
+        }
+    }
+
+    /// What is wrong with `text` as a Swedish organisation number; nil when it is one.
+    public static func organisationNumberProblem(_ text: String) -> OrganisationNumberProblem? {
+        guard !isSwedishOrganisationNumber(text) else { return nil }
+        var bytes = Array(text.trimmingXMLWhitespace().utf8)
+        if bytes.count >= 5, bytes[bytes.count - 5] == UInt8(ascii: "-") || bytes[bytes.count - 5] == UInt8(ascii: "+")
+        {
+            bytes.remove(at: bytes.count - 5)
+        }
+        // A personal identity number may be written with the century: 19YYMMDD-NNNN.
+        if bytes.count == 12,
+            bytes.starts(with: Array("16".utf8)) || bytes.starts(with: Array("19".utf8))
+                || bytes.starts(with: Array("20".utf8))
+        {
+            bytes.removeFirst(2)
+        }
+        let digits = bytes.compactMap(digit)
+        guard bytes.count == 10, digits.count == 10 else { return .format }
+        let luhn = luhnSum(digits) % 10 == 0
+        if digits[2] < 2 {
+            // Month 01–12 and a day that exists (60 is added for a coordination number).
+            let month = Int(digits[2]) * 10 + Int(digits[3])
+            var day = Int(digits[4]) * 10 + Int(digits[5])
+            if day > 60 { day -= 60 }
+            if luhn, (1...12).contains(month), (1...31).contains(day) { return .personalIdentityNumber }
+            return luhn ? .format : .checkDigit
+        }
+        return .checkDigit
+    }
+
     /// A Swedish VAT number: `SE`, ten digits that pass Luhn, then `01`.
     public static func isSwedishVATNumber(_ text: String) -> Bool {
         let bytes = Array(text.trimmingXMLWhitespace().utf8)
