@@ -20,6 +20,12 @@ extension XMLNode {
         }
     }
 
+    /// Sets the element's attribute `name` (no namespace), adding it when it is missing.
+    public func setAttribute(_ name: String, to value: String) {
+        guard kind == .element else { return }
+        xmlSetProp(pointer, name, value)
+    }
+
     /// Removes the node (and its subtree) from the document.
     public func remove() {
         if kind == .attribute {

@@ -109,8 +109,21 @@ public struct RuleTestRunner {
             var editFailed = false
             for edit in element.childElements {
                 let source = edit.attribute("path") ?? ""
-                let nodes =
-                    (try? xpath.compile(source)).flatMap { try? xpath.evaluate($0, at: editedRoot) }?.nodes ?? []
+                func select(_ path: String) -> [XMLNode] {
+                    (try? xpath.compile(path)).flatMap { try? xpath.evaluate($0, at: editedRoot) }?.nodes ?? []
+                }
+                let nodes = select(source)
+                // set on a missing attribute (…/@name) adds it to the elements the rest selects.
+                if nodes.isEmpty, edit.localName == "set", let slash = source.range(of: "/@", options: .backwards),
+                    !source[slash.upperBound...].contains(where: { "/[]()|".contains($0) })
+                {
+                    let elements = select(String(source[..<slash.lowerBound]))
+                    if !elements.isEmpty {
+                        let name = String(source[slash.upperBound...])
+                        for element in elements { element.setAttribute(name, to: edit.attribute("value") ?? "") }
+                        continue
+                    }
+                }
                 guard !nodes.isEmpty else {
                     problem(
                         edit.line, "Sökvägen \(source) väljer ingenting i basansökan.",
