@@ -35,6 +35,13 @@ enum ExtensionFunctions {
                 }
                 return .number(Double(to.dayNumber - from.dayNumber))
             },
+            function("years-before", 2...2) { arguments in
+                let years = arguments[1].number
+                guard let date = CalendarDate(arguments[0].string), years.isFinite, abs(years) < 10_000 else {
+                    return .string("")
+                }
+                return .string(date.yearsEarlier(Int(years)).description)
+            },
             function("year", 1...1) { .number(CalendarDate($0[0].string).map { Double($0.year) } ?? .nan) },
             function("in-list", 2...2) { arguments in
                 let id = arguments[0].string

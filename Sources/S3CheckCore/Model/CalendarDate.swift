@@ -50,6 +50,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// The same day `years` years earlier; 29 February becomes 28 February in a common year.
+    public func yearsEarlier(_ years: Int) -> CalendarDate {
+        let year = self.year - years
+        let day = min(self.day, Self.daysIn(month: month, year: year))
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
+    private init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
     public var description: String {
         let pad = { (value: Int, width: Int) in
             String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
