@@ -47,8 +47,16 @@ struct TypedValueTests {
                 .replacingOccurrences(of: #"amount="300000">Extern"#, with: #"amount="300000.14">Extern"#)
                 .replacingOccurrences(of: #"<erdf amount="2058000"/>"#, with: "<erdf amount=\"\(erdf)\"/>")
                 .replacingOccurrences(
-                    of: #"funder="Tvillingdata Sverige AB" amount="514500""#,
-                    with: #"funder="Tvillingdata Sverige AB" amount="514500.09""#)
+                    of: #"funder="Tvillingdata Sverige AB" partner="P1" amount="514500""#,
+                    with: #"funder="Tvillingdata Sverige AB" partner="P1" amount="514500.09""#
+                )
+                // The declared totals follow the öre, so that only the ceiling is at stake.
+                .replacingOccurrences(of: #"totalEligibleCosts="5145000""#, with: #"totalEligibleCosts="5145000.15""#)
+                .replacingOccurrences(of: #"eligibleCosts="700000""#, with: #"eligibleCosts="700000.15""#)
+        }
+        let sample = edited(erdf: "1")
+        for changed in ["400000.01", "300000.14", "514500.09", "5145000.15", "700000.15"] {
+            #expect(sample.contains(changed), "the edit \(changed) applies")
         }
         let atCeiling = check(edited(erdf: "2058000.06"))
         #expect(!failing(atCeiling).contains("EU-COF-001"), "\(failing(atCeiling))")
