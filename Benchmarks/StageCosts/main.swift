@@ -16,7 +16,21 @@ func cpuTime() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+var arguments = Array(CommandLine.arguments.dropFirst())
+
+// Instruction-count mode, for `valgrind --tool=callgrind` (deterministic, unlike wall time on a
+// shared machine): `--checks N --evaluation native|libxml2 FILES` runs N full checks and nothing
+// else, evaluating rule expressions natively or with libxml2's XPath alone.
+var instructionCountChecks: Int?
+var evaluatesNatively = true
+while let flag = arguments.first, flag.hasPrefix("--"), arguments.count >= 2 {
+    switch flag {
+    case "--checks": instructionCountChecks = Int(arguments[1])
+    case "--evaluation": evaluatesNatively = arguments[1] != "libxml2"
+    default: break
+    }
+    arguments.removeFirst(2)
+}
 let paths: [String]
 if arguments.isEmpty {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: "Examples")) ?? []
@@ -28,6 +42,22 @@ let inputs = paths.compactMap { path in FileManager.default.contents(atPath: pat
 guard !inputs.isEmpty else {
     print("no input files")
     exit(1)
+}
+
+if let checks = instructionCountChecks {
+    let ruleSet = try RulePackLoader(files: .shipped).load(ShippedPackPath.defaultPack)
+    var options = ApplicationChecker.Options()
+    options.evaluatesNatively = evaluatesNatively
+    let checker = try ApplicationChecker(ruleSet: ruleSet, options: options)
+    var verdicts: [Verdict: Int] = [:]
+    for index in 0..<checks {
+        let (path, data) = inputs[index % inputs.count]
+        verdicts[checker.check(data, file: path).verdict, default: 0] += 1
+    }
+    print(
+        "\(checks) checks, evaluation \(evaluatesNatively ? "native" : "libxml2"): \(verdicts.sorted { $0.key.rawValue < $1.key.rawValue })"
+    )
+    exit(0)
 }
 
 // Loading and compiling: the first time in a process (as `s3check check one.xml` pays it, with the
