@@ -50,12 +50,16 @@ struct ExactDecimal: Comparable, Sendable {
         return ExactDecimal(rounded)
     }
 
-    /// For messages: a whole number without decimals, anything else with at most two.
+    /// For messages, the one way rules print numbers: a whole number without decimals, anything
+    /// else rounded to two (`2058000`, `40.5` as `40.50`, `12.345` as `12.35`).
     var formatted: String {
         var source = value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &source, 2, .plain)
-        return NSDecimalNumber(decimal: rounded).stringValue
+        let text = NSDecimalNumber(decimal: rounded).stringValue
+        guard let point = text.firstIndex(of: ".") else { return text }
+        let decimals = text.distance(from: point, to: text.endIndex) - 1
+        return decimals == 1 ? text + "0" : text
     }
 }
 

@@ -342,13 +342,9 @@ struct RuleEvaluation {
             + (max.map { [NamedValue(name: "max", value: $0.formatted)] } ?? [])
     }
 
-    /// Numbers for messages: whole numbers as integers, others with at most two decimals.
+    /// A number an expression computed, for messages, printed as check values are.
     static func format(_ value: Double) -> String {
-        if value.isNaN { return "–" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        let rounded = (value * 100).rounded() / 100
-        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
-        return String(format: "%.2f", rounded)
+        ExactDecimal(number: value)?.formatted ?? "–"
     }
 
     private static func display(_ value: XPathValue) -> String {
