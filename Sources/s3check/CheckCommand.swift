@@ -103,6 +103,18 @@ struct CheckCommand: ParsableCommand {
             RuleOptions.report(error, language: language)
             throw Outcome.usageError.exitCode
         }
+        // Checking nothing is never a pass: a CI job whose checkout or path is wrong must fail.
+        if files.isEmpty {
+            let shown = paths.joined(separator: ", ")
+            Diagnostics.error(
+                LocalizedText(
+                    sv:
+                        "Ingen ansökan hittades i \(shown): inga *.xml-filer. Kontrollera sökvägen (och i CI att utcheckningen är gjord).",
+                    en:
+                        "No application was found in \(shown): no *.xml files. Check the path (and, in CI, that the checkout ran)."
+                )[language])
+            throw Outcome.usageError.exitCode
+        }
         throw Outcome.of(counts: tally, failOnWarning: failOn == .warning).exitCode
     }
 

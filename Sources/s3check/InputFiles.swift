@@ -49,10 +49,15 @@ enum InputFiles {
 
 /// Output files are written whole or not at all.
 enum OutputFile {
-    /// Fails before any work starts when the folder of `path` cannot be written.
+    /// Creates the folder of `path` when it is missing (as `--output-dir` does, and as CI jobs
+    /// expect of `--format junit=reports/junit.xml` on a fresh checkout); fails before any work
+    /// starts when the folder cannot be created or written.
     static func checkWritable(_ path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let directory = folder.isEmpty ? "." : folder
+        if !FileManager.default.fileExists(atPath: directory) {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
         guard FileManager.default.isWritableFile(atPath: directory) else {
             throw OutputError(path: path)
         }
@@ -81,7 +86,7 @@ enum OutputFile {
     struct OutputError: Error, CustomStringConvertible {
         var path: String
         var description: String {
-            "cannot write \(path): its folder does not exist or is not writable / kan inte skriva \(path): mappen finns inte eller är skrivskyddad"
+            "cannot write \(path): its folder cannot be created or is not writable / kan inte skriva \(path): mappen går inte att skapa eller är skrivskyddad"
         }
     }
 }

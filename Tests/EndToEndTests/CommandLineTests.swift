@@ -68,10 +68,26 @@ struct CommandLineTests {
         #expect(!written.contains("\u{1B}["))
     }
 
-    @Test("An unwritable output path is refused before any work, with exit 3")
+    @Test("An output path whose folder cannot be made is refused before any work, with exit 3")
     func unwritableOutput() throws {
-        let result = try BinaryRunner.run(["check", eligible, "--output", "/nonexistent-folder/report.txt"])
+        // The folder would have to be made inside a file.
+        let result = try BinaryRunner.run(["check", eligible, "--output", eligible + "/reports/report.txt"])
         #expect(result.exitCode == 3)
+        #expect(result.standardError.contains("cannot be created or is not writable"))
+    }
+
+    @Test("Missing output folders are made, as a CI job on a fresh checkout needs (docs/ci.md)")
+    func outputFoldersAreMade() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let junit = folder.appending(path: "reports/ci/junit.xml").path
+        let sarif = folder.appending(path: "reports/report.sarif").path
+        let result = try BinaryRunner.run([
+            "check", eligible, "--format", "junit=\(junit)", "--format", "sarif=\(sarif)",
+        ])
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(FileManager.default.fileExists(atPath: junit))
+        #expect(FileManager.default.fileExists(atPath: sarif))
     }
 
     @Test("--fail-on warning turns a warnings-only application into exit 1")

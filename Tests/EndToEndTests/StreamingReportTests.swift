@@ -134,14 +134,15 @@ struct StreamingReportTests {
         }
     }
 
-    @Test("A run without applications still gives a complete report in every format")
+    @Test("A run without applications gives a complete report in every format, but fails with exit 3")
     func empty() throws {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder.appending(path: "apps"), withIntermediateDirectories: true)
         let out = folder.appending(path: "out").path
         let result = try Self.run(folder, jobs: 2, into: out)
-        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(result.exitCode == 3, "checking nothing must not pass a CI job")
+        #expect(result.standardError.contains("No application was found in "))
         for format in ["json", "sarif"] {
             let data = try Data(contentsOf: URL(fileURLWithPath: "\(out)/report.\(format)"))
             #expect(throws: Never.self) { _ = try JSONSerialization.jsonObject(with: data) }

@@ -52,6 +52,18 @@ struct HostileInputTests {
         #expect(report.findings.first?.message.sv == "Filen är tom.")
     }
 
+    @Test(
+        "A file that is not XML says so, not that it is empty",
+        arguments: ["Hej, detta är en text.\n", "{\"application\": 1}\n", "%PDF-1.4\n%âãÏÓ\n", "\rAnna Berg\u{0}\u{0}"]
+    )
+    func notXML(_ text: String) {
+        let report = check(text)
+        #expect(report.verdict == .cannotBeAssessed)
+        #expect(report.findings.first?.message.en.hasPrefix("The file is not XML") == true, "\(report.findings)")
+        #expect(report.findings.first?.message.sv.hasPrefix("Filen är inte XML") == true)
+        #expect(report.findings.first?.hint?.en.contains("Word lock file") == true)
+    }
+
     @Test("Invalid UTF-8 is refused with its line")
     func invalidUTF8() throws {
         var data = Data(try Fixtures.eligibleApplication().utf8)

@@ -79,6 +79,22 @@ enum ReadErrorDescription {
         )
         let detail = diagnostic.message.contains("XML_PARSE_HUGE") ? "" : " (libxml2: \(diagnostic.message))"
         switch diagnostic.code {
+        case 4 where diagnostic.message.contains("Start tag expected"):
+            // libxml2 gives non-XML content the code of an empty document; say what it is not.
+            return (
+                LocalizedText(
+                    sv:
+                        "Filen är inte XML: den börjar inte med ett XML-element (den kan vara text, JSON, PDF eller ett Word-dokument).",
+                    en:
+                        "The file is not XML: it does not start with an XML element (it may be text, JSON, PDF or a Word document)."
+                ),
+                LocalizedText(
+                    sv:
+                        "Ange ansökans XML-fil som den sparas från e-tjänsten eller redigeraren; en fil vars namn börjar med ~$ är en låsfil från Word och kan tas bort.",
+                    en:
+                        "Give the application's XML file as saved from the e-service or editor; a file whose name starts with ~$ is a Word lock file and can be removed."
+                )
+            )
         case 4:
             return (
                 LocalizedText(sv: "Filen är tom.", en: "The file is empty."),
