@@ -4,9 +4,12 @@ import S3CheckCore
 /// Renders a run as JUnit XML for Jenkins, GitLab and the GitHub test-report actions.
 ///
 /// One `testsuite` per application and one `testcase` per applicable rule (`classname` the rule
-/// group, `name` the rule id and title); errors are failures with the details in the element body
-/// (GitLab ignores `message`), warnings are failures only with `--fail-on warning`, and rules that
-/// do not apply are skipped. An application that could not be assessed gets one `error` case per
+/// group, `name` the rule id and title, unique within the suite); failed rules are failures with
+/// the details in the element body (GitLab ignores `message`), of type `error` or `warning`.
+/// Warnings are failures too, because a passed test case is all GitLab and Jenkins show of it and
+/// the remarks would vanish; whether the pipeline fails still follows the exit code and
+/// `--fail-on` (Jenkins marks a build with failed test cases unstable, not failed). Rules that do
+/// not apply are skipped. An application that could not be assessed gets one `error` case per
 /// problem. The output validates against the Ant JUnit schema; `fileAttributes` adds the
 /// non-schema `file` attribute on test cases that GitLab uses for links.
 public struct JUnitReporter: StreamingReporter {
@@ -103,12 +106,28 @@ public struct JUnitReporter: StreamingReporter {
         }
     }
 
+    /// The application's test cases, each name unique within the suite: GitLab keeps one test
+    /// case per name and would drop the others' messages.
     private func testCases(_ application: ApplicationReport) -> [Case] {
+        var cases = rawTestCases(application)
+        var seen: [String: Int] = [:]
+        for name in cases.map(\.name) { seen[name, default: 0] += 1 }
+        var numbered: [String: Int] = [:]
+        for index in cases.indices where seen[cases[index].name, default: 0] > 1 {
+            let name = cases[index].name
+            numbered[name, default: 0] += 1
+            cases[index].name = "\(name) #\(numbered[name] ?? 1)"
+        }
+        return cases
+    }
+
+    private func rawTestCases(_ application: ApplicationReport) -> [Case] {
         // An application that could not be assessed has no rule results, only its problems.
         if application.results.isEmpty {
             return application.findings.map { finding in
-                Case(
-                    name: "\(finding.ruleID) \(finding.title[language])",
+                let place = finding.location.map { " (\($0.line):\($0.column))" } ?? ""
+                return Case(
+                    name: "\(finding.ruleID) \(finding.title[language])\(place)",
                     classname: "s3check.input",
                     outcome: .error(
                         type: finding.ruleID, message: finding.message[language], details: details([finding])),
@@ -133,13 +152,9 @@ public struct JUnitReporter: StreamingReporter {
                     type: "evaluation", message: findings.first?.message[language] ?? "", details: details(findings))
             case .fail:
                 let severity = rule?.severity ?? .error
-                if severity == .error || (severity == .warning && context.failOnWarning) {
-                    outcome = .failed(
-                        type: severity.rawValue, message: findings.first?.message[language] ?? "",
-                        details: details(findings))
-                } else {
-                    outcome = .passed
-                }
+                outcome = .failed(
+                    type: severity.rawValue, message: findings.first?.message[language] ?? "",
+                    details: details(findings))
             }
             return Case(name: name, classname: classname, outcome: outcome, file: application.file)
         }
