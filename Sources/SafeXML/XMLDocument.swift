@@ -10,6 +10,9 @@ public final class XMLDocument {
     let pointer: xmlDocPtr
     /// The text the document was parsed from, for quoting lines and finding columns.
     public let source: SourceText
+    /// Each element's `[n]` among siblings of its name, filled one parent at a time, so that
+    /// the paths of many findings under one parent cost linear, not quadratic, time.
+    let siblingPositions = SiblingPositions()
 
     /// Why a document could not be read.
     public enum ReadError: Error, Sendable, Equatable {

@@ -156,10 +156,10 @@ public struct XMLNode {
     }
 
     /// A readable path such as `/application/partners/partner[2]/@id`.
-    public var path: String { NodeReference(pointer).path }
+    public var path: String { NodeReference(pointer, positions: document.siblingPositions).path }
 
     /// A detached description of this node.
-    public var reference: NodeReference { NodeReference(pointer) }
+    public var reference: NodeReference { NodeReference(pointer, positions: document.siblingPositions) }
 
     /// The 1-based column where this node starts, found in the source text.
     public var column: Int {
@@ -184,8 +184,38 @@ func inlineText(of node: xmlNodePtr) -> UnsafePointer<xmlChar>? {
     }
 }
 
+/// Positions of elements among their same-named siblings, per parent, for one document on one
+/// thread.
+final class SiblingPositions {
+    private var suffixes: [xmlNodePtr: String] = [:]
+    private var indexedParents: Set<xmlNodePtr> = []
+
+    /// `[n]` when `node` has siblings of its name, else empty; a parent's children are counted
+    /// once, on the first request.
+    func suffix(of node: xmlNodePtr) -> String {
+        guard let parent = node.pointee.parent else { return NodeReference.positionSuffix(of: node) }
+        if indexedParents.insert(parent).inserted {
+            var totals: [String: Int] = [:]
+            var child = parent.pointee.children
+            var order: [(xmlNodePtr, String, Int)] = []
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE, let name = current.pointee.name {
+                    let key = String(cString: name)
+                    totals[key, default: 0] += 1
+                    order.append((current, key, totals[key] ?? 1))
+                }
+                child = current.pointee.next
+            }
+            for (element, key, position) in order where (totals[key] ?? 0) > 1 {
+                suffixes[element] = "[\(position)]"
+            }
+        }
+        return suffixes[node] ?? ""
+    }
+}
+
 extension NodeReference {
-    init(_ pointer: xmlNodePtr) {
+    init(_ pointer: xmlNodePtr, positions: SiblingPositions? = nil) {
         var steps: [String] = []
         var names: [String] = []
         var current: xmlNodePtr? = pointer
@@ -201,7 +231,7 @@ extension NodeReference {
             case XML_TEXT_NODE:
                 break
             default:
-                steps.append(name + Self.positionSuffix(of: node))
+                steps.append(name + (positions?.suffix(of: node) ?? Self.positionSuffix(of: node)))
                 names.append(name)
             }
             current = node.pointee.parent
@@ -217,7 +247,7 @@ extension NodeReference {
     }
 
     /// `[n]` when an element has siblings of the same name, so that the path is unambiguous.
-    private static func positionSuffix(of node: xmlNodePtr) -> String {
+    static func positionSuffix(of node: xmlNodePtr) -> String {
         guard let name = node.pointee.name else { return "" }
         var position = 1
         var total = 1

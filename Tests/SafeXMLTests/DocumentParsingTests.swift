@@ -13,6 +13,21 @@ struct DocumentParsingTests {
         }
     }
 
+    @Test("Paths number same-named siblings only, however many there are and in any order of asking")
+    func siblingPositions() throws {
+        let text = "<a><b/><c/><b/><d><b/></d><b/><e/></a>"
+        let document = try XMLDocument.parse(Data(text.utf8), name: "test.xml")
+        let root = try #require(document.root)
+        let children = root.childElements
+        // Asked last-first, so that the cache is filled from a later sibling.
+        #expect(children.reversed().map(\.path) == ["/a/e", "/a/b[3]", "/a/d", "/a/b[2]", "/a/c", "/a/b[1]"])
+        #expect(children[3].childElements.first?.path == "/a/d/b")
+        let many = "<a>" + String(repeating: "<x/>", count: 20_000) + "</a>"
+        let big = try XMLDocument.parse(Data(many.utf8), name: "many.xml")
+        let last = try #require(big.root?.childElements.last)
+        #expect(last.path == "/a/x[20000]")
+    }
+
     @Test("A well-formed document gives its root, lines and readable paths")
     func wellFormed() throws {
         let text = "<a>\n  <b x=\"1\"/>\n  <b x=\"2\">text</b>\n</a>\n"
