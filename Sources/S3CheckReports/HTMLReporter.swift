@@ -275,7 +275,8 @@ public struct HTMLReporter: StreamingReporter {
               @bottom-right { content: "\(pageWord) " counter(page) " \(ofWord) " counter(pages); font-size: 8pt; color: #555; } }
             :root { --error: #a4161a; --warning: #9a6700; --ok: #1a7f37; --muted: #57606a; --line: #d0d7de; }
             html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #1f2328; }
-            body { margin: 0; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+            body { margin: 0; print-color-adjust: exact; -webkit-print-color-adjust: exact; overflow-wrap: anywhere; }
+            td, th, h1, h2, p { overflow-wrap: anywhere; }
             main { max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
             h1 { font-size: 22pt; margin: 0.1em 0; letter-spacing: 0.02em; }
             h2 { font-size: 13pt; margin: 1.4em 0 0.5em; border-bottom: 1px solid var(--line); padding-bottom: 0.2em; break-after: avoid-page; }
