@@ -46,8 +46,12 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         guard maxSize > 0 else { throw ValidationError("--max-size must be positive") }
         guard jobs > 0 else { throw ValidationError("--jobs must be positive") }
-        if let output { try OutputFile.checkWritable(output) }
-        try ReportOutputs.validate(resolvedFormats, outputDirectory: outputDir)
+        do {
+            if let output { try OutputFile.checkWritable(output) }
+            try ReportOutputs.validate(resolvedFormats, outputDirectory: outputDir)
+        } catch let error as OutputFile.OutputError {
+            throw ValidationError(WriteFailure.message(for: error, language: presentation.language) ?? "\(error)")
+        }
         // Nothing a user gave may be overwritten: no report may land on an application.
         let inputs = Set(InputFiles.expand(paths).map(InputFiles.canonical))
         for path in resolvedFormats.compactMap(\.path) where inputs.contains(InputFiles.canonical(path)) {
@@ -102,6 +106,12 @@ struct CheckCommand: ParsableCommand {
         } catch let error as RulePackError {
             RuleOptions.report(error, language: language)
             throw Outcome.usageError.exitCode
+        } catch {
+            if let message = WriteFailure.message(for: error, language: language) {
+                Diagnostics.error(message)
+                throw Outcome.usageError.exitCode
+            }
+            throw error
         }
         // Checking nothing is never a pass: a CI job whose checkout or path is wrong must fail.
         if files.isEmpty {

@@ -76,6 +76,18 @@ struct CommandLineTests {
         #expect(result.standardError.contains("cannot be created or is not writable"))
     }
 
+    @Test("A full disk is said in the user's language, not as Foundation's English error text")
+    func diskFull() throws {
+        // /dev/full accepts the open and fails every write with ENOSPC.
+        try #require(FileManager.default.fileExists(atPath: "/dev/full"))
+        for (language, says) in [("sv", "disken (eller kvoten) är full"), ("en", "the disk (or quota) is full")] {
+            let result = try BinaryRunner.run(["check", eligible, "--lang", language, "--format", "json=/dev/full"])
+            #expect(result.exitCode == 3)
+            #expect(result.standardError.contains(says), "\(result.standardError)")
+            #expect(!result.standardError.contains("NSCocoaErrorDomain"))
+        }
+    }
+
     @Test("Missing output folders are made, as a CI job on a fresh checkout needs (docs/ci.md)")
     func outputFoldersAreMade() throws {
         let folder = try Fixtures.temporaryFolder()
