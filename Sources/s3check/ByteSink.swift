@@ -38,6 +38,7 @@ final class ByteSink {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(UUID().uuidString).tmp"
+        TemporaryFiles.register(temporary)
         return ByteSink(
             handle: try create(temporary, flags: O_WRONLY), kind: .replacing(temporary: temporary, path: path))
     }
@@ -91,7 +92,13 @@ final class ByteSink {
         case .direct:
             return
         case .replacing(let temporary, let path):
-            try close()
+            defer { TemporaryFiles.unregister(temporary) }
+            do {
+                try close()
+            } catch {
+                unlink(temporary)
+                throw error
+            }
             guard rename(temporary, path) == 0 else {
                 unlink(temporary)
                 throw OutputFile.OutputError(path: path)
@@ -103,7 +110,10 @@ final class ByteSink {
 
     /// Drops what was written, if it was not committed.
     func discard() {
-        if case .replacing(let temporary, _) = kind, !closed { unlink(temporary) }
+        if case .replacing(let temporary, _) = kind, !closed {
+            unlink(temporary)
+            TemporaryFiles.unregister(temporary)
+        }
         if case .direct = kind { return }
         try? close()
     }

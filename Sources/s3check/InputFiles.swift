@@ -72,7 +72,15 @@ enum OutputFile {
             try handle.write(contentsOf: Data(text.utf8))
             return
         }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        // Through a sink, so that a cancelled run leaves no temporary file behind.
+        let sink = try ByteSink.file(path)
+        do {
+            try sink.write(text)
+            try sink.commit()
+        } catch {
+            sink.discard()
+            throw error
+        }
     }
 
     /// Whether `path` is a device or pipe (`/dev/null`, `/dev/stdout`): written in place, since

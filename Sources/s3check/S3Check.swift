@@ -22,6 +22,7 @@ struct S3Check: ParsableCommand {
 
     /// Parses and runs, mapping every usage error to exit code 3 as documented.
     static func main() {
+        TemporaryFiles.removeOnTermination()
         do {
             var command = try parseAsRoot()
             try command.run()
