@@ -21,7 +21,8 @@ public struct GitHubReporter: StreamingReporter {
 
     public func section(for application: ApplicationReport, at position: Int) -> ReportSection {
         var lines: [String] = []
-        lines.append("::group::\(Self.data(application.file)): \(Self.data(application.verdict.label[language]))")
+        let file = VisibleText.escaping(application.file)
+        lines.append("::group::\(Self.data(file)): \(Self.data(application.verdict.label[language]))")
         for finding in application.findings {
             let command =
                 switch finding.severity {
@@ -29,7 +30,7 @@ public struct GitHubReporter: StreamingReporter {
                 case .warning: "warning"
                 case .info: "notice"
                 }
-            var properties = ["file=\(Self.property(finding.location?.file ?? application.file))"]
+            var properties = ["file=\(Self.property(VisibleText.escaping(finding.location?.file ?? application.file)))"]
             if let location = finding.location {
                 properties.append("line=\(location.line)")
                 properties.append("col=\(location.column)")
@@ -45,7 +46,7 @@ public struct GitHubReporter: StreamingReporter {
         if let alignment = application.alignment {
             // A notice, not log text: GitHub counts notices apart from errors and warnings.
             let properties =
-                "file=\(Self.property(application.file)),title=\(Self.property(language == .sv ? "Smart specialisering" : "Smart specialisation"))"
+                "file=\(Self.property(file)),title=\(Self.property(language == .sv ? "Smart specialisering" : "Smart specialisation"))"
             lines.append("::notice \(properties)::\(Self.data(ConclusionText(language: language).sentence(alignment)))")
         }
         lines.append("::endgroup::")

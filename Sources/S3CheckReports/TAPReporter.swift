@@ -28,7 +28,7 @@ public struct TAPReporter: StreamingReporter {
         let passed =
             application.verdict == .eligible
             || (application.verdict == .eligibleWithRemarks && !context.failOnWarning)
-        let description = "\(application.file): \(application.verdict.label[language])"
+        let description = "\(VisibleText.escaping(application.file)): \(application.verdict.label[language])"
             .replacingOccurrences(of: "#", with: "\\#").replacingOccurrences(of: "\n", with: " ")
         lines.append("\(passed ? "ok" : "not ok") \(index + 1) - \(description)")
         guard !application.findings.isEmpty || application.alignment != nil else { return lines }

@@ -213,6 +213,6 @@ final class SourceLines {
     func line(_ number: Int) -> String? {
         guard number >= 1, number <= lines.count else { return nil }
         let line = lines[number - 1]
-        return String(line.hasSuffix("\r") ? line.dropLast() : line)
+        return VisibleText.escaping(String(line.hasSuffix("\r") ? line.dropLast() : line))
     }
 }

@@ -267,13 +267,15 @@ public final class ApplicationChecker {
     private static func identity(of root: XMLNode) -> ApplicationIdentity {
         let partners = root.child("partners")?.childElements ?? []
         let lead = partners.first { $0.attribute("role") == "lead" } ?? partners.first
+        // Shown in every report: invisible and direction-changing characters made visible.
+        let shown = { (text: String?) in text.map { VisibleText.escaping($0.trimmingXMLWhitespace()) } }
         return ApplicationIdentity(
-            title: root.child("project")?.child("title")?.stringValue.trimmingXMLWhitespace(),
-            applicant: lead?.child("name")?.stringValue.trimmingXMLWhitespace(),
-            organisationNumber: (lead?.child("organisationNumber") ?? lead?.child("foreignIdentifier"))?
-                .stringValue.trimmingXMLWhitespace(),
-            call: root.child("call")?.attribute("id"),
-            submissionDate: root.child("submissionDate")?.stringValue.trimmingXMLWhitespace()
+            title: shown(root.child("project")?.child("title")?.stringValue),
+            applicant: shown(lead?.child("name")?.stringValue),
+            organisationNumber: shown(
+                (lead?.child("organisationNumber") ?? lead?.child("foreignIdentifier"))?.stringValue),
+            call: shown(root.child("call")?.attribute("id")),
+            submissionDate: shown(root.child("submissionDate")?.stringValue)
         )
     }
 }

@@ -285,7 +285,8 @@ struct RuleEvaluation {
     private func finding(_ rule: CompiledRule, _ failure: Failure, extra: [NamedValue]) -> Finding {
         let node = failure.node
         let parameterValues = rule.parameterIDs.map { NamedValue(name: $0, value: parameters.texts[$0] ?? "") }
-        let values = failure.values + extra
+        // Values come from the application: what a person reads must not hide or reorder text.
+        let values = (failure.values + extra).map { NamedValue(name: $0.name, value: VisibleText.escaping($0.value)) }
         let reference = node.reference
         let field = FieldReference(path: reference.path, label: schemas.fieldLabel(for: reference.names))
         let fieldValue = NamedValue(name: "field", value: "")
