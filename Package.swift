@@ -37,7 +37,7 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
-        .target(name: "S3CheckReports", dependencies: ["S3CheckCore"]),
+        .target(name: "S3CheckReports", dependencies: ["S3CheckCore", "SafeXML"]),
         .executableTarget(
             name: "s3check",
             dependencies: [

@@ -1,5 +1,6 @@
 import Foundation
 import S3CheckCore
+import SafeXML
 
 /// Renders a run the way a compiler reports errors, for people at a terminal.
 ///
@@ -200,19 +201,15 @@ private struct Words {
     var rules: String { pick("Regler", "Rules") }
 }
 
-/// The lines of a file, read only if a finding needs to quote one.
+/// The lines of a file, read only if a finding needs to quote one, through ``SourceText`` (so
+/// UTF-16 and CRLF files are quoted like any other).
 final class SourceLines {
     private let path: String
-    private lazy var lines: [Substring] = {
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-    }()
+    private lazy var text: SourceText? = FileManager.default.contents(atPath: path).map { SourceText($0) }
 
     init(path: String) { self.path = path }
 
     func line(_ number: Int) -> String? {
-        guard number >= 1, number <= lines.count else { return nil }
-        let line = lines[number - 1]
-        return VisibleText.escaping(String(line.hasSuffix("\r") ? line.dropLast() : line))
+        text?.line(number).map(VisibleText.escaping)
     }
 }

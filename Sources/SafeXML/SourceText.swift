@@ -1,14 +1,27 @@
 import Foundation
 
-/// The raw text of a document with a line index, for quoting lines in diagnostics.
+/// The text of a document with a line index, for quoting lines and finding columns in
+/// diagnostics: the one reader of source lines, whatever the document's encoding.
 public struct SourceText: Sendable {
-    /// The bytes as read.
+    /// The text as UTF-8: a UTF-16 document (with its byte-order mark, as XML requires) is
+    /// transcoded, and a UTF-8 byte-order mark dropped, so that lines and columns count
+    /// characters, not bytes of another encoding.
     public let data: Data
     private let index: LineIndex
 
     public init(_ data: Data) {
-        self.data = data
-        index = LineIndex(data)
+        self.data = Self.utf8(data)
+        index = LineIndex(self.data)
+    }
+
+    private static func utf8(_ data: Data) -> Data {
+        let bytes = Array(data.prefix(3))
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Data(data.dropFirst(3)) }
+        let encoding: String.Encoding? =
+            bytes.starts(with: [0xFF, 0xFE])
+            ? .utf16LittleEndian : bytes.starts(with: [0xFE, 0xFF]) ? .utf16BigEndian : nil
+        guard let encoding, let text = String(data: Data(data.dropFirst(2)), encoding: encoding) else { return data }
+        return Data(text.utf8)
     }
 
     /// Where each line starts; built only when a diagnostic needs a line, since most documents

@@ -13,6 +13,73 @@ public final class XMLDocument {
     /// Each element's `[n]` among siblings of its name, filled one parent at a time, so that
     /// the paths of many findings under one parent cost linear, not quadratic, time.
     let siblingPositions = SiblingPositions()
+    /// Element lines read from the source, built only when an element lies past line 65 534,
+    /// where libxml2's 16-bit line field saturates and `xmlGetLineNo` can only guess.
+    private var bigLines: [xmlNodePtr: Int]?
+
+    /// The line of `element` from the source text: the n-th start tag is the n-th element in
+    /// document order.
+    func sourceLine(of element: xmlNodePtr) -> Int? {
+        if bigLines == nil { bigLines = Self.startTagLines(of: pointer, in: source.data) }
+        return bigLines?[element]
+    }
+
+    private static func startTagLines(of document: xmlDocPtr, in data: Data) -> [xmlNodePtr: Int] {
+        var elements: [xmlNodePtr] = []
+        func visit(_ node: xmlNodePtr) {
+            elements.append(node)
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE { visit(current) }
+                child = current.pointee.next
+            }
+        }
+        if let root = xmlDocGetRootElement(document) { visit(root) }
+        var lines: [xmlNodePtr: Int] = [:]
+        data.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var line = 1
+            var index = 0
+            var element = 0
+            func skip(past terminator: [UInt8]) {
+                while index < bytes.count {
+                    if bytes[index] == 0x0A { line += 1 }
+                    if bytes[index] == terminator[0], index + terminator.count <= bytes.count,
+                        (0..<terminator.count).allSatisfy({ bytes[index + $0] == terminator[$0] })
+                    {
+                        index += terminator.count
+                        return
+                    }
+                    index += 1
+                }
+            }
+            func startsWith(_ text: [UInt8]) -> Bool {
+                index + text.count <= bytes.count && (0..<text.count).allSatisfy { bytes[index + $0] == text[$0] }
+            }
+            while index < bytes.count, element < elements.count {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    line += 1
+                    index += 1
+                } else if byte != UInt8(ascii: "<") {
+                    index += 1
+                } else if startsWith(Array("<!--".utf8)) {
+                    skip(past: Array("-->".utf8))
+                } else if startsWith(Array("<![CDATA[".utf8)) {
+                    skip(past: Array("]]>".utf8))
+                } else if startsWith(Array("<?".utf8)) {
+                    skip(past: Array("?>".utf8))
+                } else if startsWith(Array("</".utf8)) || startsWith(Array("<!".utf8)) {
+                    index += 2
+                } else {
+                    lines[elements[element]] = line
+                    element += 1
+                    index += 1
+                }
+            }
+        }
+        return lines
+    }
 
     /// Why a document could not be read.
     public enum ReadError: Error, Sendable, Equatable {

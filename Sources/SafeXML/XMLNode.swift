@@ -62,7 +62,10 @@ public struct XMLNode {
     /// The 1-based source line (for an attribute, its element's line).
     public var line: Int {
         let target = kind == .attribute ? (pointer.pointee.parent ?? pointer) : pointer
-        return Int(xmlGetLineNo(target))
+        let line = Int(xmlGetLineNo(target))
+        // libxml2 keeps a node's line in 16 bits; past that its answer is a guess.
+        guard line >= 65_535, target.pointee.type == XML_ELEMENT_NODE else { return line }
+        return document.sourceLine(of: target) ?? line
     }
 
     /// Whether an element carries any attribute.
