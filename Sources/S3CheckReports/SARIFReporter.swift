@@ -82,7 +82,9 @@ public struct SARIFReporter: StreamingReporter {
         var results: [String] = []
         for finding in application.findings {
             let uri = relativeURI(finding.location?.file ?? application.file)
-            var location: [String: Any] = ["artifactLocation": ["uri": uri]]
+            var location: [String: Any] = [
+                "artifactLocation": artifactLocation(finding.location?.file ?? application.file)
+            ]
             if let position = finding.location {
                 location["region"] = ["startLine": max(1, position.line), "startColumn": max(1, position.column)]
             }
@@ -156,8 +158,10 @@ public struct SARIFReporter: StreamingReporter {
                         [
                             "executionSuccessful": !tally.evaluationFailed,
                             "exitCode": Int(exitCode(tally)),
+                            "workingDirectory": ["uri": baseURI],
                         ]
                     ],
+                    "originalUriBaseIds": [Self.sourceRoot: ["uri": baseURI]],
                     "results": [Any](),
                     "properties": ["s3check/alignment": [Any]()],
                 ]
@@ -223,11 +227,33 @@ public struct SARIFReporter: StreamingReporter {
     }
 
     /// A path relative to the base directory, percent-encoded as a URI reference.
+    /// The base every relative location is resolved against, as GitHub's code scanning reads
+    /// it: `%SRCROOT%`, the working directory.
+    static let sourceRoot = "%SRCROOT%"
+
+    /// The working directory as an absolute `file:` URI ending in `/`.
+    var baseURI: String {
+        let base = URL(fileURLWithPath: baseDirectory, isDirectory: true).standardizedFileURL.absoluteString
+        return base.hasSuffix("/") ? base : base + "/"
+    }
+
+    /// A file inside the working directory: its normalised relative path against `%SRCROOT%`;
+    /// outside it: an absolute `file:` URI (never `../…` or a path without a scheme, which code
+    /// scanning cannot map).
+    func artifactLocation(_ path: String) -> [String: String] {
+        let uri = relativeURI(path)
+        return uri.hasPrefix("file:") ? ["uri": uri] : ["uri": uri, "uriBaseId": Self.sourceRoot]
+    }
+
+    /// `path` relative to the working directory, `a/../b` normalised, percent-encoded; an
+    /// absolute `file:` URI when the file is outside it.
     func relativeURI(_ path: String) -> String {
-        var relative = path
-        let base = baseDirectory.hasSuffix("/") ? baseDirectory : baseDirectory + "/"
-        if relative.hasPrefix(base) { relative = String(relative.dropFirst(base.count)) }
-        if relative.hasPrefix("./") { relative = String(relative.dropFirst(2)) }
+        let base = URL(fileURLWithPath: baseDirectory, isDirectory: true).standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: base, isDirectory: true))
+            .standardizedFileURL
+        guard absolute.path.hasPrefix(prefix) else { return absolute.absoluteString }
+        let relative = String(absolute.path.dropFirst(prefix.count))
         return relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
     }
 
