@@ -20,22 +20,43 @@ public struct HTMLReporter: StreamingReporter {
     private var sv: Bool { language == .sv }
     private func t(_ svText: String, _ enText: String) -> String { sv ? svText : enText }
 
+    /// One document for the whole run: the head needs every application's file name for its
+    /// own running footer, so the sections wait for the end of the run.
+    public var needsTotalsFirst: Bool { true }
+
+    /// The document's head: the shared style, and per application a named page whose footer
+    /// names its file, so that each application starts on a new page with its own footer.
     public func opening(_ tally: RunTally) -> String {
-        ""
+        let title =
+            tally.applications.count == 1
+            ? "s3check: \(tally.applications[0].title ?? tally.applications[0].file)"
+            : t("s3check: bedömning av ansökningar", "s3check: assessment of applications")
+        let pages = tally.applications.enumerated().map { position, application in
+            Self.namedPage(
+                "application-\(position + 1)", footer: application.file, pageWord: t("Sida", "Page"),
+                ofWord: t("av", "of"))
+        }
+        return head(title: title, footer: "s3check", extraStyle: pages.joined(separator: "\n")) + "<main>\n"
     }
 
-    /// Several applications in one file: each report after the other, page-broken.
+    /// One application's report, on pages of its own.
     public func section(for application: ApplicationReport, at position: Int) -> ReportSection {
-        ReportSection((position > 0 ? "\n" : "") + page(for: application))
+        ReportSection(
+            "<article class=\"application\" style=\"page: application-\(position + 1)\">\n\(content(for: application))\n</article>\n"
+        )
     }
 
     public func closing(_ tally: RunTally) -> String {
-        ""
+        "</main>\n</body>\n</html>\n"
     }
 
-    /// The report for one application.
+    /// The report for one application as a document of its own (one file per application).
     public func page(for application: ApplicationReport) -> String {
         let title = application.identity?.title ?? application.file
+        return page(title: "s3check: \(title)", footer: application.file, body: content(for: application))
+    }
+
+    private func content(for application: ApplicationReport) -> String {
         var body: [String] = []
         body.append(verdictBanner(application))
         body.append(identity(application))
@@ -43,7 +64,7 @@ public struct HTMLReporter: StreamingReporter {
         body.append(findingsSection(application))
         body.append(passedSection(application))
         body.append(auditFooter(application))
-        return page(title: "s3check: \(title)", footer: application.file, body: body.joined(separator: "\n"))
+        return body.joined(separator: "\n")
     }
 
     /// An index page linking one report per application.
@@ -78,6 +99,17 @@ public struct HTMLReporter: StreamingReporter {
     }
 
     private func page(title: String, footer: String, body: String) -> String {
+        head(title: title, footer: footer) + """
+            <main>
+            \(body)
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    private func head(title: String, footer: String, extraStyle: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">
@@ -87,16 +119,31 @@ public struct HTMLReporter: StreamingReporter {
         <title>\(Markup.escape(title))</title>
         <style>
         \(Self.css(footer: footer, pageWord: t("Sida", "Page"), ofWord: t("av", "of")))
+        \(extraStyle)
         </style>
         </head>
         <body>
-        <main>
-        \(body)
-        </main>
-        </body>
-        </html>
 
         """
+    }
+
+    /// A named page whose footer names one application's file; `page: NAME` on the article puts
+    /// it there, and a change of page name starts a new page.
+    private static func namedPage(_ name: String, footer: String, pageWord: String, ofWord: String) -> String {
+        """
+        @page \(name) {
+          @bottom-left { content: "\(cssString(footer))"; font-size: 8pt; color: #555; }
+          @bottom-right { content: "\(pageWord) " counter(page) " \(ofWord) " counter(pages); font-size: 8pt; color: #555; } }
+        """
+    }
+
+    /// Text for a CSS string inside `<style>`, where HTML escapes are not decoded: quotes and
+    /// backslashes escaped, `<` as `\\3C ` so that no `</style>` can end the element.
+    private static func cssString(_ text: String) -> String {
+        VisibleText.escaping(text).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
+            of: "\"", with: "\\\""
+        )
+        .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "<", with: "\\3C ")
     }
 
     private func verdictBanner(_ application: ApplicationReport) -> String {
@@ -265,18 +312,14 @@ public struct HTMLReporter: StreamingReporter {
     }
 
     private static func css(footer: String, pageWord: String, ofWord: String) -> String {
-        let footerText = footer.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(
-            of: "\"", with: "\\\""
-        )
-        .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "<", with: "\\3C ")
         return """
             @page { size: A4 portrait; margin: 18mm 16mm 20mm 16mm;
-              @bottom-left { content: "\(Markup.escape(footerText))"; font-size: 8pt; color: #555; }
+              @bottom-left { content: "\(cssString(footer))"; font-size: 8pt; color: #555; }
               @bottom-right { content: "\(pageWord) " counter(page) " \(ofWord) " counter(pages); font-size: 8pt; color: #555; } }
             :root { --error: #a4161a; --warning: #9a6700; --ok: #1a7f37; --muted: #57606a; --line: #d0d7de; }
             html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #1f2328; }
             body { margin: 0; print-color-adjust: exact; -webkit-print-color-adjust: exact; overflow-wrap: anywhere; }
-            td, th, h1, h2, p { overflow-wrap: anywhere; }
+            td, h1, h2, p { overflow-wrap: anywhere; }
             main { max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
             h1 { font-size: 22pt; margin: 0.1em 0; letter-spacing: 0.02em; }
             h2 { font-size: 13pt; margin: 1.4em 0 0.5em; border-bottom: 1px solid var(--line); padding-bottom: 0.2em; break-after: avoid-page; }
@@ -293,7 +336,7 @@ public struct HTMLReporter: StreamingReporter {
             table { width: 100%; border-collapse: collapse; margin: 2mm 0; }
             thead { display: table-header-group; }
             th, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); padding: 1.5mm 2mm; }
-            th { background: #f6f8fa; font-size: 9pt; }
+            th { background: #f6f8fa; font-size: 9pt; overflow-wrap: normal; }
             tr { break-inside: avoid; }
             td.num { text-align: right; white-space: nowrap; }
             tr.declared td { background: #ddf4ff; }

@@ -75,6 +75,36 @@ struct ReportFormatTests {
         #expect(String(decoding: first, as: UTF8.self).contains("2026-01-01T00:00:00Z"))
     }
 
+    @Test("Several applications in one HTML file are one document, each on its own named page with its own footer")
+    func oneHTMLDocument() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appending(path: "all.html").path
+        let result = try BinaryRunner.run([
+            "check", "Examples/no-area.sv.xml", "Examples/warnings-only.sv.xml", "--format", "html=\(out)",
+        ])
+        #expect(result.exitCode == 1, "\(result.standardError)")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.components(separatedBy: "<!DOCTYPE html>").count == 2, "one document")
+        #expect(html.components(separatedBy: "</html>").count == 2)
+        #expect(html.contains("<article class=\"application\" style=\"page: application-1\">"))
+        #expect(html.contains("<article class=\"application\" style=\"page: application-2\">"))
+        #expect(html.contains("@page application-1 {\n  @bottom-left { content: \"Examples/no-area.sv.xml\""))
+        #expect(html.contains("@page application-2 {\n  @bottom-left { content: \"Examples/warnings-only.sv.xml\""))
+    }
+
+    @Test("A file name with & and quotes stays literal in the printed footer (CSS, not HTML, escaping)")
+    func footerEscaping() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = try Fixtures.write(try Fixtures.eligibleApplication(), to: "R&D \"x\".xml", in: folder)
+        let out = folder.appending(path: "r.html").path
+        _ = try BinaryRunner.run(["check", path, "--format", "html=\(out)"])
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("R&D \\\"x\\\".xml\";"), "the footer string is CSS-escaped")
+        #expect(!html.contains("R&amp;D \\\"x"), "no HTML entity inside <style>")
+    }
+
     @Test("Two formats to standard output are refused before any work")
     func oneStandardOutput() throws {
         let result = try BinaryRunner.run([
