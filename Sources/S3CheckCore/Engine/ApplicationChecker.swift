@@ -51,16 +51,10 @@ public final class ApplicationChecker {
     public func check(_ data: Data, file: String) -> ApplicationReport {
         let digest = Digest.sha256(data)
         let document: XMLDocument
-        do {
-            document = try XMLDocument.parse(data, name: file, limits: options.limits)
-        } catch {
-            return blocked(file, digest, ReadErrorDescription.findings(for: error, file: file))
-        }
-        guard let root = document.root else {
-            return blocked(file, digest, ReadErrorDescription.findings(for: .malformed([]), file: file))
-        }
-        if let problem = formatProblem(root, file: file) {
-            return blocked(file, digest, [problem])
+        let root: XMLNode
+        switch read(data, file: file) {
+        case .success(let application): (document, root) = application
+        case .failure(let failure): return blocked(file, digest, failure.findings)
         }
         let violations = schemas.application.validate(document)
         guard violations.isEmpty else {
@@ -113,23 +107,29 @@ public final class ApplicationChecker {
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else {
             return .failure(AlignmentFailure(findings: unreadable(path).findings))
         }
-        let document: XMLDocument
-        do {
-            document = try XMLDocument.parse(data, name: path, limits: options.limits)
-        } catch {
-            return .failure(AlignmentFailure(findings: ReadErrorDescription.findings(for: error, file: path)))
-        }
-        guard let root = document.root else {
-            return .failure(AlignmentFailure(findings: ReadErrorDescription.findings(for: .malformed([]), file: path)))
-        }
-        if let problem = formatProblem(root, file: path) {
-            return .failure(AlignmentFailure(findings: [problem]))
-        }
-        return .success(scorer.score(root))
+        return read(data, file: path).map { _, root in scorer.score(root) }
     }
 
-    /// Why a file could not be scored: the findings a check would give it (empty when the pack
-    /// has no strategy).
+    /// The parsed document and its root when `data` is a well-formed s3check application;
+    /// otherwise the findings that say why not. Both checking and scoring start here.
+    private func read(_ data: Data, file: String) -> Result<(XMLDocument, XMLNode), AlignmentFailure> {
+        let document: XMLDocument
+        do {
+            document = try XMLDocument.parse(data, name: file, limits: options.limits)
+        } catch {
+            return .failure(AlignmentFailure(findings: ReadErrorDescription.findings(for: error, file: file)))
+        }
+        guard let root = document.root else {
+            return .failure(AlignmentFailure(findings: ReadErrorDescription.findings(for: .malformed([]), file: file)))
+        }
+        if let problem = formatProblem(root, file: file) {
+            return .failure(AlignmentFailure(findings: [problem]))
+        }
+        return .success((document, root))
+    }
+
+    /// Why a file could not be read or scored: the findings a check would give it (empty when
+    /// the pack has no strategy).
     public struct AlignmentFailure: Error, Sendable {
         public var findings: [Finding]
     }
