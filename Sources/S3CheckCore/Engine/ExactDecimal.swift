@@ -1,4 +1,5 @@
 import Foundation
+import SafeXML
 
 /// A number the range, sum and ratio checks compare exactly: amounts in SEK or EUR with öre or
 /// cents, percentages, rates.
@@ -18,8 +19,9 @@ struct ExactDecimal: Comparable, Sendable {
     /// An XPath number (`-?digits(.digits)?`) as written; nil for anything else.
     init?(text: String) {
         let trimmed = text.trimmingXMLWhitespace()
-        guard !trimmed.isEmpty, !XPathNumberText.isNaN(trimmed),
-            let value = Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+        // XPath's own reading decides what is a number, so both agree on what is NaN.
+        guard !XPathValue.parseNumber(trimmed).isNaN,
+            let value = Decimal(string: trimmed, locale: Self.posix)
         else { return nil }
         self.value = value
     }
@@ -27,7 +29,7 @@ struct ExactDecimal: Comparable, Sendable {
     /// A number an expression computed, through its shortest decimal form; nil for NaN and
     /// infinities.
     init?(number: Double) {
-        guard number.isFinite, let value = Decimal(string: "\(number)", locale: Locale(identifier: "en_US_POSIX"))
+        guard number.isFinite, let value = Decimal(string: "\(number)", locale: Self.posix)
         else { return nil }
         self.value = value
     }
@@ -36,6 +38,9 @@ struct ExactDecimal: Comparable, Sendable {
     static func + (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal { ExactDecimal(lhs.value + rhs.value) }
     static func - (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal { ExactDecimal(lhs.value - rhs.value) }
     static func * (lhs: ExactDecimal, rhs: ExactDecimal) -> ExactDecimal { ExactDecimal(lhs.value * rhs.value) }
+
+    /// The point as decimal separator, whatever the user's locale; made once.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     static let zero = ExactDecimal(Decimal(0))
 
@@ -60,22 +65,5 @@ struct ExactDecimal: Comparable, Sendable {
         guard let point = text.firstIndex(of: ".") else { return text }
         let decimals = text.distance(from: point, to: text.endIndex) - 1
         return decimals == 1 ? text + "0" : text
-    }
-}
-
-/// What XPath 1.0's `number()` accepts: optional minus, digits, an optional fraction.
-enum XPathNumberText {
-    static func isNaN(_ text: String) -> Bool {
-        var sawDigit = false
-        var sawPoint = false
-        for (index, byte) in text.utf8.enumerated() {
-            switch byte {
-            case 0x30...0x39: sawDigit = true
-            case 0x2E where !sawPoint: sawPoint = true
-            case 0x2D where index == 0: break
-            default: return true
-            }
-        }
-        return !sawDigit
     }
 }
