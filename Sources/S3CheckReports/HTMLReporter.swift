@@ -130,10 +130,14 @@ public struct HTMLReporter: StreamingReporter {
     /// A named page whose footer names one application's file; `page: NAME` on the article puts
     /// it there, and a change of page name starts a new page.
     private static func namedPage(_ name: String, footer: String, pageWord: String, ofWord: String) -> String {
+        "@page \(name) {\n" + footerBoxes(footer: footer, pageWord: pageWord, ofWord: ofWord) + " }"
+    }
+
+    /// The running footer's two margin boxes: the file on the left, the page number on the right.
+    private static func footerBoxes(footer: String, pageWord: String, ofWord: String) -> String {
         """
-        @page \(name) {
           @bottom-left { content: "\(cssString(footer))"; font-size: 8pt; color: #555; }
-          @bottom-right { content: "\(pageWord) " counter(page) " \(ofWord) " counter(pages); font-size: 8pt; color: #555; } }
+          @bottom-right { content: "\(pageWord) " counter(page) " \(ofWord) " counter(pages); font-size: 8pt; color: #555; }
         """
     }
 
@@ -314,8 +318,7 @@ public struct HTMLReporter: StreamingReporter {
     private static func css(footer: String, pageWord: String, ofWord: String) -> String {
         return """
             @page { size: A4 portrait; margin: 18mm 16mm 20mm 16mm;
-              @bottom-left { content: "\(cssString(footer))"; font-size: 8pt; color: #555; }
-              @bottom-right { content: "\(pageWord) " counter(page) " \(ofWord) " counter(pages); font-size: 8pt; color: #555; } }
+            \(footerBoxes(footer: footer, pageWord: pageWord, ofWord: ofWord)) }
             :root { --error: #a4161a; --warning: #9a6700; --ok: #1a7f37; --muted: #57606a; --line: #d0d7de; }
             html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #1f2328; }
             body { margin: 0; print-color-adjust: exact; -webkit-print-color-adjust: exact; overflow-wrap: anywhere; }
