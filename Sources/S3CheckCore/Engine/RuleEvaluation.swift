@@ -72,17 +72,20 @@ struct RuleEvaluation {
         var findings: [Finding] = []
         for context in contexts {
             compiled.context.clearLocals()
-            var letValues: [NamedValue] = []
+            var letResults: [(name: String, value: XPathValue)] = []
             for (name, expression) in rule.lets {
                 let result = try value(expression, at: context)
                 compiled.context.bindLocal(name, to: result)
-                letValues.append(NamedValue(name: name, value: Self.display(result)))
+                letResults.append((name, result))
             }
             switch try check(rule, at: context) {
             case .notApplicable:
                 continue
             case .checked(let failures):
                 anyChecked = true
+                guard !failures.isEmpty else { continue }
+                // Printed only for a finding: most contexts pass, and printing costs.
+                let letValues = letResults.map { NamedValue(name: $0.name, value: Self.display($0.value)) }
                 findings += failures.map { finding(rule, $0, extra: letValues) }
             }
         }
@@ -170,11 +173,12 @@ struct RuleEvaluation {
             if let expected, let total, let allowed = ExactDecimal(number: tolerance) {
                 inside = inside && (total - expected).magnitude <= allowed
             }
+            guard !inside else { return .checked([]) }
             let shown = total?.formatted ?? "–"
             var values = Self.bounds(value: shown, min: low, max: high)
             values.append(NamedValue(name: "sum", value: shown))
             if let expected { values.append(NamedValue(name: "expected", value: expected.formatted)) }
-            return .checked(inside ? [] : [Failure(node: nodes.first ?? context, values: values)])
+            return .checked([Failure(node: nodes.first ?? context, values: values)])
 
         case .ratio(_, let numeratorSource, let denominatorSource, let min, let max, let percent):
             let (numerator, numeratorNode) = try operand(numeratorSource, rule, at: context)
@@ -190,6 +194,7 @@ struct RuleEvaluation {
                 inside =
                     low.map { scaled >= $0 * denominator } != false && high.map { scaled <= $0 * denominator } != false
             }
+            guard !inside else { return .checked([]) }
             let ratio = numerator.flatMap { numerator in
                 denominator.flatMap { (numerator * scale).divided(by: $0) }
             }
@@ -199,7 +204,7 @@ struct RuleEvaluation {
                 NamedValue(name: "numerator", value: numerator?.formatted ?? "–"),
                 NamedValue(name: "denominator", value: denominator?.formatted ?? "–"),
             ]
-            return .checked(inside ? [] : [Failure(node: numeratorNode ?? context, values: values)])
+            return .checked([Failure(node: numeratorNode ?? context, values: values)])
 
         case .assert(_, let test):
             let result = try value(rule.expression(test), at: context).boolean
