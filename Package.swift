@@ -35,7 +35,9 @@ let package = Package(
                 "S3CheckRules",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
-            ]
+            ],
+            exclude: ["Catalogs"],
+            plugins: ["EmbedRulesPlugin"]
         ),
         .target(name: "S3CheckReports", dependencies: ["S3CheckCore", "SafeXML"]),
         .executableTarget(

@@ -80,10 +80,10 @@ public struct HTMLReporter: StreamingReporter {
                 """
             )
         }
-        let counts = Verdict.allCases.map { "\(tally.count($0)) \($0.label[language])" }.joined(separator: " · ")
+        let counts = Verdict.allCases.map { $0.counted(tally.count($0))[language] }.joined(separator: " · ")
         let body = """
             <header class="index-head"><h1>\(t("Bedömning av ansökningar", "Assessment of applications"))</h1>
-            <p>\(tally.applications.count) \(t("ansökningar", "applications")): \(Markup.escape(counts))</p></header>
+            <p>\(Catalog.counted("count.applications", tally.applications.count, language)): \(Markup.escape(counts))</p></header>
             <table class="index">
             <thead><tr><th>\(t("Ansökan", "Application"))</th><th>\(t("Sökande", "Applicant"))</th><th>\(t("Bedömning", "Verdict"))</th><th>\(t("Fel", "Errors"))</th><th>\(t("Varningar", "Warnings"))</th></tr></thead>
             <tbody>
@@ -152,9 +152,9 @@ public struct HTMLReporter: StreamingReporter {
 
     private func verdictBanner(_ application: ApplicationReport) -> String {
         let counts = [
-            (application.count(.error), t("fel", "errors")),
-            (application.count(.warning), t("varningar", "warnings")),
-        ].map { "\($0.0) \($0.1)" }.joined(separator: " · ")
+            Catalog.counted("count.errors", application.count(.error), language),
+            Catalog.counted("count.warnings", application.count(.warning), language),
+        ].joined(separator: " · ")
         return """
             <header class="verdict \(Self.verdictClass(application.verdict))">
             <p class="kicker">\(t("Bedömning enligt s3check", "Assessment by s3check"))</p>
@@ -250,7 +250,7 @@ public struct HTMLReporter: StreamingReporter {
             )
         }
         if !finding.parameters.isEmpty {
-            let list = finding.parameters.map { "\($0.name) = \($0.value)" }.joined(separator: ", ")
+            let list = finding.parameters.map { $0.labelled(in: language) }.joined(separator: "; ")
             rows.append("<dt>\(t("Parametrar", "Parameters"))</dt><dd>\(Markup.escape(list))</dd>")
         }
         return """

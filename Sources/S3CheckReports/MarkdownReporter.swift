@@ -14,8 +14,8 @@ public struct MarkdownReporter: StreamingReporter {
     public func opening(_ tally: RunTally) -> String {
         let sv = language == .sv
         var lines = ["# \(sv ? "s3check-rapport" : "s3check report")", ""]
-        let counts = Verdict.allCases.map { "\(tally.count($0)) \($0.label[language])" }.joined(separator: ", ")
-        lines.append("\(tally.applications.count) \(sv ? "ansökningar" : "applications"): \(counts).")
+        let counts = Verdict.allCases.map { $0.counted(tally.count($0))[language] }.joined(separator: ", ")
+        lines.append("\(Catalog.counted("count.applications", tally.applications.count, language)): \(counts).")
         lines.append("")
         lines.append(
             "| \(sv ? "Ansökan" : "Application") | \(sv ? "Bedömning" : "Verdict") | \(sv ? "Fel" : "Errors") | \(sv ? "Varningar" : "Warnings") | \(sv ? "S3 (angivet → stöds)" : "S3 (declared → supported)") |"

@@ -15,7 +15,7 @@ struct S3Check: ParsableCommand {
         subcommands: [
             CheckCommand.self, S3Command.self, CalibrateCommand.self, LintCommand.self, TestCommand.self,
             RulesCommand.self,
-            ExplainCommand.self,
+            ExplainCommand.self, NewCommand.self, SchemaCommand.self,
         ],
         defaultSubcommand: CheckCommand.self
     )
@@ -24,7 +24,7 @@ struct S3Check: ParsableCommand {
     static func main() {
         TemporaryFiles.removeOnTermination()
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(SubcommandFirst.arguments(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)

@@ -99,7 +99,7 @@ struct TypedValueTests {
         arguments: [
             ("<endDate>2028-08-31</endDate>", "<endDate>12028-08-31</endDate>", "Project › End date"),
             ("<endDate>2028-08-31</endDate>", "<endDate>-2028-08-31</endDate>", "Project › End date"),
-            (#"year="2026""#, #"year="12026""#, "Budget › Cost line › year"),
+            (#"year="2026""#, #"year="12026""#, "Budget › Cost line › Year"),
         ]
     )
     func unreadableDates(_ from: String, _ to: String, _ field: String) throws {

@@ -56,10 +56,27 @@ public final class ApplicationChecker {
         case .success(let application): (document, root) = application
         case .failure(let failure): return blocked(file, digest, failure.findings)
         }
-        let violations = schemas.application.validate(document)
-        guard violations.isEmpty else {
-            let findings = violations.map {
+        // A field still holding a template's placeholder is reported as left to fill in, and
+        // the schema's complaint about that same field (not a date, not a number) is dropped.
+        let unfilled = Placeholders.unfilled(in: root)
+        let unfilledPaths = Set(unfilled.map { $0.node.path })
+        let violations = schemas.application.validate(document).filter { violation in
+            guard let node = violation.node else { return true }
+            if unfilledPaths.contains(node.path) { return false }
+            // An attribute's violation names the element as its node and the attribute in the text.
+            let message = Schemas.plain(violation.message)
+            guard let start = message.range(of: "attribute '"),
+                let end = message[start.upperBound...].firstIndex(of: "'")
+            else { return true }
+            return !unfilledPaths.contains(node.path + "/@" + message[start.upperBound..<end])
+        }
+        guard violations.isEmpty, unfilled.isEmpty else {
+            var findings = unfilled.map { unfilledField($0, file: file) }
+            findings += violations.map {
                 SchemaViolationDescription.finding(for: $0, file: file, schemas: schemas, source: document.source)
+            }
+            findings.sort {
+                ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
             }
             return blocked(file, digest, findings)
         }
@@ -248,6 +265,24 @@ public final class ApplicationChecker {
     }
 
     /// A value the schema accepts but the rules cannot read.
+    private func unfilledField(_ field: Placeholders.Unfilled, file: String) -> Finding {
+        let reference = FieldReference(
+            path: field.node.path, label: schemas.fieldLabel(for: field.node.reference.names))
+        let instruction = VisibleText.escaping(field.instruction)
+        return Finding(
+            ruleID: "S3C-FILL-IN",
+            severity: .error,
+            title: LocalizedText(sv: "Fält att fylla i", en: "Field to fill in"),
+            message: reference.label.map { label, language in
+                language == .sv ? "«\(label)» är inte ifyllt." : "«\(label)» is not filled in."
+            },
+            hint: LocalizedText(sv: "Fyll i: \(instruction).", en: "Fill in: \(instruction)."),
+            location: SourceLocation(file: file, line: field.node.line, column: field.node.column),
+            field: reference,
+            blocksAssessment: true
+        )
+    }
+
     private func unreadableValue(_ node: XMLNode, reason: LocalizedText, file: String) -> Finding {
         let field = FieldReference(path: node.path, label: schemas.fieldLabel(for: node.reference.names))
         return Finding(

@@ -9,6 +9,8 @@ struct RuleEvaluation {
     let file: String
     /// Parameter values in force on the submission date.
     let parameters: ParameterValues
+    /// The application's currency (`budget/@currency`), in which `{name:amount}` reads.
+    private(set) var currency: String? = nil
 
     /// A node that failed a check and the values to report with it.
     private struct Failure {
@@ -28,6 +30,7 @@ struct RuleEvaluation {
 
     mutating func run(on root: XMLNode) -> ([Finding], [RuleResult]) {
         compiled.context.variables = parameters.variables
+        currency = root.child("budget")?.attribute("currency")
         var findings: [Finding] = []
         var results: [RuleResult] = []
         results.reserveCapacity(compiled.rules.count)
@@ -85,7 +88,7 @@ struct RuleEvaluation {
                 anyChecked = true
                 guard !failures.isEmpty else { continue }
                 // Printed only for a finding: most contexts pass, and printing costs.
-                let letValues = letResults.map { NamedValue(name: $0.name, value: Self.display($0.value)) }
+                let letValues = letResults.map(Self.namedValue)
                 findings += failures.map { finding(rule, $0, extra: letValues) }
             }
         }
@@ -108,7 +111,10 @@ struct RuleEvaluation {
                 let number = ExactDecimal(text: node.stringValue)
                 let inside = number.map { number in Self.within(number, low, high) } ?? false
                 return inside
-                    ? nil : Failure(node: node, values: Self.bounds(value: node.stringValue, min: low, max: high))
+                    ? nil
+                    : Failure(
+                        node: node,
+                        values: Self.bounds(value: node.stringValue, isNumber: number != nil, min: low, max: high))
             }
             return .checked(failures)
 
@@ -175,9 +181,9 @@ struct RuleEvaluation {
             }
             guard !inside else { return .checked([]) }
             let shown = total?.formatted ?? "–"
-            var values = Self.bounds(value: shown, min: low, max: high)
-            values.append(NamedValue(name: "sum", value: shown))
-            if let expected { values.append(NamedValue(name: "expected", value: expected.formatted)) }
+            var values = Self.bounds(value: shown, isNumber: total != nil, min: low, max: high)
+            values.append(NamedValue(name: "sum", value: shown, isNumber: total != nil))
+            if let expected { values.append(NamedValue(name: "expected", value: expected.formatted, isNumber: true)) }
             return .checked([Failure(node: nodes.first ?? context, values: values)])
 
         case .ratio(_, let numeratorSource, let denominatorSource, let min, let max, let percent):
@@ -198,11 +204,11 @@ struct RuleEvaluation {
             let ratio = numerator.flatMap { numerator in
                 denominator.flatMap { (numerator * scale).divided(by: $0) }
             }
-            var values = Self.bounds(value: ratio?.formatted ?? "–", min: low, max: high)
+            var values = Self.bounds(value: ratio?.formatted ?? "–", isNumber: ratio != nil, min: low, max: high)
             values += [
-                NamedValue(name: "ratio", value: ratio?.formatted ?? "–"),
-                NamedValue(name: "numerator", value: numerator?.formatted ?? "–"),
-                NamedValue(name: "denominator", value: denominator?.formatted ?? "–"),
+                NamedValue(name: "ratio", value: ratio?.formatted ?? "–", isNumber: ratio != nil),
+                NamedValue(name: "numerator", value: numerator?.formatted ?? "–", isNumber: numerator != nil),
+                NamedValue(name: "denominator", value: denominator?.formatted ?? "–", isNumber: denominator != nil),
             ]
             return .checked([Failure(node: numeratorNode ?? context, values: values)])
 
@@ -289,9 +295,18 @@ struct RuleEvaluation {
 
     private func finding(_ rule: CompiledRule, _ failure: Failure, extra: [NamedValue]) -> Finding {
         let node = failure.node
-        let parameterValues = rule.parameterIDs.map { NamedValue(name: $0, value: parameters.texts[$0] ?? "") }
+        let parameterValues = rule.parameterIDs.map { id in
+            let parameter = compiled.ruleSet.parameter(id)
+            return NamedValue(
+                name: id, value: parameters.texts[id] ?? "", isNumber: parameter?.kind == .number,
+                label: parameter?.title, unit: parameter?.unit)
+        }
         // Values come from the application: what a person reads must not hide or reorder text.
-        let values = (failure.values + extra).map { NamedValue(name: $0.name, value: VisibleText.escaping($0.value)) }
+        let values = (failure.values + extra).map { value in
+            var visible = value
+            visible.value = VisibleText.escaping(value.value)
+            return visible
+        }
         let reference = node.reference
         let field = FieldReference(path: reference.path, label: schemas.fieldLabel(for: reference.names))
         let fieldValue = NamedValue(name: "field", value: "")
@@ -299,7 +314,8 @@ struct RuleEvaluation {
         let message = rule.rule.message.map { template, language in
             MessageTemplate.fill(
                 template,
-                with: all + [NamedValue(name: fieldValue.name, value: field.label[language])]
+                with: all + [NamedValue(name: fieldValue.name, value: field.label[language])],
+                language: language, currency: currency
             )
         }
         return Finding(
@@ -307,7 +323,9 @@ struct RuleEvaluation {
             severity: rule.rule.severity,
             title: rule.rule.title,
             message: message,
-            hint: rule.rule.hint?.map { template, _ in MessageTemplate.fill(template, with: all) },
+            hint: rule.rule.hint?.map { template, language in
+                MessageTemplate.fill(template, with: all, language: language, currency: currency)
+            },
             legal: rule.rule.legal,
             location: SourceLocation(file: file, line: node.line, column: node.column),
             field: field,
@@ -342,10 +360,10 @@ struct RuleEvaluation {
         return node.childElements.isEmpty && !node.hasAttributes
     }
 
-    private static func bounds(value: String, min: ExactDecimal?, max: ExactDecimal?) -> [NamedValue] {
-        [NamedValue(name: "value", value: value.trimmingXMLWhitespace())]
-            + (min.map { [NamedValue(name: "min", value: $0.formatted)] } ?? [])
-            + (max.map { [NamedValue(name: "max", value: $0.formatted)] } ?? [])
+    private static func bounds(value: String, isNumber: Bool, min: ExactDecimal?, max: ExactDecimal?) -> [NamedValue] {
+        [NamedValue(name: "value", value: value.trimmingXMLWhitespace(), isNumber: isNumber)]
+            + (min.map { [NamedValue(name: "min", value: $0.formatted, isNumber: true)] } ?? [])
+            + (max.map { [NamedValue(name: "max", value: $0.formatted, isNumber: true)] } ?? [])
     }
 
     /// A number an expression computed, for messages, printed as check values are.
@@ -353,10 +371,14 @@ struct RuleEvaluation {
         ExactDecimal(number: value)?.formatted ?? "–"
     }
 
-    private static func display(_ value: XPathValue) -> String {
-        switch value {
-        case .number(let number): format(number)
-        default: value.string.trimmingXMLWhitespace()
+    /// A `let` value for messages: a computed number printed as check values are.
+    private static func namedValue(_ result: (name: String, value: XPathValue)) -> NamedValue {
+        switch result.value {
+        case .number(let number):
+            let text = format(number)
+            return NamedValue(name: result.name, value: text, isNumber: text != "–")
+        default:
+            return NamedValue(name: result.name, value: result.value.string.trimmingXMLWhitespace())
         }
     }
 }

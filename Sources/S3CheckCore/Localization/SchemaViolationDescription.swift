@@ -16,26 +16,44 @@ enum SchemaViolationDescription {
             } ?? 1
         let plain = Schemas.plain(diagnostic.message)
         let message: LocalizedText
+        var hint = LocalizedText(
+            sv:
+                "Rätta fältet enligt ansökningsschemat (kommandot «s3check schema» skriver det); en redigerare med schemastöd visar vad som är tillåtet.",
+            en:
+                "Fix the field to match the application schema (the command «s3check schema» writes it); an editor with schema support shows what is allowed."
+        )
         switch diagnostic.code {
         case 1871, 1844:
-            let expected = expectedNames(in: plain).map(schemas.label(of:))
-            let expectedSV = expected.map { "«\($0.sv)»" }.joined(separator: ", ")
-            let expectedEN = expected.map { "«\($0.en)»" }.joined(separator: ", ")
+            let expectedNames = expectedNames(in: plain)
+            let expectedSV = expectedNames.map { named($0, .sv, schemas) }.joined(separator: ", ")
+            let expectedEN = expectedNames.map { named($0, .en, schemas) }.joined(separator: ", ")
+            let element = diagnostic.node?.localName ?? ""
+            let parent = schemas.fieldLabel(for: Array(names.dropLast()))
             if plain.contains("Missing child element") {
                 message = LocalizedText(
                     sv: "«\(fieldLabel.sv)» saknar ett obligatoriskt fält: \(expectedSV).",
                     en: "«\(fieldLabel.en)» lacks a required field: \(expectedEN)."
                 )
-            } else if expected.isEmpty {
-                message = LocalizedText(
-                    sv: "Fältet «\(fieldLabel.sv)» är inte tillåtet här.",
-                    en: "The field «\(fieldLabel.en)» is not allowed here."
-                )
             } else {
-                message = LocalizedText(
-                    sv: "Fältet «\(fieldLabel.sv)» är inte väntat här; väntat är \(expectedSV).",
-                    en: "The field «\(fieldLabel.en)» is not expected here; expected is \(expectedEN)."
-                )
+                let sv =
+                    expectedNames.isEmpty
+                    ? "Fältet <\(element)> i «\(parent.sv)» är inte tillåtet här."
+                    : "Fältet <\(element)> i «\(parent.sv)» är inte väntat här; väntat är \(expectedSV)."
+                let en =
+                    expectedNames.isEmpty
+                    ? "The field <\(element)> in «\(parent.en)» is not allowed here."
+                    : "The field <\(element)> in «\(parent.en)» is not expected here; expected is \(expectedEN)."
+                message = LocalizedText(sv: sv, en: en)
+                if let suggestion = NameSuggestion.nearest(
+                    to: element, preferring: expectedNames, among: schemas.applicationElements.sorted())
+                {
+                    hint = LocalizedText(
+                        sv:
+                            "Menade du <\(suggestion)> (\(schemas.label(of: suggestion).sv))? Byt namn på <\(element)> till <\(suggestion)>.",
+                        en:
+                            "Did you mean <\(suggestion)> (\(schemas.label(of: suggestion).en))? Rename <\(element)> to <\(suggestion)>."
+                    )
+                }
             }
         case 1868:
             let attribute = quoted(in: plain).first ?? "?"
@@ -74,21 +92,22 @@ enum SchemaViolationDescription {
             severity: .error,
             title: LocalizedText(sv: "Följer inte ansökningsformatet", en: "Does not follow the application format"),
             message: message,
-            hint: LocalizedText(
-                sv:
-                    "Rätta fältet enligt Rules/schema/application-1.xsd; en redigerare med schemastöd visar vad som är tillåtet.",
-                en:
-                    "Fix the field to match Rules/schema/application-1.xsd; an editor with schema support shows what is allowed."
-            ),
+            hint: hint,
             location: SourceLocation(file: file, line: line, column: column),
             field: field,
             blocksAssessment: true
         )
     }
 
+    /// An element as the file must contain it and by its display name: `<startDate> (Startdatum)`.
+    private static func named(_ name: String, _ language: Language, _ schemas: Schemas) -> String {
+        let label = schemas.label(of: name)[language]
+        return label == name ? "<\(name)>" : "<\(name)> (\(label))"
+    }
+
     /// What the schema wanted, in our own words: the allowed values, or the type.
     private static func expectation(in message: String) -> (String, String) {
-        if let open = message.range(of: "{"),
+        if message.contains("[facet 'enumeration']"), let open = message.range(of: "{"),
             let close = message.range(of: "}", range: open.upperBound..<message.endIndex)
         {
             let values = message[open.upperBound..<close.lowerBound].replacingOccurrences(of: "'", with: "")
@@ -103,7 +122,9 @@ enum SchemaViolationDescription {
             default: return ("; väntat typen \(type)", "; expected the type \(type)")
             }
         }
-        if message.contains("[facet 'pattern']") { return ("; formatet stämmer inte", "; the format does not match") }
+        if message.contains("[facet 'pattern']") || message.contains("[facet 'length']") {
+            return ("; formatet stämmer inte", "; the format does not match")
+        }
         if message.contains("minInclusive") { return ("; värdet är för litet", "; the value is too small") }
         return ("", "")
     }

@@ -48,11 +48,50 @@ public struct Finding: Sendable, Hashable, Codable {
 /// A name and the text of its value.
 public struct NamedValue: Sendable, Hashable, Codable {
     public var name: String
+    /// As the application or the pack wrote it; a number in canonical form (`5145000.15`).
     public var value: String
+    /// Whether ``value`` is a number, which people read with their language's digit grouping
+    /// and decimal separator.
+    public var isNumber: Bool
+    /// What the value is, in the report's language (a parameter's title); nil for values a
+    /// check found, which messages name themselves.
+    public var label: LocalizedText?
+    /// The parameter's unit as the pack declares it (`percent`, `SEK`, `EUR`, `SEK/EUR`,
+    /// `characters`); nil when it has none.
+    public var unit: String?
 
-    public init(name: String, value: String) {
+    public init(name: String, value: String, isNumber: Bool = false, label: LocalizedText? = nil, unit: String? = nil) {
         self.name = name
         self.value = value
+        self.isNumber = isNumber
+        self.label = label
+        self.unit = unit
+    }
+
+    /// The value as people write it in `language`: numbers grouped and with the decimal
+    /// separator of the language, anything else as written.
+    public func text(in language: Language) -> String {
+        guard isNumber, let formatted = NumberText.decimal(text: value, language) else { return value }
+        return formatted
+    }
+
+    /// `Title: value with unit`, as a list of parameters shows it; the name when there is no title.
+    public func labelled(in language: Language) -> String {
+        (label?[language] ?? name) + ": " + textWithUnit(in: language)
+    }
+
+    /// The value with its unit, for lists of parameters: `40 %`, `300 000 euro`, `SEK 20,000,000`.
+    public func textWithUnit(in language: Language) -> String {
+        guard isNumber, let number = NumberText.canonicalDecimal(value) else { return value }
+        switch unit {
+        case "percent": return NumberText.percent(number, language, decimals: 2)
+        case "SEK", "EUR": return NumberText.amount(number, currency: unit ?? "", language)
+        case "SEK/EUR":
+            return NumberText.decimal(number, language, decimals: 4)
+                + (language == .sv ? "\u{00A0}kr/euro" : "\u{00A0}SEK/EUR")
+        case "characters": return NumberText.decimal(number, language) + (language == .sv ? " tecken" : " characters")
+        default: return text(in: language)
+        }
     }
 }
 

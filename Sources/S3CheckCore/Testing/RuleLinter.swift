@@ -53,6 +53,14 @@ public struct RuleLinter {
                 for name in MessageTemplate.placeholders(in: text) where !known.contains(name) {
                     add("Platshållaren {\(name)} har inget värde.", "The placeholder {\(name)} has no value.")
                 }
+                for field in MessageTemplate.fields(in: text) {
+                    guard let format = field.format, !MessageTemplate.formats.contains(format) else { continue }
+                    let formats = MessageTemplate.formats.sorted().joined(separator: ", ")
+                    add(
+                        "Platshållaren {\(field.name):\(format)} har ett okänt format; kända format är \(formats).",
+                        "The placeholder {\(field.name):\(format)} has an unknown format; the known formats are \(formats)."
+                    )
+                }
             }
             for expression in rule.expressions {
                 for problem in Self.unknownNames(in: expression) { add(problem.sv, problem.en) }
