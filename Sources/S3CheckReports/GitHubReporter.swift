@@ -39,7 +39,7 @@ public struct GitHubReporter: StreamingReporter {
             var message = finding.message[language]
             if let hint = finding.hint { message += "\n" + hint[language] }
             if let legal = finding.legal, !legal.reference.isEmpty {
-                message += "\n\(legal.reference) \(legal.url)"
+                message += "\n\(legal.text(in: language)) \(legal.url)"
             }
             lines.append("::\(command) \(properties.joined(separator: ","))::\(Self.data(message))")
         }

@@ -246,7 +246,7 @@ public struct HTMLReporter: StreamingReporter {
         if let legal = finding.legal, !legal.reference.isEmpty {
             let status = legal.verified ? "" : " <em>(\(t("ej bekräftad", "to be confirmed")))</em>"
             rows.append(
-                "<dt>\(t("Rättslig grund", "Legal basis"))</dt><dd><a href=\"\(Markup.escape(legal.url))\">\(Markup.escape(legal.reference))</a>\(status)</dd>"
+                "<dt>\(t("Rättslig grund", "Legal basis"))</dt><dd><a href=\"\(Markup.escape(legal.url))\">\(Markup.escape(legal.text(in: language)))</a>\(status)</dd>"
             )
         }
         if !finding.parameters.isEmpty {

@@ -168,7 +168,7 @@ public struct JUnitReporter: StreamingReporter {
             if let field = finding.field { lines.append("  \(field.label[language]) (\(field.path))") }
             if let hint = finding.hint { lines.append("  \(hint[language])") }
             if let legal = finding.legal, !legal.reference.isEmpty {
-                lines.append("  \(legal.reference) <\(legal.url)>")
+                lines.append("  \(legal.text(in: language)) <\(legal.url)>")
             }
             return lines.joined(separator: "\n")
         }.joined(separator: "\n")

@@ -42,10 +42,10 @@ public struct MarkdownReporter: StreamingReporter {
                 let location = finding.location.map { "\($0.line):\($0.column)" } ?? ""
                 var message = Self.escape(finding.message[language])
                 if let legal = finding.legal, !legal.url.isEmpty {
-                    message += " ([\(Self.escape(legal.reference))](\(Self.url(legal.url))))"
+                    message += " ([\(Self.escape(legal.text(in: language)))](\(Self.url(legal.url))))"
                 }
                 lines.append(
-                    "| \(finding.severity.rawValue) | \(Self.code(finding.ruleID)) | \(location) | \(message) |")
+                    "| \(finding.severity.label[language]) | \(Self.code(finding.ruleID)) | \(location) | \(message) |")
             }
         }
         return ReportSection(lines.map { $0 + "\n" }.joined())

@@ -17,13 +17,13 @@ public struct RuleExplanation {
         var lines: [String] = []
         lines.append("\(rule.id): \(rule.title[language])")
         lines.append(String(repeating: "=", count: min(100, rule.id.count + 2 + rule.title[language].count)))
-        lines.append("\(sv ? "Allvarlighetsgrad" : "Severity"): \(rule.severity.rawValue)")
+        lines.append("\(sv ? "Allvarlighetsgrad" : "Severity"): \(rule.severity.label[language])")
         lines.append("\(sv ? "Grupp" : "Group"): \(rule.group.title[language]) (\(rule.group.id))")
         lines.append("\(sv ? "Paket" : "Pack"): \(rule.packID) — \(rule.origin.file):\(rule.origin.line)")
         let profiles = rule.profiles.map { $0.sorted().joined(separator: ", ") } ?? (sv ? "alla" : "all")
         lines.append("\(sv ? "Profiler" : "Profiles"): \(profiles)")
         let unverified = rule.legal.verified ? "" : (sv ? " (ej bekräftad)" : " (to be confirmed)")
-        lines.append("\(sv ? "Rättslig grund" : "Legal basis"): \(rule.legal.reference)\(unverified)")
+        lines.append("\(sv ? "Rättslig grund" : "Legal basis"): \(rule.legal.text(in: language))\(unverified)")
         lines.append("  \(rule.legal.url)")
         lines.append("")
         if let applicability = rule.applicability {
@@ -56,7 +56,7 @@ public struct RuleExplanation {
                 }
                 if let legal = parameter.legal {
                     let status = legal.verified ? "" : (sv ? " (ej bekräftad)" : " (to be confirmed)")
-                    lines.append("    \(legal.reference)\(status)")
+                    lines.append("    \(legal.text(in: language))\(status)")
                 }
             }
         }

@@ -223,7 +223,7 @@ public struct SARIFReporter: StreamingReporter {
         id: String, title: LocalizedText, message: LocalizedText?, severity: Severity, legal: LegalReference?
     ) -> [String: Any] {
         var help = title[language]
-        if let legal, !legal.reference.isEmpty { help += "\n\(legal.reference) <\(legal.url)>" }
+        if let legal, !legal.reference.isEmpty { help += "\n\(legal.text(in: language)) <\(legal.url)>" }
         var descriptor: [String: Any] = [
             "id": id,
             "name": Self.pascalCase(title.en),
@@ -231,7 +231,7 @@ public struct SARIFReporter: StreamingReporter {
             "fullDescription": ["text": message?[language] ?? title[language]],
             "help": [
                 "text": help,
-                "markdown": legal.map { "\(title[language])\n\n[\($0.reference)](\($0.url))" } ?? help,
+                "markdown": legal.map { "\(title[language])\n\n[\($0.text(in: language))](\($0.url))" } ?? help,
             ],
             "defaultConfiguration": ["level": Self.level(severity)],
         ]

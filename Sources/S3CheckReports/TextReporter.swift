@@ -79,7 +79,7 @@ public struct TextReporter: StreamingReporter {
         }
         if let legal = finding.legal, !legal.reference.isEmpty {
             let unverified = legal.verified ? "" : " (\(words.unverified))"
-            text += "   = \(words.legal): \(legal.reference)\(unverified) <\(legal.url)>\n"
+            text += "   = \(words.legal): \(legal.text(in: language))\(unverified) <\(legal.url)>\n"
         }
         if !finding.parameters.isEmpty {
             let list = finding.parameters.map { $0.labelled(in: language) }.joined(separator: "; ")

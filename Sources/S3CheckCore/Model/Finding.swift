@@ -97,14 +97,30 @@ public struct NamedValue: Sendable, Hashable, Codable {
 
 /// The legal basis of a rule or parameter.
 public struct LegalReference: Sendable, Hashable, Codable {
-    /// The article, for example `Förordning (EU) 2021/1060, art. 63.2`.
+    /// The article in Swedish, for example `Förordning (EU) 2021/1060, art. 63.2`.
     public var reference: String
+    /// The article in English, for example `Regulation (EU) 2021/1060, Art. 63(2)`; nil when
+    /// the pack gives it in Swedish only.
+    public var english: String?
     public var url: String
     /// False when the fact behind the rule is still to be confirmed.
     public var verified: Bool
 
-    public init(reference: String, url: String, verified: Bool) {
+    private enum CodingKeys: String, CodingKey {
+        case reference
+        case english = "referenceEn"
+        case url
+        case verified
+    }
+
+    /// The reference in the report's language (Swedish where the pack has no English).
+    public func text(in language: Language) -> String {
+        language == .en ? (english ?? reference) : reference
+    }
+
+    public init(reference: String, english: String? = nil, url: String, verified: Bool) {
         self.reference = reference
+        self.english = english
         self.url = url
         self.verified = verified
     }

@@ -34,11 +34,17 @@ struct ElementReader {
             file: file, line: element.line, ruleID: id.isEmpty ? nil : id, message: LocalizedText(sv: sv, en: en))
     }
 
-    static func legal(_ element: XMLNode) -> LegalReference {
-        LegalReference(
-            reference: element.stringValue.trimmingXMLWhitespace(),
-            url: element.attribute("url") ?? "",
-            verified: element.attribute("status") != "unverified"
+    /// The legal reference given by `elements` (`<legal>` or `<source>`): once without `lang`
+    /// (read as Swedish), or once per language; nil when there is none.
+    static func legal(_ elements: [XMLNode]) -> LegalReference? {
+        guard let first = elements.first else { return nil }
+        let swedish = elements.first { $0.attribute("lang") != "en" } ?? first
+        let english = elements.first { $0.attribute("lang") == "en" }
+        return LegalReference(
+            reference: swedish.stringValue.trimmingXMLWhitespace(),
+            english: english?.stringValue.trimmingXMLWhitespace(),
+            url: swedish.attribute("url") ?? "",
+            verified: elements.allSatisfy { $0.attribute("status") != "unverified" }
         )
     }
 

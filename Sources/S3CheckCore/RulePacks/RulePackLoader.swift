@@ -210,7 +210,7 @@ public struct RulePackLoader: Sendable {
             id: id,
             title: listReader.text(root, "title", problems: &state.problems),
             codes: codes,
-            source: root.child("source").map(ElementReader.legal),
+            source: ElementReader.legal(root.children("source")),
             file: files.displayPath(path)
         )
     }
@@ -320,7 +320,7 @@ public struct RulePackLoader: Sendable {
             kind: kind,
             unit: element.attribute("unit"),
             title: reader.text(element, "title", problems: &state.problems),
-            legal: element.child("legal").map(ElementReader.legal),
+            legal: ElementReader.legal(element.children("legal")),
             values: values.sorted { $0.from < $1.from },
             origin: SourceLocation(file: reader.file, line: element.line, column: 1),
             packID: packID
@@ -389,7 +389,7 @@ public struct RulePackLoader: Sendable {
                 profiles: profiles,
                 group: group,
                 title: reader.text(element, "title", ruleID: id, problems: &state.problems),
-                legal: element.child("legal").map(ElementReader.legal)
+                legal: ElementReader.legal(element.children("legal"))
                     ?? LegalReference(reference: "", url: "", verified: false),
                 applicability: element.child("when")?.attribute("test"),
                 lets: element.children("let").map {

@@ -32,6 +32,13 @@ public struct RuleLinter {
                     "Regeln saknar rättslig grund med artikel och webbadress.",
                     "The rule lacks a legal basis with article and URL.")
             }
+            if !rule.legal.reference.isEmpty, rule.legal.english == nil {
+                add(
+                    "Den rättsliga grunden finns bara på ett språk; lägg till <legal lang=\"en\"> så att engelska rapporter citerar på engelska.",
+                    "The legal basis is in one language only; add <legal lang=\"en\"> so that English reports cite it in English.",
+                    warning: true
+                )
+            }
             if !rule.legal.verified, rule.severity == .error {
                 add(
                     "Regeln bygger på ett obekräftat faktum och får därför inte ha allvarlighetsgraden error.",
