@@ -249,8 +249,8 @@ public struct HTMLReporter: StreamingReporter {
                 "<dt>\(t("Rättslig grund", "Legal basis"))</dt><dd><a href=\"\(Markup.escape(legal.url))\">\(Markup.escape(legal.text(in: language)))</a>\(status)</dd>"
             )
         }
-        if !finding.parameters.isEmpty {
-            let list = finding.parameters.map { $0.labelled(in: language) }.joined(separator: "; ")
+        if !finding.shownParameters.isEmpty {
+            let list = finding.shownParameters.map { $0.labelled(in: language) }.joined(separator: "; ")
             rows.append("<dt>\(t("Parametrar", "Parameters"))</dt><dd>\(Markup.escape(list))</dd>")
         }
         return """

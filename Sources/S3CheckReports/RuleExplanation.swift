@@ -40,9 +40,9 @@ public struct RuleExplanation {
             lines.append("  \(expression)")
         }
         lines.append("")
-        lines.append("\(sv ? "Meddelande" : "Message"): \(rule.message[language])")
+        lines.append("\(sv ? "Meddelande" : "Message"): \(MessageText.withoutPlaceholders(rule.message[language]))")
         if let hint = rule.hint {
-            lines.append("\(sv ? "Åtgärd" : "Fix"): \(hint[language])")
+            lines.append("\(sv ? "Åtgärd" : "Fix"): \(MessageText.withoutPlaceholders(hint[language]))")
         }
         let used = parametersUsed()
         if !used.isEmpty {

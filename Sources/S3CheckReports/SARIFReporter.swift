@@ -228,7 +228,10 @@ public struct SARIFReporter: StreamingReporter {
             "id": id,
             "name": Self.pascalCase(title.en),
             "shortDescription": ["text": title[language]],
-            "fullDescription": ["text": message?[language] ?? title[language]],
+            // The message with its `{placeholders}` shown as "…": the values come with each result.
+            "fullDescription": [
+                "text": message.map { MessageText.withoutPlaceholders($0[language]) } ?? title[language]
+            ],
             "help": [
                 "text": help,
                 "markdown": legal.map { "\(title[language])\n\n[\($0.text(in: language))](\($0.url))" } ?? help,

@@ -81,8 +81,8 @@ public struct TextReporter: StreamingReporter {
             let unverified = legal.verified ? "" : " (\(words.unverified))"
             text += "   = \(words.legal): \(legal.text(in: language))\(unverified) <\(legal.url)>\n"
         }
-        if !finding.parameters.isEmpty {
-            let list = finding.parameters.map { $0.labelled(in: language) }.joined(separator: "; ")
+        if !finding.shownParameters.isEmpty {
+            let list = finding.shownParameters.map { $0.labelled(in: language) }.joined(separator: "; ")
             text += "   = \(words.parameters): \(list)\n"
         }
         return text + "\n"

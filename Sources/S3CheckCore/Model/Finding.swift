@@ -45,6 +45,15 @@ public struct Finding: Sendable, Hashable, Codable {
     }
 }
 
+extension Finding {
+    /// The parameters a person reads beside the finding: the numbers and dates the rule compared
+    /// against. Text parameters (a region category, a call id) are configuration, which
+    /// `s3check explain` shows; the JSON report keeps them all.
+    public var shownParameters: [NamedValue] {
+        parameters.filter { $0.isNumber || CalendarDate($0.value) != nil }
+    }
+}
+
 /// A name and the text of its value.
 public struct NamedValue: Sendable, Hashable, Codable {
     public var name: String
