@@ -99,7 +99,7 @@ struct LanguagePurityTests {
                 if let object = value as? [String: Any] {
                     for (key, value) in object { collect(value, key: key) }
                 } else if let array = value as? [Any] {
-                    array.forEach { collect($0, key: key) }
+                    for element in array { collect(element, key: key) }
                 } else if let string = value as? String, ["text", "markdown", "conclusion"].contains(key) {
                     strings.append(string)
                 }
