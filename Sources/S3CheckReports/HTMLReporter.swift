@@ -57,13 +57,17 @@ public struct HTMLReporter: StreamingReporter {
     }
 
     private func content(for application: ApplicationReport) -> String {
+        // Page 1 carries the verdict, the key facts and the first findings; the decision and
+        // the audit trail share the last page, so that neither stands alone.
         var body: [String] = []
         body.append(verdictBanner(application))
-        body.append(identity(application))
-        if let alignment = application.alignment { body.append(s3Section(alignment)) }
+        body.append(keyFacts(application))
         body.append(findingsSection(application))
-        body.append(passedSection(application))
-        body.append(auditFooter(application))
+        body.append(financesSection(application))
+        body.append(partnersSection(application))
+        if let alignment = application.alignment { body.append(s3Section(alignment)) }
+        body.append(rulesSection(application))
+        body.append(decisionSection(application, timestamp: timestamp, packs: packsTable()))
         return body.joined(separator: "\n")
     }
 
@@ -164,21 +168,6 @@ public struct HTMLReporter: StreamingReporter {
             """
     }
 
-    private func identity(_ application: ApplicationReport) -> String {
-        let identity = application.identity
-        let rows: [(String, String?)] = [
-            (t("Projekt", "Project"), identity?.title),
-            (t("Sökande", "Applicant"), identity?.applicant),
-            (t("Organisationsnummer", "Organisation number"), identity?.organisationNumber),
-            (t("Utlysning", "Call"), identity?.call),
-            (t("Inlämningsdatum", "Submission date"), identity?.submissionDate),
-            (t("Fil", "File"), application.file),
-        ]
-        let items = rows.map { "<dt>\($0.0)</dt><dd>\(Markup.escape($0.1 ?? "–"))</dd>" }.joined(separator: "\n")
-        return
-            "<section class=\"identity\">\n<h2>\(t("Ansökan", "Application"))</h2>\n<dl>\n\(items)\n</dl>\n</section>"
-    }
-
     private func s3Section(_ alignment: S3Alignment) -> String {
         var rows: [String] = []
         for area in alignment.areas {
@@ -223,7 +212,9 @@ public struct HTMLReporter: StreamingReporter {
             }
         }
         if parts.isEmpty {
-            parts.append("<h2>\(t("Anmärkningar", "Findings"))</h2><p>\(t("Inga anmärkningar.", "No findings."))</p>")
+            parts.append(
+                "<h2>\(t("Anmärkningar", "Findings"))</h2><p>\(Markup.escape(Catalog.text("memo.findings-none", language)))</p>"
+            )
         }
         return "<section class=\"findings\">\n\(parts.joined(separator: "\n"))\n</section>"
     }
@@ -264,24 +255,6 @@ public struct HTMLReporter: StreamingReporter {
             """
     }
 
-    private func passedSection(_ application: ApplicationReport) -> String {
-        let passed = application.results.filter { $0.outcome == .pass }.map(\.ruleID)
-        let notApplicable = application.results.filter { $0.outcome == .notApplicable }.map(\.ruleID)
-        guard !application.results.isEmpty else { return "" }
-        let list = { (ids: [String]) in
-            ids.map { id in
-                "<span title=\"\(Markup.escape(context.rule(id)?.title[language] ?? ""))\">\(Markup.escape(id))</span>"
-            }.joined(separator: " ")
-        }
-        return """
-            <section class="passed">
-            <h2>\(t("Uppfyllda regler", "Rules passed")) (\(passed.count))</h2>
-            <p class="compact">\(list(passed))</p>
-            \(notApplicable.isEmpty ? "" : "<p class=\"compact muted\">\(t("Gäller inte denna ansökan", "Not applicable")): \(list(notApplicable))</p>")
-            </section>
-            """
-    }
-
     private func packsTable() -> String {
         let rows = context.packs.map {
             "<tr><td>\(Markup.escape($0.id))</td><td>\(Markup.escape($0.version))</td><td><code class=\"hash\">\($0.sha256)</code></td></tr>"
@@ -296,21 +269,6 @@ public struct HTMLReporter: StreamingReporter {
             """
     }
 
-    private func auditFooter(_ application: ApplicationReport) -> String {
-        """
-        <footer class="audit-trail">
-        <h2>\(t("Spårbarhet", "Audit trail"))</h2>
-        <dl>
-        <dt>\(t("Verktyg", "Tool"))</dt><dd>s3check \(ToolInfo.version)</dd>
-        <dt>\(t("Ansökans SHA-256", "Application SHA-256"))</dt><dd><code class="hash">\(application.sha256 ?? "–")</code></dd>
-        <dt>\(t("Profil", "Profile"))</dt><dd>\(Markup.escape(context.profile ?? "–"))</dd>
-        <dt>\(t("Skapad", "Generated"))</dt><dd>\(timestamp)Z</dd>
-        </dl>
-        \(packsTable())
-        </footer>
-        """
-    }
-
     static func verdictClass(_ verdict: Verdict) -> String {
         "verdict-\(verdict.rawValue)"
     }
@@ -323,7 +281,7 @@ public struct HTMLReporter: StreamingReporter {
             html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #1f2328; }
             body { margin: 0; print-color-adjust: exact; -webkit-print-color-adjust: exact; overflow-wrap: anywhere; }
             td, h1, h2, p { overflow-wrap: anywhere; }
-            main { max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
+            main { max-width: 180mm; margin: 0 auto; padding: 0; }
             h1 { font-size: 22pt; margin: 0.1em 0; letter-spacing: 0.02em; }
             h2 { font-size: 13pt; margin: 1.4em 0 0.5em; border-bottom: 1px solid var(--line); padding-bottom: 0.2em; break-after: avoid-page; }
             h3 { font-size: 11pt; margin: 0 0 0.3em; }
@@ -353,7 +311,36 @@ public struct HTMLReporter: StreamingReporter {
             .compact span { display: inline-block; font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; margin: 0 1.5mm 1mm 0; }
             .muted { color: var(--muted); }
             a { color: #0550ae; }
-            .audit-trail { margin-top: 8mm; font-size: 9pt; break-inside: avoid; }
+            .verdict { padding: 3mm 6mm; margin-bottom: 4mm; }
+            .verdict h1 { font-size: 20pt; }
+            .verdict p { margin: 0.2em 0; }
+            dl.facts { grid-template-columns: 1fr 1fr; gap: 1.5mm 6mm; }
+            dl.facts div { display: grid; grid-template-columns: 36mm 1fr; gap: 0 3mm; }
+            section.key-facts h2 { margin-top: 0.6em; }
+            table.financing, table.costs { font-size: 9.5pt; }
+            tr.total td { font-weight: bold; border-top: 1.5px solid #1f2328; }
+            th.num { text-align: right; }
+            td.nowrap { white-space: nowrap; }
+            .rate { margin: 1mm 0 3mm; }
+            h3 { margin-top: 3mm; }
+            ul.rule-list { columns: 2; column-gap: 8mm; margin: 0; padding: 0; list-style: none; font-size: 8.5pt; }
+            ul.rule-list li { break-inside: avoid; margin: 0 0 1mm; }
+            ul.rule-list .rule { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; color: var(--muted); }
+            .measured { white-space: nowrap; }
+            section.s3 { break-inside: avoid; }
+            p.not-applicable { font-size: 8pt; }
+            p.not-applicable .rule { font-family: "DejaVu Sans Mono", monospace; margin-right: 1.5mm; }
+            section.decision { break-inside: avoid; break-before: auto; margin-top: 6mm; border: 1.5px solid #1f2328; border-radius: 4px; padding: 1mm 5mm 4mm; }
+            section.decision h2 { margin-top: 0.8em; }
+            .decision-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm 8mm; }
+            .field { display: flex; gap: 3mm; align-items: flex-end; margin: 3mm 0; }
+            .field > span:first-child { font-weight: bold; color: var(--muted); white-space: nowrap; }
+            .field .blank { flex: 1; border-bottom: 1px solid #1f2328; min-height: 6mm; }
+            .box { margin-right: 4mm; white-space: nowrap; }
+            .reasons { border: 1px solid var(--line); min-height: 24mm; margin: 3mm 0; padding: 1.5mm 2mm; }
+            .reasons span { font-weight: bold; color: var(--muted); }
+            dl.audit { font-size: 8.5pt; grid-template-columns: 40mm 1fr; }
+            table.audit { font-size: 8.5pt; }
             .index-head h1 { font-size: 18pt; }
             @media screen { main { padding: 8mm; } }
             """

@@ -78,7 +78,7 @@ public final class ApplicationChecker {
             findings.sort {
                 ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
             }
-            return blocked(file, digest, findings)
+            return blocked(file, digest, findings, identity: Self.identity(of: root))
         }
         // Rules see canonical numbers; a date or year they cannot read stops the assessment.
         let unreadable = schemas.typedValues.normalise(root).map { node, reason in
@@ -110,7 +110,8 @@ public final class ApplicationChecker {
             findings: findings,
             results: results,
             identity: identity,
-            alignment: alignment
+            alignment: alignment,
+            facts: FactsReader.facts(of: root)
         )
     }
 

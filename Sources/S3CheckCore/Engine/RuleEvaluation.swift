@@ -22,6 +22,8 @@ struct RuleEvaluation {
     private enum CheckOutcome {
         case notApplicable
         case checked([Failure])
+        /// A ratio check, with what it measured for the printed report.
+        case measured([Failure], RuleResult.Measurement)
     }
 
     private struct EvaluationFailure: Error {
@@ -36,14 +38,15 @@ struct RuleEvaluation {
         results.reserveCapacity(compiled.rules.count)
         for rule in compiled.rules {
             do {
-                let ruleFindings = try evaluate(rule, root: root)
+                var measurement: RuleResult.Measurement?
+                let ruleFindings = try evaluate(rule, root: root, measurement: &measurement)
                 switch ruleFindings {
                 case .none:
                     results.append(RuleResult(ruleID: rule.rule.id, outcome: .notApplicable))
                 case .some(let list) where list.isEmpty:
-                    results.append(RuleResult(ruleID: rule.rule.id, outcome: .pass))
+                    results.append(RuleResult(ruleID: rule.rule.id, outcome: .pass, measurement: measurement))
                 case .some(let list):
-                    results.append(RuleResult(ruleID: rule.rule.id, outcome: .fail))
+                    results.append(RuleResult(ruleID: rule.rule.id, outcome: .fail, measurement: measurement))
                     findings.append(contentsOf: list)
                 }
             } catch {
@@ -60,7 +63,11 @@ struct RuleEvaluation {
     }
 
     /// nil when the rule does not apply; otherwise its findings (empty when it passed).
-    private func evaluate(_ rule: CompiledRule, root: XMLNode) throws(EvaluationFailure) -> [Finding]? {
+    /// The rule's findings, nil when it applied to nothing; `measurement` is what a ratio check
+    /// on a single context measured.
+    private func evaluate(_ rule: CompiledRule, root: XMLNode, measurement: inout RuleResult.Measurement?)
+        throws(EvaluationFailure) -> [Finding]?
+    {
         compiled.context.clearLocals()
         if let applicability = rule.applicability, try !value(applicability, at: root).boolean {
             return nil
@@ -81,8 +88,13 @@ struct RuleEvaluation {
                 compiled.context.bindLocal(name, to: result)
                 letResults.append((name, result))
             }
-            switch try check(rule, at: context) {
-            case .notApplicable:
+            var outcome = try check(rule, at: context)
+            if case .measured(let failures, let measured) = outcome {
+                measurement = contexts.count == 1 ? measured : nil
+                outcome = .checked(failures)
+            }
+            switch outcome {
+            case .notApplicable, .measured:
                 continue
             case .checked(let failures):
                 anyChecked = true
@@ -200,17 +212,19 @@ struct RuleEvaluation {
                 inside =
                     low.map { scaled >= $0 * denominator } != false && high.map { scaled <= $0 * denominator } != false
             }
-            guard !inside else { return .checked([]) }
             let ratio = numerator.flatMap { numerator in
                 denominator.flatMap { (numerator * scale).divided(by: $0) }
             }
+            let measured = RuleResult.Measurement(
+                value: ratio?.formatted ?? "–", min: low?.formatted, max: high?.formatted, percent: percent)
+            guard !inside else { return .measured([], measured) }
             var values = Self.bounds(value: ratio?.formatted ?? "–", isNumber: ratio != nil, min: low, max: high)
             values += [
                 NamedValue(name: "ratio", value: ratio?.formatted ?? "–", isNumber: ratio != nil),
                 NamedValue(name: "numerator", value: numerator?.formatted ?? "–", isNumber: numerator != nil),
                 NamedValue(name: "denominator", value: denominator?.formatted ?? "–", isNumber: denominator != nil),
             ]
-            return .checked([Failure(node: numeratorNode ?? context, values: values)])
+            return .measured([Failure(node: numeratorNode ?? context, values: values)], measured)
 
         case .assert(_, let test):
             let result = try value(rule.expression(test), at: context).boolean
