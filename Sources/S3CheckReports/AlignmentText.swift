@@ -57,15 +57,12 @@ struct AlignmentText {
         }
     }
 
-    /// The application field a term was found in, as the application form names it.
+    /// The application field a term was found in, by the application schema's own label
+    /// (one source for every field name), lower-cased for use inside a sentence.
     static func fieldName(_ element: String) -> LocalizedText {
-        switch element {
-        case "title": LocalizedText(sv: "projektnamn", en: "title")
-        case "keyword": LocalizedText(sv: "nyckelord", en: "keyword")
-        case "justification": LocalizedText(sv: "S3-motivering", en: "S3 justification")
-        case "summary": LocalizedText(sv: "sammanfattning", en: "summary")
-        case "objective": LocalizedText(sv: "mål", en: "objective")
-        default: LocalizedText(sv: element, en: element)
+        Schemas.shared.label(of: element).map { label, _ in
+            guard let first = label.first, label.dropFirst().first?.isLowercase == true else { return label }
+            return first.lowercased() + label.dropFirst()
         }
     }
 }

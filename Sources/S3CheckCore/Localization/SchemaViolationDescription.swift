@@ -64,16 +64,19 @@ enum SchemaViolationDescription {
         case 1831, 1832:
             // "[facet 'maxLength'] The value has a length of '32160'; this exceeds the allowed maximum length of '20000'."
             let numbers = quoted(in: plain).filter { Int($0) != nil }
-            let actual = numbers.first ?? "?"
-            let limit = numbers.dropFirst().first ?? "?"
+            let readable = { (text: String?, language: Language) in
+                text.flatMap { Int($0) }.map { NumberText.integer($0, language) } ?? "?"
+            }
+            let actual = (sv: readable(numbers.first, .sv), en: readable(numbers.first, .en))
+            let limit = (sv: readable(numbers.dropFirst().first, .sv), en: readable(numbers.dropFirst().first, .en))
             message =
                 diagnostic.code == 1832
                 ? LocalizedText(
-                    sv: "«\(fieldLabel.sv)» är \(actual) tecken; högst \(limit) är tillåtet.",
-                    en: "«\(fieldLabel.en)» is \(actual) characters long; at most \(limit) are allowed.")
+                    sv: "«\(fieldLabel.sv)» är \(actual.sv) tecken; högst \(limit.sv) är tillåtet.",
+                    en: "«\(fieldLabel.en)» is \(actual.en) characters long; at most \(limit.en) are allowed.")
                 : LocalizedText(
-                    sv: "«\(fieldLabel.sv)» är \(actual) tecken; minst \(limit) krävs.",
-                    en: "«\(fieldLabel.en)» is \(actual) characters long; at least \(limit) are required.")
+                    sv: "«\(fieldLabel.sv)» är \(actual.sv) tecken; minst \(limit.sv) krävs.",
+                    en: "«\(fieldLabel.en)» is \(actual.en) characters long; at least \(limit.en) are required.")
         case 1824, 1839, 1840, 1833, 1841:
             let attribute = captured(after: "attribute '", in: plain)
             let label = attribute.map { fieldLabel.appending(schemas.label(of: $0)) } ?? fieldLabel
