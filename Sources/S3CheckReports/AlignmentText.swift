@@ -10,10 +10,12 @@ struct AlignmentText {
 
     func render(_ alignment: S3Alignment) -> String {
         let sv = language == .sv
-        let declared = alignment.declared.isEmpty ? (sv ? "inget" : "none") : alignment.declared.joined(separator: ", ")
+        let declared =
+            alignment.declared.isEmpty
+            ? (Catalog.text("s3.none", language)) : alignment.declared.joined(separator: ", ")
         var lines = [
-            "\(sv ? "Smart specialisering" : "Smart specialisation") (\(sv ? "angivet" : "declared"): \(declared))",
-            "  \(sv ? "Slutsats" : "Conclusion"): \(ConclusionText(language: language).sentence(alignment))",
+            "\(Catalog.text("s3.smart-specialisation", language)) (\(Catalog.text("s3.declared", language)): \(declared))",
+            "  \(Catalog.text("s3.conclusion", language)): \(ConclusionText(language: language).sentence(alignment))",
         ]
         for (rank, area) in alignment.areas.enumerated() {
             let marker = alignment.declared.contains(area.id) ? "*" : " "
@@ -35,7 +37,7 @@ struct AlignmentText {
         var items = area.evidence.prefix(evidenceShown).map(describe)
         let rest = area.evidence.count - items.count
         if rest > 0 {
-            items.append(language == .sv ? "och \(rest) till" : "and \(rest) more")
+            items.append(Catalog.text("s3.and-more", language, ["rest": "\(rest)"]))
         }
         return items.joined(separator: "; ")
     }
@@ -43,17 +45,19 @@ struct AlignmentText {
     /// `"klinisk" ×2 (sammanfattning, rad 9)`; a shared term also gives this area's part of it.
     func describe(_ evidence: Evidence) -> String {
         let sv = language == .sv
-        let line = "\(sv ? "rad" : "line") \(evidence.line)"
+        let line = "\(Catalog.text("s3.line", language)) \(evidence.line)"
         switch evidence.kind {
         case .term:
             let times = evidence.count > 1 ? " ×\(evidence.count)" : ""
-            let portion = evidence.portion.map { "; \(sv ? "delad" : "shared"), \(String(format: "%.0f", $0)) %" } ?? ""
+            let portion =
+                evidence.portion.map { "; \(Catalog.text("s3.shared", language)), \(String(format: "%.0f", $0)) %" }
+                ?? ""
             return "\"\(evidence.matched)\"\(times) (\(Self.fieldName(evidence.field)[language]), \(line)\(portion))"
         case .nace: return "NACE \(evidence.matched) (\(line))"
         case .interventionField:
-            return "\(sv ? "insatsområde" : "intervention field") \(evidence.matched) (\(line))"
+            return "\(Catalog.text("s3.intervention-field", language)) \(evidence.matched) (\(line))"
         case .researchField:
-            return "\(sv ? "forskningsområde" : "research field") \(evidence.matched) (\(line))"
+            return "\(Catalog.text("s3.research-field", language)) \(evidence.matched) (\(line))"
         }
     }
 

@@ -46,7 +46,7 @@ public struct GitHubReporter: StreamingReporter {
         if let alignment = application.alignment {
             // A notice, not log text: GitHub counts notices apart from errors and warnings.
             let properties =
-                "file=\(Self.property(file)),title=\(Self.property(language == .sv ? "Smart specialisering" : "Smart specialisation"))"
+                "file=\(Self.property(file)),title=\(Self.property(Catalog.text("github.smart-specialisation", language)))"
             lines.append("::notice \(properties)::\(Self.data(ConclusionText(language: language).sentence(alignment)))")
         }
         lines.append("::endgroup::")

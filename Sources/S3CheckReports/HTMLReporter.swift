@@ -17,9 +17,6 @@ public struct HTMLReporter: StreamingReporter {
         timestamp = Markup.timestamp(context.generatedAt)
     }
 
-    private var sv: Bool { language == .sv }
-    private func t(_ svText: String, _ enText: String) -> String { sv ? svText : enText }
-
     /// One document for the whole run: the head needs every application's file name for its
     /// own running footer, so the sections wait for the end of the run.
     public var needsTotalsFirst: Bool { true }
@@ -30,11 +27,11 @@ public struct HTMLReporter: StreamingReporter {
         let title =
             tally.applications.count == 1
             ? "s3check: \(tally.applications[0].title ?? tally.applications[0].file)"
-            : t("s3check: bedömning av ansökningar", "s3check: assessment of applications")
+            : Catalog.text("html.s3check-assessment-of-applications", language)
         let pages = tally.applications.enumerated().map { position, application in
             Self.namedPage(
-                "application-\(position + 1)", footer: application.file, pageWord: t("Sida", "Page"),
-                ofWord: t("av", "of"))
+                "application-\(position + 1)", footer: application.file, pageWord: Catalog.text("html.page", language),
+                ofWord: Catalog.text("html.of", language))
         }
         return head(title: title, footer: "s3check", extraStyle: pages.joined(separator: "\n")) + "<main>\n"
     }
@@ -86,19 +83,19 @@ public struct HTMLReporter: StreamingReporter {
         }
         let counts = Verdict.allCases.map { $0.counted(tally.count($0))[language] }.joined(separator: " · ")
         let body = """
-            <header class="index-head"><h1>\(t("Bedömning av ansökningar", "Assessment of applications"))</h1>
+            <header class="index-head"><h1>\(Catalog.text("html.assessment-of-applications", language))</h1>
             <p>\(Catalog.counted("count.applications", tally.applications.count, language)): \(Markup.escape(counts))</p></header>
             <table class="index">
-            <thead><tr><th>\(t("Ansökan", "Application"))</th><th>\(t("Sökande", "Applicant"))</th><th>\(t("Bedömning", "Verdict"))</th><th>\(t("Fel", "Errors"))</th><th>\(t("Varningar", "Warnings"))</th></tr></thead>
+            <thead><tr><th>\(Catalog.text("html.application", language))</th><th>\(Catalog.text("html.applicant", language))</th><th>\(Catalog.text("html.verdict", language))</th><th>\(Catalog.text("html.errors", language))</th><th>\(Catalog.text("html.warnings", language))</th></tr></thead>
             <tbody>
             \(rows.joined(separator: "\n"))
             </tbody>
             </table>
             \(packsTable())
-            <p class="muted">s3check \(ToolInfo.version) · \(t("skapad", "generated")) \(timestamp)Z</p>
+            <p class="muted">s3check \(ToolInfo.version) · \(Catalog.text("html.generated", language)) \(timestamp)Z</p>
             """
         return page(
-            title: t("s3check: bedömning av ansökningar", "s3check: assessment of applications"), footer: "s3check",
+            title: Catalog.text("html.s3check-assessment-of-applications", language), footer: "s3check",
             body: body)
     }
 
@@ -122,7 +119,7 @@ public struct HTMLReporter: StreamingReporter {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(Markup.escape(title))</title>
         <style>
-        \(Self.css(footer: footer, pageWord: t("Sida", "Page"), ofWord: t("av", "of")))
+        \(Self.css(footer: footer, pageWord: Catalog.text("html.page", language), ofWord: Catalog.text("html.of", language)))
         \(extraStyle)
         </style>
         </head>
@@ -161,7 +158,7 @@ public struct HTMLReporter: StreamingReporter {
         ].joined(separator: " · ")
         return """
             <header class="verdict \(Self.verdictClass(application.verdict))">
-            <p class="kicker">\(t("Bedömning enligt s3check", "Assessment by s3check"))</p>
+            <p class="kicker">\(Catalog.text("html.assessment-by-s3check", language))</p>
             <h1>\(Markup.escape(application.verdict.label[language].uppercased()))</h1>
             <p>\(counts)</p>
             </header>
@@ -177,18 +174,18 @@ public struct HTMLReporter: StreamingReporter {
             let evidence = text.evidenceList(area).map(Markup.escape) ?? ""
             rows.append(
                 """
-                <tr\(declared ? " class=\"declared\"" : "")><td>\(Markup.escape(area.name[language]))\(declared ? " <strong>(\(t("angivet", "declared")))</strong>" : "")</td>\
+                <tr\(declared ? " class=\"declared\"" : "")><td>\(Markup.escape(area.name[language]))\(declared ? " <strong>(\(Catalog.text("html.declared", language)))</strong>" : "")</td>\
                 <td class="num">\(language.decimal(area.score))</td><td class="num">\(String(format: "%.0f", area.share)) %</td><td>\(evidence.isEmpty ? "–" : evidence)</td></tr>
                 """
             )
         }
         return """
             <section class="s3">
-            <h2>\(t("Smart specialisering", "Smart specialisation"))</h2>
-            <p class="conclusion"><strong>\(t("Slutsats", "Conclusion")):</strong> \(Markup.escape(ConclusionText(language: language).sentence(alignment)))</p>
-            <p>\(t("Poäng per 100 ord text (plus koder) per område i regionens strategi, med den evidens i ansökan som ger poängen.", "Score per 100 words of text (plus codes) per area of the region's strategy, with the evidence in the application behind it."))</p>
+            <h2>\(Catalog.text("html.smart-specialisation", language))</h2>
+            <p class="conclusion"><strong>\(Catalog.text("html.conclusion", language)):</strong> \(Markup.escape(ConclusionText(language: language).sentence(alignment)))</p>
+            <p>\(Catalog.text("html.score-per-100-words-of-text", language))</p>
             <table>
-            <thead><tr><th>\(t("Område", "Area"))</th><th>\(t("Poäng", "Score"))</th><th>\(t("Andel", "Share"))</th><th>\(t("Evidens", "Evidence"))</th></tr></thead>
+            <thead><tr><th>\(Catalog.text("html.area", language))</th><th>\(Catalog.text("html.score", language))</th><th>\(Catalog.text("html.share", language))</th><th>\(Catalog.text("html.evidence", language))</th></tr></thead>
             <tbody>
             \(rows.joined(separator: "\n"))
             </tbody>
@@ -200,8 +197,8 @@ public struct HTMLReporter: StreamingReporter {
     private func findingsSection(_ application: ApplicationReport) -> String {
         var parts: [String] = []
         let headings: [(Severity, String)] = [
-            (.error, t("Fel", "Errors")), (.warning, t("Varningar", "Warnings")),
-            (.info, t("Information", "Information")),
+            (.error, Catalog.text("html.errors", language)), (.warning, Catalog.text("html.warnings", language)),
+            (.info, Catalog.text("html.information", language)),
         ]
         for (severity, heading) in headings {
             let findings = application.findings.filter { $0.severity == severity }
@@ -213,7 +210,7 @@ public struct HTMLReporter: StreamingReporter {
         }
         if parts.isEmpty {
             parts.append(
-                "<h2>\(t("Anmärkningar", "Findings"))</h2><p>\(Markup.escape(Catalog.text("memo.findings-none", language)))</p>"
+                "<h2>\(Catalog.text("html.findings", language))</h2><p>\(Markup.escape(Catalog.text("memo.findings-none", language)))</p>"
             )
         }
         return "<section class=\"findings\">\n\(parts.joined(separator: "\n"))\n</section>"
@@ -223,26 +220,26 @@ public struct HTMLReporter: StreamingReporter {
         var rows: [String] = []
         if let field = finding.field {
             rows.append(
-                "<dt>\(t("Fält", "Field"))</dt><dd>\(Markup.escape(field.label[language])) <code>\(Markup.escape(field.path))</code></dd>"
+                "<dt>\(Catalog.text("html.field", language))</dt><dd>\(Markup.escape(field.label[language])) <code>\(Markup.escape(field.path))</code></dd>"
             )
         }
         if let location = finding.location {
             rows.append(
-                "<dt>\(t("Plats", "Location"))</dt><dd><code>\(Markup.escape("\(location.file):\(location.line):\(location.column)"))</code></dd>"
+                "<dt>\(Catalog.text("html.location", language))</dt><dd><code>\(Markup.escape("\(location.file):\(location.line):\(location.column)"))</code></dd>"
             )
         }
         if let hint = finding.hint {
-            rows.append("<dt>\(t("Åtgärd", "Fix"))</dt><dd>\(Markup.escape(hint[language]))</dd>")
+            rows.append("<dt>\(Catalog.text("html.fix", language))</dt><dd>\(Markup.escape(hint[language]))</dd>")
         }
         if let legal = finding.legal, !legal.reference.isEmpty {
-            let status = legal.verified ? "" : " <em>(\(t("ej bekräftad", "to be confirmed")))</em>"
+            let status = legal.verified ? "" : " <em>(\(Catalog.text("html.to-be-confirmed", language)))</em>"
             rows.append(
-                "<dt>\(t("Rättslig grund", "Legal basis"))</dt><dd><a href=\"\(Markup.escape(legal.url))\">\(Markup.escape(legal.text(in: language)))</a>\(status)</dd>"
+                "<dt>\(Catalog.text("html.legal-basis", language))</dt><dd><a href=\"\(Markup.escape(legal.url))\">\(Markup.escape(legal.text(in: language)))</a>\(status)</dd>"
             )
         }
         if !finding.shownParameters.isEmpty {
             let list = finding.shownParameters.map { $0.labelled(in: language) }.joined(separator: "; ")
-            rows.append("<dt>\(t("Parametrar", "Parameters"))</dt><dd>\(Markup.escape(list))</dd>")
+            rows.append("<dt>\(Catalog.text("html.parameters", language))</dt><dd>\(Markup.escape(list))</dd>")
         }
         return """
             <article class="finding \(finding.severity.rawValue)">
@@ -261,7 +258,7 @@ public struct HTMLReporter: StreamingReporter {
         }.joined(separator: "\n")
         return """
             <table class="audit">
-            <thead><tr><th>\(t("Regelpaket", "Rule pack"))</th><th>Version</th><th>SHA-256</th></tr></thead>
+            <thead><tr><th>\(Catalog.text("html.rule-pack", language))</th><th>Version</th><th>SHA-256</th></tr></thead>
             <tbody>
             \(rows)
             </tbody>

@@ -135,7 +135,7 @@ public struct JUnitReporter: StreamingReporter {
                 )
             }
         }
-        let skippedText = language == .sv ? "gäller inte denna ansökan" : "does not apply to this application"
+        let skippedText = Catalog.text("junit.does-not-apply-to-this-application", language)
         return application.results.map { result in
             let rule = context.rule(result.ruleID)
             let name = "\(result.ruleID) \(rule?.title[language] ?? "")".trimmingCharacters(in: .whitespaces)
