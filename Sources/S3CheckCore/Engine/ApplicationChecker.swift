@@ -182,13 +182,13 @@ public final class ApplicationChecker {
         let finding = Finding(
             ruleID: "S3C-IO",
             severity: .error,
-            title: LocalizedText(sv: "Filen kan inte läsas", en: "The file cannot be read"),
+            title: Catalog.text("checker.the-file-cannot-be-read"),
             message: exists
-                ? LocalizedText(sv: "Filen finns men kan inte läsas.", en: "The file exists but cannot be read.")
-                : LocalizedText(sv: "Filen finns inte.", en: "The file does not exist."),
+                ? Catalog.text("checker.the-file-exists-but-cannot-be")
+                : Catalog.text("checker.the-file-does-not-exist"),
             hint: exists
-                ? LocalizedText(sv: "Kontrollera filens behörigheter.", en: "Check the file's permissions.")
-                : LocalizedText(sv: "Kontrollera sökvägen.", en: "Check the path."),
+                ? Catalog.text("checker.check-the-file-s-permissions")
+                : Catalog.text("checker.check-the-path"),
             location: SourceLocation(file: file, line: 1, column: 1),
             blocksAssessment: true
         )
@@ -203,17 +203,9 @@ public final class ApplicationChecker {
             return Finding(
                 ruleID: "S3C-FORMAT",
                 severity: .error,
-                title: LocalizedText(sv: "Inte en ansökan", en: "Not an application"),
-                message: LocalizedText(
-                    sv: "Filen är inte en s3check-ansökan: rotelementet är \(found).",
-                    en: "The file is not an s3check application: the root element is \(found)."
-                ),
-                hint: LocalizedText(
-                    sv:
-                        "En ansökan börjar med <application xmlns=\"\(Namespaces.application)\" formatVersion=\"1.0\">.",
-                    en:
-                        "An application starts with <application xmlns=\"\(Namespaces.application)\" formatVersion=\"1.0\">."
-                ),
+                title: Catalog.text("checker.not-an-application"),
+                message: Catalog.text("checker.the-file-is-not-an-s3check", ["found": "\(found)"]),
+                hint: Catalog.text("checker.an-application-starts-with-application-xmlns", ["application": "\(Namespaces.application)"]),
                 location: location,
                 blocksAssessment: true
             )
@@ -223,15 +215,9 @@ public final class ApplicationChecker {
             return Finding(
                 ruleID: "S3C-VERSION",
                 severity: .error,
-                title: LocalizedText(sv: "Okänd formatversion", en: "Unknown format version"),
-                message: LocalizedText(
-                    sv: "Formatversion \(version) stöds inte; den här versionen av s3check läser 1.x.",
-                    en: "Format version \(version) is not supported; this version of s3check reads 1.x."
-                ),
-                hint: LocalizedText(
-                    sv: "Exportera ansökan i format 1.x eller uppgradera s3check.",
-                    en: "Export the application in format 1.x or upgrade s3check."
-                ),
+                title: Catalog.text("checker.unknown-format-version"),
+                message: Catalog.text("checker.format-version-is-not-supported-this", ["version": "\(version)"]),
+                hint: Catalog.text("checker.export-the-application-in-format-1"),
                 location: location,
                 blocksAssessment: true
             )
@@ -249,16 +235,9 @@ public final class ApplicationChecker {
         return Finding(
             ruleID: "S3C-PACK-VALIDITY",
             severity: .error,
-            title: LocalizedText(
-                sv: "Regelpaketet gäller inte detta datum", en: "The rule pack does not cover this date"),
-            message: LocalizedText(
-                sv: "Inlämningsdatumet \(submission) ligger utanför regelpaketens giltighet \(window.from)–\(to).",
-                en: "The submission date \(submission) is outside the rule packs' validity \(window.from)–\(to)."
-            ),
-            hint: LocalizedText(
-                sv: "Kontrollera inlämningsdatumet eller välj regelpaketet för rätt period med --rules.",
-                en: "Check the submission date or choose the pack for the right period with --rules."
-            ),
+            title: Catalog.text("checker.the-rule-pack-does-not-cover"),
+            message: Catalog.text("checker.the-submission-date-is-outside-the", ["submission": "\(submission)", "from": "\(window.from)", "to": "\(to)"]),
+            hint: Catalog.text("checker.check-the-submission-date-or-choose"),
             location: SourceLocation(file: file, line: node.line, column: node.column),
             field: FieldReference(path: node.path, label: schemas.fieldLabel(for: node.reference.names)),
             blocksAssessment: true
@@ -273,11 +252,11 @@ public final class ApplicationChecker {
         return Finding(
             ruleID: "S3C-FILL-IN",
             severity: .error,
-            title: LocalizedText(sv: "Fält att fylla i", en: "Field to fill in"),
+            title: Catalog.text("checker.field-to-fill-in"),
             message: reference.label.map { label, language in
-                language == .sv ? "«\(label)» är inte ifyllt." : "«\(label)» is not filled in."
+                Catalog.text("checker.is-not-filled-in", language, ["label": "\(label)"])
             },
-            hint: LocalizedText(sv: "Fyll i: \(instruction).", en: "Fill in: \(instruction)."),
+            hint: Catalog.text("checker.fill-in", ["instruction": "\(instruction)"]),
             location: SourceLocation(file: file, line: field.node.line, column: field.node.column),
             field: reference,
             blocksAssessment: true
@@ -289,11 +268,9 @@ public final class ApplicationChecker {
         return Finding(
             ruleID: "S3C-VALUE",
             severity: .error,
-            title: LocalizedText(sv: "Ett värde som reglerna inte kan läsa", en: "A value the rules cannot read"),
+            title: Catalog.text("checker.a-value-the-rules-cannot-read"),
             message: field.label.map { label, language in "\(label): " + reason[language] },
-            hint: LocalizedText(
-                sv: "Skriv året med fyra siffror, till exempel 2027-12-31 eller 2027.",
-                en: "Write the year in four digits, for example 2027-12-31 or 2027."),
+            hint: Catalog.text("checker.write-the-year-in-four-digits"),
             location: SourceLocation(file: file, line: node.line, column: node.column),
             field: field,
             blocksAssessment: true

@@ -353,14 +353,8 @@ struct RuleEvaluation {
             ruleID: rule.id,
             severity: .error,
             title: rule.title,
-            message: LocalizedText(
-                sv: "Regeln kunde inte utvärderas (\(reason)); ansökan kan därför inte bedömas.",
-                en: "The rule could not be evaluated (\(reason)); the application therefore cannot be assessed."
-            ),
-            hint: LocalizedText(
-                sv: "Kontakta den som förvaltar regelpaketet; regeln finns i \(rule.origin.file):\(rule.origin.line).",
-                en: "Contact whoever maintains the rule pack; the rule is at \(rule.origin.file):\(rule.origin.line)."
-            ),
+            message: Catalog.text("evaluation.the-rule-could-not-be-evaluated", ["reason": "\(reason)"]),
+            hint: Catalog.text("evaluation.contact-whoever-maintains-the-rule-pack", ["file": "\(rule.origin.file)", "line": "\(rule.origin.line)"]),
             legal: rule.legal,
             location: SourceLocation(file: file, line: root.line, column: root.column),
             blocksAssessment: true

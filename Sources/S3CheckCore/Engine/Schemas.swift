@@ -63,7 +63,7 @@ public struct Schemas: Sendable {
     public func fieldLabel(for names: [String]) -> LocalizedText {
         let shown = names.filter { $0 != "application" }
         let parts = shown.map { labels[$0] ?? LocalizedText(sv: $0, en: $0) }
-        guard !parts.isEmpty else { return labels["application"] ?? LocalizedText(sv: "Ansökan", en: "Application") }
+        guard !parts.isEmpty else { return labels["application"] ?? Catalog.text("schema.application") }
         return LocalizedText(
             sv: parts.map(\.sv).joined(separator: " › "),
             en: parts.map(\.en).joined(separator: " › ")

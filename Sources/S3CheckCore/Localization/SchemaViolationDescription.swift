@@ -16,12 +16,7 @@ enum SchemaViolationDescription {
             } ?? 1
         let plain = Schemas.plain(diagnostic.message)
         let message: LocalizedText
-        var hint = LocalizedText(
-            sv:
-                "Rätta fältet enligt ansökningsschemat (kommandot «s3check schema» skriver det); en redigerare med schemastöd visar vad som är tillåtet.",
-            en:
-                "Fix the field to match the application schema (the command «s3check schema» writes it); an editor with schema support shows what is allowed."
-        )
+        var hint = Catalog.text("schema.fix-the-field-to-match-the")
         switch diagnostic.code {
         case 1871, 1844:
             let expectedNames = expectedNames(in: plain)
@@ -30,10 +25,7 @@ enum SchemaViolationDescription {
             let element = diagnostic.node?.localName ?? ""
             let parent = schemas.fieldLabel(for: Array(names.dropLast()))
             if plain.contains("Missing child element") {
-                message = LocalizedText(
-                    sv: "«\(fieldLabel.sv)» saknar ett obligatoriskt fält: \(expectedSV).",
-                    en: "«\(fieldLabel.en)» lacks a required field: \(expectedEN)."
-                )
+                message = Catalog.text("schema.lacks-a-required-field", ["fieldLabel": "\(fieldLabel.sv)", "expectedSV": "\(expectedSV)", "fieldLabel2": "\(fieldLabel.en)", "expectedEN": "\(expectedEN)"])
             } else {
                 let sv =
                     expectedNames.isEmpty
@@ -47,20 +39,12 @@ enum SchemaViolationDescription {
                 if let suggestion = NameSuggestion.nearest(
                     to: element, preferring: expectedNames, among: schemas.applicationElements.sorted())
                 {
-                    hint = LocalizedText(
-                        sv:
-                            "Menade du <\(suggestion)> (\(schemas.label(of: suggestion).sv))? Byt namn på <\(element)> till <\(suggestion)>.",
-                        en:
-                            "Did you mean <\(suggestion)> (\(schemas.label(of: suggestion).en))? Rename <\(element)> to <\(suggestion)>."
-                    )
+                    hint = Catalog.text("schema.did-you-mean-rename-to", ["suggestion": "\(suggestion)", "suggestion2": "\(schemas.label(of: suggestion).sv)", "element": "\(element)", "suggestion3": "\(schemas.label(of: suggestion).en)"])
                 }
             }
         case 1868:
             let attribute = quoted(in: plain).first ?? "?"
-            message = LocalizedText(
-                sv: "«\(fieldLabel.sv)» saknar attributet \(attribute).",
-                en: "«\(fieldLabel.en)» lacks the attribute \(attribute)."
-            )
+            message = Catalog.text("schema.lacks-the-attribute", ["fieldLabel": "\(fieldLabel.sv)", "attribute": "\(attribute)", "fieldLabel2": "\(fieldLabel.en)"])
         case 1831, 1832:
             // "[facet 'maxLength'] The value has a length of '32160'; this exceeds the allowed maximum length of '20000'."
             let numbers = quoted(in: plain).filter { Int($0) != nil }
@@ -71,29 +55,22 @@ enum SchemaViolationDescription {
             let limit = (sv: readable(numbers.dropFirst().first, .sv), en: readable(numbers.dropFirst().first, .en))
             message =
                 diagnostic.code == 1832
-                ? LocalizedText(
-                    sv: "«\(fieldLabel.sv)» är \(actual.sv) tecken; högst \(limit.sv) är tillåtet.",
-                    en: "«\(fieldLabel.en)» is \(actual.en) characters long; at most \(limit.en) are allowed.")
-                : LocalizedText(
-                    sv: "«\(fieldLabel.sv)» är \(actual.sv) tecken; minst \(limit.sv) krävs.",
-                    en: "«\(fieldLabel.en)» is \(actual.en) characters long; at least \(limit.en) are required.")
+                ? Catalog.text("schema.is-characters-long-at-most-are", ["fieldLabel": "\(fieldLabel.sv)", "actual": "\(actual.sv)", "limit": "\(limit.sv)", "fieldLabel2": "\(fieldLabel.en)", "actual2": "\(actual.en)", "limit2": "\(limit.en)"])
+                : Catalog.text("schema.is-characters-long-at-least-are", ["fieldLabel": "\(fieldLabel.sv)", "actual": "\(actual.sv)", "limit": "\(limit.sv)", "fieldLabel2": "\(fieldLabel.en)", "actual2": "\(actual.en)", "limit2": "\(limit.en)"])
         case 1824, 1839, 1840, 1833, 1841:
             let attribute = captured(after: "attribute '", in: plain)
             let label = attribute.map { fieldLabel.appending(schemas.label(of: $0)) } ?? fieldLabel
             let value =
                 captured(after: "The value '", in: plain) ?? quotedBefore(" is not a valid value", in: plain) ?? ""
             let (sv, en) = expectation(in: plain)
-            message = LocalizedText(
-                sv: "Värdet \"\(value)\" är ogiltigt för «\(label.sv)»\(sv).",
-                en: "The value \"\(value)\" is not valid for «\(label.en)»\(en)."
-            )
+            message = Catalog.text("schema.the-value-is-not-valid-for", ["value": "\(value)", "label": "\(label.sv)", "sv": "\(sv)", "label2": "\(label.en)", "en": "\(en)"])
         default:
-            message = LocalizedText(sv: "«\(fieldLabel.sv)»: \(plain)", en: "«\(fieldLabel.en)»: \(plain)")
+            message = Catalog.text("schema.text", ["fieldLabel": "\(fieldLabel.sv)", "plain": "\(plain)", "fieldLabel2": "\(fieldLabel.en)"])
         }
         return Finding(
             ruleID: "S3C-SCHEMA",
             severity: .error,
-            title: LocalizedText(sv: "Följer inte ansökningsformatet", en: "Does not follow the application format"),
+            title: Catalog.text("schema.does-not-follow-the-application-format"),
             message: message,
             hint: hint,
             location: SourceLocation(file: file, line: line, column: column),

@@ -15,14 +15,13 @@ struct ElementReader {
             }
         }
         for language in Language.allCases where (texts[language] ?? "").isEmpty {
-            let names = (sv: language == .sv ? "svenska" : "engelska", en: language == .sv ? "Swedish" : "English")
+            let names = (sv: Catalog.text("pack.engelska", language), en: Catalog.text("pack.english", language))
             problems.append(
                 RuleProblem(
                     file: file,
                     line: element.line,
                     ruleID: ruleID,
-                    message: LocalizedText(
-                        sv: "<\(name)> saknas på \(names.sv).", en: "<\(name)> is missing in \(names.en).")
+                    message: Catalog.text("pack.is-missing-in", ["name": "\(name)", "names": "\(names.sv)", "names2": "\(names.en)"])
                 )
             )
         }

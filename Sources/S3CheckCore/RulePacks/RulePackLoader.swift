@@ -54,7 +54,7 @@ public struct RulePackLoader: Sendable {
                 RuleProblem(
                     file: reportAt.file,
                     line: reportAt.line,
-                    message: LocalizedText(sv: "Cirkulär inkludering: \(cycle)", en: "Circular include: \(cycle)")
+                    message: Catalog.text("pack.circular-include", ["cycle": "\(cycle)"])
                 )
             )
             return
@@ -161,10 +161,7 @@ public struct RulePackLoader: Sendable {
                     RuleProblem(
                         file: shown,
                         line: $0.line ?? 1,
-                        message: LocalizedText(
-                            sv: "Följer inte schemat: \(Schemas.plain($0.message))",
-                            en: "Does not follow the schema: \(Schemas.plain($0.message))"
-                        )
+                        message: Catalog.text("pack.does-not-follow-the-schema", ["message": "\(Schemas.plain($0.message))"])
                     )
                 }
             )
@@ -175,10 +172,7 @@ public struct RulePackLoader: Sendable {
                 RuleProblem(
                     file: shown,
                     line: root.line,
-                    message: LocalizedText(
-                        sv: "Väntade <\(expectedRoot)> men filen börjar med <\(root.localName)>.",
-                        en: "Expected <\(expectedRoot)> but the file starts with <\(root.localName)>."
-                    )
+                    message: Catalog.text("pack.expected-but-the-file-starts-with", ["expectedRoot": "\(expectedRoot)", "localName": "\(root.localName)"])
                 )
             )
             return nil

@@ -102,8 +102,7 @@ public struct RuleLinter {
                     file: parameter.origin.file,
                     line: parameter.origin.line,
                     ruleID: parameter.id,
-                    message: LocalizedText(
-                        sv: "Parametern används inte av någon regel.", en: "No rule uses the parameter.")
+                    message: Catalog.text("lint.no-rule-uses-the-parameter")
                 )
             )
         }
@@ -113,8 +112,7 @@ public struct RuleLinter {
                     file: list.file,
                     line: 1,
                     ruleID: list.id,
-                    message: LocalizedText(
-                        sv: "Kodlistan används inte av någon regel.", en: "No rule uses the code list.")
+                    message: Catalog.text("lint.no-rule-uses-the-code-list")
                 )
             )
         }
