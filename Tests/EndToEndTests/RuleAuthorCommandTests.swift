@@ -30,7 +30,8 @@ struct RuleAuthorCommandTests {
         #expect(result.exitCode == 3)
         #expect(result.standardError.contains("[CALL-1] "))
         #expect(
-            result.standardError.contains("elementet a:costline, som ansökningsschemat inte har (menar du a:costLine?)")
+            result.standardError.contains(
+                "elementet a:costline, som ansökningsschemat inte har (menade du a:costLine?)")
         )
         #expect(result.standardError.contains("[CALL-2] \"sum(a:budget/a:costLine/@amount)\" ger inga noder"))
     }

@@ -205,7 +205,9 @@ public final class ApplicationChecker {
                 severity: .error,
                 title: Catalog.text("checker.not-an-application"),
                 message: Catalog.text("checker.the-file-is-not-an-s3check", ["found": "\(found)"]),
-                hint: Catalog.text("checker.an-application-starts-with-application-xmlns", ["application": "\(Namespaces.application)"]),
+                hint: Catalog.text(
+                    "checker.an-application-starts-with-application-xmlns", ["application": "\(Namespaces.application)"]
+                ),
                 location: location,
                 blocksAssessment: true
             )
@@ -236,7 +238,9 @@ public final class ApplicationChecker {
             ruleID: "S3C-PACK-VALIDITY",
             severity: .error,
             title: Catalog.text("checker.the-rule-pack-does-not-cover"),
-            message: Catalog.text("checker.the-submission-date-is-outside-the", ["submission": "\(submission)", "from": "\(window.from)", "to": "\(to)"]),
+            message: Catalog.text(
+                "checker.the-submission-date-is-outside-the",
+                ["submission": "\(submission)", "from": "\(window.from)", "to": "\(to)"]),
             hint: Catalog.text("checker.check-the-submission-date-or-choose"),
             location: SourceLocation(file: file, line: node.line, column: node.column),
             field: FieldReference(path: node.path, label: schemas.fieldLabel(for: node.reference.names)),

@@ -354,7 +354,9 @@ struct RuleEvaluation {
             severity: .error,
             title: rule.title,
             message: Catalog.text("evaluation.the-rule-could-not-be-evaluated", ["reason": "\(reason)"]),
-            hint: Catalog.text("evaluation.contact-whoever-maintains-the-rule-pack", ["file": "\(rule.origin.file)", "line": "\(rule.origin.line)"]),
+            hint: Catalog.text(
+                "evaluation.contact-whoever-maintains-the-rule-pack",
+                ["file": "\(rule.origin.file)", "line": "\(rule.origin.line)"]),
             legal: rule.legal,
             location: SourceLocation(file: file, line: root.line, column: root.column),
             blocksAssessment: true

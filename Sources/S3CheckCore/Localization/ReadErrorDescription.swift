@@ -12,7 +12,8 @@ enum ReadErrorDescription {
                 finding(
                     "S3C-TOO-LARGE",
                     at: SourceLocation(file: file, line: 1, column: 1),
-                    message: Catalog.text("read.the-file-is-bytes-more-than", ["bytes": "\(bytes)", "limit": "\(limit)"]),
+                    message: Catalog.text(
+                        "read.the-file-is-bytes-more-than", ["bytes": "\(bytes)", "limit": "\(limit)"]),
                     hint: Catalog.text("read.check-that-this-is-the-right")
                 )
             ]

@@ -25,7 +25,12 @@ enum SchemaViolationDescription {
             let element = diagnostic.node?.localName ?? ""
             let parent = schemas.fieldLabel(for: Array(names.dropLast()))
             if plain.contains("Missing child element") {
-                message = Catalog.text("schema.lacks-a-required-field", ["fieldLabel": "\(fieldLabel.sv)", "expectedSV": "\(expectedSV)", "fieldLabel2": "\(fieldLabel.en)", "expectedEN": "\(expectedEN)"])
+                message = Catalog.text(
+                    "schema.lacks-a-required-field",
+                    [
+                        "fieldLabel": "\(fieldLabel.sv)", "expectedSV": "\(expectedSV)",
+                        "fieldLabel2": "\(fieldLabel.en)", "expectedEN": "\(expectedEN)",
+                    ])
             } else {
                 let sv =
                     expectedNames.isEmpty
@@ -39,12 +44,19 @@ enum SchemaViolationDescription {
                 if let suggestion = NameSuggestion.nearest(
                     to: element, preferring: expectedNames, among: schemas.applicationElements.sorted())
                 {
-                    hint = Catalog.text("schema.did-you-mean-rename-to", ["suggestion": "\(suggestion)", "suggestion2": "\(schemas.label(of: suggestion).sv)", "element": "\(element)", "suggestion3": "\(schemas.label(of: suggestion).en)"])
+                    hint = Catalog.text(
+                        "schema.did-you-mean-rename-to",
+                        [
+                            "suggestion": "\(suggestion)", "suggestion2": "\(schemas.label(of: suggestion).sv)",
+                            "element": "\(element)", "suggestion3": "\(schemas.label(of: suggestion).en)",
+                        ])
                 }
             }
         case 1868:
             let attribute = quoted(in: plain).first ?? "?"
-            message = Catalog.text("schema.lacks-the-attribute", ["fieldLabel": "\(fieldLabel.sv)", "attribute": "\(attribute)", "fieldLabel2": "\(fieldLabel.en)"])
+            message = Catalog.text(
+                "schema.lacks-the-attribute",
+                ["fieldLabel": "\(fieldLabel.sv)", "attribute": "\(attribute)", "fieldLabel2": "\(fieldLabel.en)"])
         case 1831, 1832:
             // "[facet 'maxLength'] The value has a length of '32160'; this exceeds the allowed maximum length of '20000'."
             let numbers = quoted(in: plain).filter { Int($0) != nil }
@@ -55,17 +67,31 @@ enum SchemaViolationDescription {
             let limit = (sv: readable(numbers.dropFirst().first, .sv), en: readable(numbers.dropFirst().first, .en))
             message =
                 diagnostic.code == 1832
-                ? Catalog.text("schema.is-characters-long-at-most-are", ["fieldLabel": "\(fieldLabel.sv)", "actual": "\(actual.sv)", "limit": "\(limit.sv)", "fieldLabel2": "\(fieldLabel.en)", "actual2": "\(actual.en)", "limit2": "\(limit.en)"])
-                : Catalog.text("schema.is-characters-long-at-least-are", ["fieldLabel": "\(fieldLabel.sv)", "actual": "\(actual.sv)", "limit": "\(limit.sv)", "fieldLabel2": "\(fieldLabel.en)", "actual2": "\(actual.en)", "limit2": "\(limit.en)"])
+                ? Catalog.text(
+                    "schema.is-characters-long-at-most-are",
+                    [
+                        "fieldLabel": "\(fieldLabel.sv)", "actual": "\(actual.sv)", "limit": "\(limit.sv)",
+                        "fieldLabel2": "\(fieldLabel.en)", "actual2": "\(actual.en)", "limit2": "\(limit.en)",
+                    ])
+                : Catalog.text(
+                    "schema.is-characters-long-at-least-are",
+                    [
+                        "fieldLabel": "\(fieldLabel.sv)", "actual": "\(actual.sv)", "limit": "\(limit.sv)",
+                        "fieldLabel2": "\(fieldLabel.en)", "actual2": "\(actual.en)", "limit2": "\(limit.en)",
+                    ])
         case 1824, 1839, 1840, 1833, 1841:
             let attribute = captured(after: "attribute '", in: plain)
             let label = attribute.map { fieldLabel.appending(schemas.label(of: $0)) } ?? fieldLabel
             let value =
                 captured(after: "The value '", in: plain) ?? quotedBefore(" is not a valid value", in: plain) ?? ""
             let (sv, en) = expectation(in: plain)
-            message = Catalog.text("schema.the-value-is-not-valid-for", ["value": "\(value)", "label": "\(label.sv)", "sv": "\(sv)", "label2": "\(label.en)", "en": "\(en)"])
+            message = Catalog.text(
+                "schema.the-value-is-not-valid-for",
+                ["value": "\(value)", "label": "\(label.sv)", "sv": "\(sv)", "label2": "\(label.en)", "en": "\(en)"])
         default:
-            message = Catalog.text("schema.text", ["fieldLabel": "\(fieldLabel.sv)", "plain": "\(plain)", "fieldLabel2": "\(fieldLabel.en)"])
+            message = Catalog.text(
+                "schema.text",
+                ["fieldLabel": "\(fieldLabel.sv)", "plain": "\(plain)", "fieldLabel2": "\(fieldLabel.en)"])
         }
         return Finding(
             ruleID: "S3C-SCHEMA",

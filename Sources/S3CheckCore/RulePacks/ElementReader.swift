@@ -21,16 +21,16 @@ struct ElementReader {
                     file: file,
                     line: element.line,
                     ruleID: ruleID,
-                    message: Catalog.text("pack.is-missing-in", ["name": "\(name)", "names": "\(names.sv)", "names2": "\(names.en)"])
+                    message: Catalog.text(
+                        "pack.is-missing-in", ["name": "\(name)", "names": "\(names.sv)", "names2": "\(names.en)"])
                 )
             )
         }
         return LocalizedText(sv: texts[.sv] ?? "", en: texts[.en] ?? "")
     }
 
-    func problem(_ element: XMLNode, _ id: String, sv: String, en: String) -> RuleProblem {
-        RuleProblem(
-            file: file, line: element.line, ruleID: id.isEmpty ? nil : id, message: LocalizedText(sv: sv, en: en))
+    func problem(_ element: XMLNode, _ id: String, _ message: LocalizedText) -> RuleProblem {
+        RuleProblem(file: file, line: element.line, ruleID: id.isEmpty ? nil : id, message: message)
     }
 
     /// The legal reference given by `elements` (`<legal>` or `<source>`): once without `lang`
