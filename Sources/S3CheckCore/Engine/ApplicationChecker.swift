@@ -61,6 +61,12 @@ public final class ApplicationChecker {
         let unfilled = Placeholders.unfilled(in: root)
         let unfilledPaths = Set(unfilled.map { $0.node.path })
         let violations = schemas.application.validate(document).filter { violation in
+            // Follow an invalid id that is reported on its own ("No precomputed value", "Not all fields
+            // of key …"): saying it again would only confuse.
+            if violation.message.contains("Not all fields of key") || violation.message.contains("No precomputed value")
+            {
+                return false
+            }
             guard let node = violation.node else { return true }
             if unfilledPaths.contains(node.path) { return false }
             // An attribute's violation names the element as its node and the attribute in the text.

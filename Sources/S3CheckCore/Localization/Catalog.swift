@@ -38,6 +38,12 @@ public enum Catalog {
         LocalizedText(sv: text(key, .sv, values), en: text(key, .en, values))
     }
 
+    /// The text of `key` in both languages, with values that themselves depend on the language
+    /// (a field's name, a number as each language writes it).
+    public static func text(_ key: String, values: (Language) -> [String: String]) -> LocalizedText {
+        LocalizedText(sv: text(key, .sv, values(.sv)), en: text(key, .en, values(.en)))
+    }
+
     /// The text of `key` in one language.
     public static func text(_ key: String, _ language: Language, _ values: [String: String] = [:]) -> String {
         fill(texts[language]?[key] ?? key, values)

@@ -5,12 +5,12 @@ import SafeXML
 enum SchemaViolationDescription {
     static func finding(for diagnostic: XMLDiagnostic, file: String, schemas: Schemas, source: SourceText) -> Finding {
         let names = diagnostic.node?.names ?? []
-        let field = diagnostic.node.map {
+        var field = diagnostic.node.map {
             FieldReference(path: $0.path, label: schemas.fieldLabel(for: $0.names))
         }
         let fieldLabel = schemas.fieldLabel(for: names)
         let line = diagnostic.line ?? diagnostic.node?.line ?? 1
-        let column =
+        var column =
             diagnostic.node.map {
                 source.column(ofNodeNamed: $0.localName, isAttribute: $0.path.contains("/@"), line: line)
             } ?? 1
@@ -20,78 +20,96 @@ enum SchemaViolationDescription {
         switch diagnostic.code {
         case 1871, 1844:
             let expectedNames = expectedNames(in: plain)
-            let expectedSV = expectedNames.map { named($0, .sv, schemas) }.joined(separator: ", ")
-            let expectedEN = expectedNames.map { named($0, .en, schemas) }.joined(separator: ", ")
+            let expected = { (language: Language) in
+                expectedNames.map { named($0, language, schemas) }.joined(separator: ", ")
+            }
             let element = diagnostic.node?.localName ?? ""
             let parent = schemas.fieldLabel(for: Array(names.dropLast()))
             if plain.contains("Missing child element") {
-                message = Catalog.text(
-                    "schema.lacks-a-required-field",
+                message = Catalog.text("schema.lacks-a-required-field") { language in
+                    ["field": fieldLabel[language], "expected": expected(language)]
+                }
+            } else if schemas.applicationElements.contains(element), let first = expectedNames.first {
+                // A valid field where another was due: the one due is missing (or comes later).
+                message = Catalog.text("schema.missing-before") { language in
                     [
-                        "fieldLabel": "\(fieldLabel.sv)", "expectedSV": "\(expectedSV)",
-                        "fieldLabel2": "\(fieldLabel.en)", "expectedEN": "\(expectedEN)",
-                    ])
+                        "expected": expected(language), "element": named(element, language, schemas),
+                        "required": named(first, language, schemas),
+                    ]
+                }
+                hint = Catalog.text("schema.missing-before-fix") { language in
+                    ["required": named(first, language, schemas), "element": named(element, language, schemas)]
+                }
             } else {
-                let sv =
-                    expectedNames.isEmpty
-                    ? "Fältet <\(element)> i «\(parent.sv)» är inte tillåtet här."
-                    : "Fältet <\(element)> i «\(parent.sv)» är inte väntat här; väntat är \(expectedSV)."
-                let en =
-                    expectedNames.isEmpty
-                    ? "The field <\(element)> in «\(parent.en)» is not allowed here."
-                    : "The field <\(element)> in «\(parent.en)» is not expected here; expected is \(expectedEN)."
-                message = LocalizedText(sv: sv, en: en)
+                message = Catalog.text(expectedNames.isEmpty ? "schema.not-allowed-here" : "schema.not-expected-here") {
+                    language in
+                    ["element": element, "parent": parent[language], "expected": expected(language)]
+                }
                 if let suggestion = NameSuggestion.nearest(
                     to: element, preferring: expectedNames, among: schemas.applicationElements.sorted())
                 {
-                    hint = Catalog.text(
-                        "schema.did-you-mean-rename-to",
+                    hint = Catalog.text("schema.did-you-mean-rename-to") { language in
                         [
-                            "suggestion": "\(suggestion)", "suggestion2": "\(schemas.label(of: suggestion).sv)",
-                            "element": "\(element)", "suggestion3": "\(schemas.label(of: suggestion).en)",
-                        ])
+                            "suggestion": suggestion, "label": schemas.label(of: suggestion)[language],
+                            "element": element,
+                        ]
+                    }
                 }
+            }
+        case 1877:
+            // An identity constraint: a reference to a partner that does not exist, or two
+            // partners with one id. libxml2 names the element and the key, not the node.
+            let element = quoted(in: plain).first ?? ""
+            let value = captured(after: "key-sequence ['", in: plain) ?? ""
+            if plain.contains("No match found") {
+                column = source.column(ofNodeNamed: "partner", isAttribute: true, line: line)
+                let label = schemas.label(of: element).appending(schemas.label(of: "partner"))
+                message = Catalog.text("schema.unknown-partner") { ["field": label[$0], "value": value] }
+                hint = Catalog.text("schema.unknown-partner-fix")
+            } else {
+                message = Catalog.text("schema.duplicate-partner", ["value": value])
+                hint = Catalog.text("schema.duplicate-partner-fix")
             }
         case 1868:
             let attribute = quoted(in: plain).first ?? "?"
-            message = Catalog.text(
-                "schema.lacks-the-attribute",
-                ["fieldLabel": "\(fieldLabel.sv)", "attribute": "\(attribute)", "fieldLabel2": "\(fieldLabel.en)"])
+            message = Catalog.text("schema.lacks-the-attribute") { ["field": fieldLabel[$0], "attribute": attribute] }
         case 1831, 1832:
             // "[facet 'maxLength'] The value has a length of '32160'; this exceeds the allowed maximum length of '20000'."
             let numbers = quoted(in: plain).filter { Int($0) != nil }
             let readable = { (text: String?, language: Language) in
                 text.flatMap { Int($0) }.map { NumberText.integer($0, language) } ?? "?"
             }
-            let actual = (sv: readable(numbers.first, .sv), en: readable(numbers.first, .en))
-            let limit = (sv: readable(numbers.dropFirst().first, .sv), en: readable(numbers.dropFirst().first, .en))
-            message =
+            let key =
                 diagnostic.code == 1832
-                ? Catalog.text(
-                    "schema.is-characters-long-at-most-are",
-                    [
-                        "fieldLabel": "\(fieldLabel.sv)", "actual": "\(actual.sv)", "limit": "\(limit.sv)",
-                        "fieldLabel2": "\(fieldLabel.en)", "actual2": "\(actual.en)", "limit2": "\(limit.en)",
-                    ])
-                : Catalog.text(
-                    "schema.is-characters-long-at-least-are",
-                    [
-                        "fieldLabel": "\(fieldLabel.sv)", "actual": "\(actual.sv)", "limit": "\(limit.sv)",
-                        "fieldLabel2": "\(fieldLabel.en)", "actual2": "\(actual.en)", "limit2": "\(limit.en)",
-                    ])
+                ? "schema.is-characters-long-at-most-are" : "schema.is-characters-long-at-least-are"
+            message = Catalog.text(key) { language in
+                [
+                    "field": fieldLabel[language], "actual": readable(numbers.first, language),
+                    "limit": readable(numbers.dropFirst().first, language),
+                ]
+            }
         case 1824, 1839, 1840, 1833, 1841:
             let attribute = captured(after: "attribute '", in: plain)
             let label = attribute.map { fieldLabel.appending(schemas.label(of: $0)) } ?? fieldLabel
             let value =
                 captured(after: "The value '", in: plain) ?? quotedBefore(" is not a valid value", in: plain) ?? ""
-            let (sv, en) = expectation(in: plain)
-            message = Catalog.text(
-                "schema.the-value-is-not-valid-for",
-                ["value": "\(value)", "label": "\(label.sv)", "sv": "\(sv)", "label2": "\(label.en)", "en": "\(en)"])
+            if let attribute, let node = diagnostic.node {
+                // The caret and the field name point at the attribute, not its element.
+                column = source.column(ofNodeNamed: attribute, isAttribute: true, line: line)
+                field = FieldReference(path: node.path + "/@" + attribute, label: label)
+            }
+            let allowed = allowedValues(in: plain)
+            if let suggestion = NameSuggestion.nearest(to: value, preferring: allowed, among: []) {
+                hint = Catalog.text("schema.value-did-you-mean", ["suggestion": suggestion])
+            } else if !allowed.isEmpty {
+                hint = Catalog.text("schema.value-choose", ["allowed": allowed.joined(separator: ", ")])
+            }
+            let (sv, en) = expectation(in: plain, value: value)
+            message = Catalog.text("schema.the-value-is-not-valid-for") { language in
+                ["value": value, "field": label[language], "expectation": language == .sv ? sv : en]
+            }
         default:
-            message = Catalog.text(
-                "schema.text",
-                ["fieldLabel": "\(fieldLabel.sv)", "plain": "\(plain)", "fieldLabel2": "\(fieldLabel.en)"])
+            message = Catalog.text("schema.text") { ["field": fieldLabel[$0], "detail": plain] }
         }
         return Finding(
             ruleID: "S3C-SCHEMA",
@@ -112,7 +130,7 @@ enum SchemaViolationDescription {
     }
 
     /// What the schema wanted, in our own words: the allowed values, or the type.
-    private static func expectation(in message: String) -> (String, String) {
+    private static func expectation(in message: String, value: String) -> (String, String) {
         if message.contains("[facet 'enumeration']"), let open = message.range(of: "{"),
             let close = message.range(of: "}", range: open.upperBound..<message.endIndex)
         {
@@ -121,10 +139,30 @@ enum SchemaViolationDescription {
         }
         if let type = captured(after: "atomic type '", in: message) {
             switch type {
-            case "xs:date": return ("; väntat ett datum ÅÅÅÅ-MM-DD", "; expected a date YYYY-MM-DD")
-            case "xs:decimal", "xs:integer", "Amount": return ("; väntat ett tal", "; expected a number")
+            case "xs:date":
+                // Written as a date but not one in the calendar (2028-02-30, month 13).
+                if value.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil {
+                    return (
+                        "; det datumet finns inte i kalendern (månad 01–12, en dag som finns i månaden)",
+                        "; that date does not exist (month 01–12, a day the month has)"
+                    )
+                }
+                return (
+                    "; datumet ska skrivas ÅÅÅÅ-MM-DD, till exempel 2026-09-01",
+                    "; write the date YYYY-MM-DD, for example 2026-09-01"
+                )
+            case "xs:decimal", "xs:integer", "Amount":
+                return (
+                    "; skriv ett tal med siffror, utan mellanslag och med punkt före decimalerna, till exempel 500000 eller 500000.50",
+                    "; write a number in digits, without spaces and with a point before decimals, for example 500000 or 500000.50"
+                )
             case "xs:boolean": return ("; väntat true eller false", "; expected true or false")
             case "xs:gYear": return ("; väntat ett årtal", "; expected a year")
+            case "xs:ID":
+                return (
+                    "; ett id ska börja med en bokstav och får bara användas av en part",
+                    "; an id starts with a letter and may be used by one partner only"
+                )
             default: return ("; väntat typen \(type)", "; expected the type \(type)")
             }
         }
@@ -133,6 +171,16 @@ enum SchemaViolationDescription {
         }
         if message.contains("minInclusive") { return ("; värdet är för litet", "; the value is too small") }
         return ("", "")
+    }
+
+    /// The values an enumeration allows, from "[facet 'enumeration'] … set {'a', 'b'}".
+    private static func allowedValues(in message: String) -> [String] {
+        guard message.contains("[facet 'enumeration']"), let open = message.range(of: "{"),
+            let close = message.range(of: "}", range: open.upperBound..<message.endIndex)
+        else { return [] }
+        return message[open.upperBound..<close.lowerBound].split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+        }
     }
 
     /// The text between `marker` and the next quote.

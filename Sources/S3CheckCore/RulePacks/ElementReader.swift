@@ -15,14 +15,14 @@ struct ElementReader {
             }
         }
         for language in Language.allCases where (texts[language] ?? "").isEmpty {
-            let names = (sv: Catalog.text("pack.engelska", language), en: Catalog.text("pack.english", language))
             problems.append(
                 RuleProblem(
                     file: file,
                     line: element.line,
                     ruleID: ruleID,
-                    message: Catalog.text(
-                        "pack.is-missing-in", ["name": "\(name)", "names": "\(names.sv)", "names2": "\(names.en)"])
+                    message: Catalog.text("pack.is-missing-in") { report in
+                        ["name": name, "language": Catalog.text("language.\(language.rawValue)", report)]
+                    }
                 )
             )
         }
