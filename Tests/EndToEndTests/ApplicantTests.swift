@@ -103,4 +103,27 @@ struct ApplicantTests {
         #expect(!result.standardOutput.contains("5145000"))
         #expect(result.standardOutput.contains(language == "sv" ? "1 ansökan" : "1 application"))
     }
+
+    @Test(
+        "Schema errors say what is wrong and what to write",
+        arguments: [
+            ("partner=\"P3\" year=\"2027\"", "partner=\"P9\" year=\"2027\"", "anger parten P9, som inte finns i ansökan"),
+            ("<startDate>2026-09-01</startDate>", "<startDate>2026-02-30</startDate>", "det datumet finns inte i kalendern"),
+            ("<startDate>2026-09-01</startDate>", "<startDate>1/9 2026</startDate>", "ÅÅÅÅ-MM-DD, till exempel 2026-09-01"),
+            ("category=\"equipment\"", "category=\"Equipment\"", "Menade du equipment?"),
+            ("amount=\"400000\"", "amount=\"400 000\"", "utan mellanslag"),
+            ("<country>SE</country>\n      <legalForm>region", "<legalForm>region", "Fältet <country> (Land) saknas"),
+        ])
+    func schemaMessages(original: String, replacement: String, expected: String) throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = try Fixtures.eligibleApplication()
+        #expect(base.contains(original), "the fixture has \(original)")
+        let path = try Fixtures.write(
+            base.replacingOccurrences(of: original, with: replacement), to: "changed.xml", in: folder)
+        let result = try BinaryRunner.run(["check", "--lang", "sv", path])
+        #expect(result.exitCode == 2)
+        #expect(result.standardOutput.contains(expected), "\(result.standardOutput)")
+        #expect(!result.standardOutput.contains("Rätta fältet enligt ansökningsschemat"))
+    }
 }

@@ -104,6 +104,7 @@ enum SchemaViolationDescription {
             } else if !allowed.isEmpty {
                 hint = Catalog.text("schema.value-choose", ["allowed": allowed.joined(separator: ", ")])
             }
+            if let fix = typeFix(in: plain, value: value) { hint = fix }
             let (sv, en) = expectation(in: plain, value: value)
             message = Catalog.text("schema.the-value-is-not-valid-for") { language in
                 ["value": value, "field": label[language], "expectation": language == .sv ? sv : en]
@@ -142,20 +143,11 @@ enum SchemaViolationDescription {
             case "xs:date":
                 // Written as a date but not one in the calendar (2028-02-30, month 13).
                 if value.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil {
-                    return (
-                        "; det datumet finns inte i kalendern (månad 01–12, en dag som finns i månaden)",
-                        "; that date does not exist (month 01–12, a day the month has)"
-                    )
+                    return ("; det datumet finns inte i kalendern", "; that date does not exist")
                 }
-                return (
-                    "; datumet ska skrivas ÅÅÅÅ-MM-DD, till exempel 2026-09-01",
-                    "; write the date YYYY-MM-DD, for example 2026-09-01"
-                )
+                return ("; det är inget datum i formen ÅÅÅÅ-MM-DD", "; it is not a date in the form YYYY-MM-DD")
             case "xs:decimal", "xs:integer", "Amount":
-                return (
-                    "; skriv ett tal med siffror, utan mellanslag och med punkt före decimalerna, till exempel 500000 eller 500000.50",
-                    "; write a number in digits, without spaces and with a point before decimals, for example 500000 or 500000.50"
-                )
+                return ("; det är inget tal", "; it is not a number")
             case "xs:boolean": return ("; väntat true eller false", "; expected true or false")
             case "xs:gYear": return ("; väntat ett årtal", "; expected a year")
             case "xs:ID":
@@ -171,6 +163,18 @@ enum SchemaViolationDescription {
         }
         if message.contains("minInclusive") { return ("; värdet är för litet", "; the value is too small") }
         return ("", "")
+    }
+
+    /// What to write instead of a value that is not of its field's type.
+    private static func typeFix(in message: String, value: String) -> LocalizedText? {
+        switch captured(after: "atomic type '", in: message) {
+        case "xs:date":
+            let written = value.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil
+            return Catalog.text(written ? "schema.fix-date-exists" : "schema.fix-date-format")
+        case "xs:decimal", "xs:integer", "Amount": return Catalog.text("schema.fix-number")
+        case "xs:gYear": return Catalog.text("schema.fix-year")
+        default: return nil
+        }
     }
 
     /// The values an enumeration allows, from "[facet 'enumeration'] … set {'a', 'b'}".
