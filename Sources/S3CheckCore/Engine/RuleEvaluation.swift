@@ -212,8 +212,15 @@ struct RuleEvaluation {
                 inside =
                     low.map { scaled >= $0 * denominator } != false && high.map { scaled <= $0 * denominator } != false
             }
+            // A failing ratio is rounded away from the limit it failed.
+            var rounding = NSDecimalNumber.RoundingMode.plain
+            if !inside, let numerator, let denominator, denominator > .zero {
+                let scaled = numerator * scale
+                if let low, scaled < low * denominator { rounding = .down }
+                if let high, scaled > high * denominator { rounding = .up }
+            }
             let ratio = numerator.flatMap { numerator in
-                denominator.flatMap { (numerator * scale).divided(by: $0) }
+                denominator.flatMap { (numerator * scale).divided(by: $0, rounding: rounding) }
             }
             let measured = RuleResult.Measurement(
                 value: ratio?.formatted ?? "–", min: low?.formatted, max: high?.formatted, percent: percent)
