@@ -8,13 +8,18 @@ struct AlignmentText {
     /// How many pieces of evidence to show per area; the rest are counted.
     var evidenceShown = 5
 
-    func render(_ alignment: S3Alignment) -> String {
+    /// The conclusion and every area ranked; `file`, when given, opens the heading so that in a
+    /// batch the block cannot be read as the previous file's.
+    func render(_ alignment: S3Alignment, file: String? = nil) -> String {
         let sv = language == .sv
+        // Declared areas by name, as the strategy calls them; an unknown id as written.
         let declared =
             alignment.declared.isEmpty
-            ? (Catalog.text("s3.none", language)) : alignment.declared.joined(separator: ", ")
+            ? (Catalog.text("s3.none", language))
+            : alignment.declared.map { id in alignment.areas.first { $0.id == id }?.name[language] ?? id }.joined(
+                separator: ", ")
         var lines = [
-            "\(Catalog.text("s3.smart-specialisation", language)) (\(Catalog.text("s3.declared", language)): \(declared))",
+            "\(file.map { "\($0): " } ?? "")\(Catalog.text("s3.smart-specialisation", language)) (\(Catalog.text("s3.declared", language)): \(declared))",
             "  \(Catalog.text("s3.conclusion", language)): \(ConclusionText(language: language).sentence(alignment))",
         ]
         for (rank, area) in alignment.areas.enumerated() {

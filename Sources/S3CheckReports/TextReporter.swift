@@ -44,10 +44,10 @@ public struct TextReporter: StreamingReporter {
             output += render(finding, lines: lines)
         }
         if showAlignment, let alignment = application.alignment {
-            output += AlignmentText(language: language).render(alignment)
+            output += AlignmentText(language: language).render(
+                alignment, file: context.fileCount > 1 ? application.file : nil)
         }
-        output += verdictLine(application) + "\n"
-        if !application.findings.isEmpty || context.fileCount == 1 { output += "\n" }
+        output += verdictLine(application) + "\n\n"
         return ReportSection(output)
     }
 

@@ -57,8 +57,8 @@ struct NewCommand: ParsableCommand {
             : LocalizedText(sv: "", en: "")
         print(
             LocalizedText(
-                sv: "Skrev \(file)\(schemaNote.sv). Fyll i varje [fyll i: …] och kontrollera med: s3check \(file)",
-                en: "Wrote \(file)\(schemaNote.en). Fill in every [fill in: …] and check it with: s3check \(file)"
+                sv: "Skrev \(file)\(schemaNote.sv). Fyll i varje [fyll i: …] och kontrollera med: s3check --lang sv \(file)",
+                en: "Wrote \(file)\(schemaNote.en). Fill in every [fill in: …] and check it with: s3check --lang en \(file)"
             )[language])
     }
 }
