@@ -27,20 +27,36 @@ extension HTMLReporter {
     func keyFacts(_ application: ApplicationReport) -> String {
         let identity = application.identity
         let facts = application.facts
-        let applicant = [identity?.applicant, identity?.organisationNumber].compactMap { $0 }.joined(separator: ", ")
-        let period = facts.map { "\($0.projectStart ?? "–") – \($0.projectEnd ?? "–")" }
+        // Identifiers and dates never break across lines; the rest is escaped text.
+        let nowrap = { (text: String?) in text.map { "<span class=\"nowrap\">\(Markup.escape($0))</span>" } }
+        let applicant = [identity?.applicant.map(Markup.escape), nowrap(identity?.organisationNumber)].compactMap { $0 }
+            .joined(separator: ", ")
+        let period = facts.map { "\(nowrap($0.projectStart ?? "–") ?? "") – \(nowrap($0.projectEnd ?? "–") ?? "")" }
+        let declared = application.alignment.map { alignment in
+            alignment.declared.map { id in alignment.areas.first { $0.id == id }?.name[language] ?? id }.joined(
+                separator: ", ")
+        }
+        let money = { (value: Decimal?) in
+            value.flatMap { value in facts.map { amount(value, $0) } }.map { "<span class=\"nowrap\">\($0)</span>" }
+        }
         let rows: [(String, String?)] = [
-            ("memo.project", identity?.title),
+            // The title, then pairs side by side, then the long ones across the page.
+            ("memo.project", identity?.title.map(Markup.escape)),
             ("memo.applicant", applicant.isEmpty ? nil : applicant),
-            ("memo.call", identity?.call),
-            ("memo.submitted", identity?.submissionDate),
+            ("memo.call", nowrap(identity?.call)),
+            ("memo.submitted", nowrap(identity?.submissionDate)),
             ("memo.period", period),
-            ("memo.objective", facts?.specificObjective),
-            ("memo.location", facts.map { $0.municipalities.joined(separator: ", ") }),
-            ("memo.file", application.file),
+            ("memo.objective", nowrap(facts?.specificObjective)),
+            ("memo.s3-area", declared.map(Markup.escape)),
+            ("memo.eligible-costs", money(application.results.isEmpty ? nil : facts?.totalCosts)),
+            ("memo.erdf", money(application.results.isEmpty ? nil : facts?.erdf)),
+            ("memo.location", facts.map { Markup.escape($0.municipalities.joined(separator: ", ")) }),
+            ("memo.file", Markup.escape(application.file)),
         ]
+        // Long values (the title, the file) take the whole width.
+        let wide: Set<String> = ["memo.project", "memo.file", "memo.location"]
         let items = rows.map { key, value in
-            "<div><dt>\(word(key))</dt><dd>\(Markup.escape(value.flatMap { $0.isEmpty ? nil : $0 } ?? "–"))</dd></div>"
+            "<div\(wide.contains(key) ? " class=\"wide\"" : "")><dt>\(word(key))</dt><dd>\(value.flatMap { $0.isEmpty ? nil : $0 } ?? "–")</dd></div>"
         }
         return """
             <section class="key-facts">
@@ -175,10 +191,16 @@ extension HTMLReporter {
                 "<li><span class=\"rule\">\(Markup.escape(result.ruleID))</span> \(Markup.escape(title))\(measured)</li>"
         }
         let passed = application.results.filter { $0.outcome == .pass }
+        let failed = application.results.filter { $0.outcome == .fail || $0.outcome == .error }
         let notApplicable = application.results.filter { $0.outcome == .notApplicable }
+        let failedList =
+            failed.isEmpty
+            ? ""
+            : "<h3>\(word("memo.rules-failed")) (\(failed.count))</h3>\n<ul class=\"rule-list\">\n\(failed.map(item).joined(separator: "\n"))\n</ul>"
         return """
             <section class="rules">
             <h2>\(word("memo.rules"))</h2>
+            \(failedList)
             <h3>\(word("memo.rules-passed")) (\(passed.count))</h3>
             <ul class="rule-list">
             \(passed.map(item).joined(separator: "\n"))
@@ -195,6 +217,7 @@ extension HTMLReporter {
         }
         let box = { (key: String) in "<span class=\"box\">☐ \(self.word(key))</span>" }
         return """
+            <div class="closing">
             <section class="decision">
             <h2>\(word("memo.decision"))</h2>
             <div class="decision-grid">
@@ -205,6 +228,8 @@ extension HTMLReporter {
             </div>
             <div class="reasons"><span>\(word("memo.reasons"))</span></div>
             \(line("memo.signature"))
+            </section>
+            <section class="audit-trail">
             <h2>\(word("memo.audit"))</h2>
             <dl class="audit">
             <dt>\(word("memo.tool"))</dt><dd>s3check \(ToolInfo.version)</dd>
@@ -214,6 +239,7 @@ extension HTMLReporter {
             </dl>
             \(packs)
             </section>
+            </div>
             """
     }
 }

@@ -234,7 +234,7 @@ public struct HTMLReporter: StreamingReporter {
         if let legal = finding.legal, !legal.reference.isEmpty {
             let status = legal.verified ? "" : " <em>(\(Catalog.text("html.to-be-confirmed", language)))</em>"
             rows.append(
-                "<dt>\(Catalog.text("html.legal-basis", language))</dt><dd><a href=\"\(Markup.escape(legal.url))\">\(Markup.escape(legal.text(in: language)))</a>\(status)</dd>"
+                "<dt>\(Catalog.text("html.legal-basis", language))</dt><dd class=\"legal\"><a href=\"\(Markup.escape(legal.url))\">\(Markup.escape(legal.text(in: language)))</a>\(status)</dd>"
             )
         }
         if !finding.shownParameters.isEmpty {
@@ -243,7 +243,7 @@ public struct HTMLReporter: StreamingReporter {
         }
         return """
             <article class="finding \(finding.severity.rawValue)">
-            <h3><span class="rule">\(Markup.escape(finding.ruleID))</span> \(Markup.escape(finding.title[language]))</h3>
+            <h3><span class="rule">\(Markup.escape(finding.ruleID))</span> \(Markup.escape(Catalog.text("memo.requirement", language))): \(Markup.escape(finding.title[language]))</h3>
             <p class="message">\(Markup.escape(finding.message[language]))</p>
             <dl>
             \(rows.joined(separator: "\n"))
@@ -298,7 +298,9 @@ public struct HTMLReporter: StreamingReporter {
             tr { break-inside: avoid; }
             td.num { text-align: right; white-space: nowrap; }
             tr.declared td { background: #ddf4ff; }
-            .finding { border-left: 4px solid var(--line); padding: 2mm 4mm; margin: 0 0 3mm; break-inside: avoid; background: #fafbfc; }
+            .finding { border-left: 4px solid var(--line); padding: 2mm 4mm; margin: 0 0 3mm; background: #fafbfc; }
+            .finding h3, .finding .message { break-after: avoid-page; }
+            .finding dt, .finding dd { break-inside: avoid; }
             .finding.error { border-left-color: var(--error); }
             .finding.warning { border-left-color: var(--warning); }
             .finding .rule { font-family: "DejaVu Sans Mono", monospace; font-size: 9.5pt; color: var(--muted); }
@@ -312,7 +314,8 @@ public struct HTMLReporter: StreamingReporter {
             .verdict h1 { font-size: 20pt; }
             .verdict p { margin: 0.2em 0; }
             dl.facts { grid-template-columns: 1fr 1fr; gap: 1.5mm 6mm; }
-            dl.facts div { display: grid; grid-template-columns: 36mm 1fr; gap: 0 3mm; }
+            dl.facts div { display: grid; grid-template-columns: 39mm 1fr; gap: 0 3mm; }
+            dl.facts div.wide { grid-column: 1 / -1; }
             section.key-facts h2 { margin-top: 0.6em; }
             table.financing, table.costs { font-size: 9.5pt; }
             tr.total td { font-weight: bold; border-top: 1.5px solid #1f2328; }
@@ -325,6 +328,10 @@ public struct HTMLReporter: StreamingReporter {
             ul.rule-list .rule { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; color: var(--muted); }
             .measured { white-space: nowrap; }
             section.s3 { break-inside: avoid; }
+            section.s3 td:first-child { width: 44mm; overflow-wrap: normal; }
+            .rule, .nowrap { white-space: nowrap; }
+            @media print { dd.legal a::after { content: " <" attr(href) ">"; font-size: 7.5pt; color: var(--muted); overflow-wrap: anywhere; } }
+            div.closing { break-inside: avoid; }
             p.not-applicable { font-size: 8pt; }
             p.not-applicable .rule { font-family: "DejaVu Sans Mono", monospace; margin-right: 1.5mm; }
             section.decision { break-inside: avoid; break-before: auto; margin-top: 6mm; border: 1.5px solid #1f2328; border-radius: 4px; padding: 1mm 5mm 4mm; }

@@ -57,8 +57,10 @@ struct NewCommand: ParsableCommand {
             : LocalizedText(sv: "", en: "")
         print(
             LocalizedText(
-                sv: "Skrev \(file)\(schemaNote.sv). Fyll i varje [fyll i: …] och kontrollera med: s3check --lang sv \(file)",
-                en: "Wrote \(file)\(schemaNote.en). Fill in every [fill in: …] and check it with: s3check --lang en \(file)"
+                sv:
+                    "Skrev \(file)\(schemaNote.sv). Fyll i varje [fyll i: …] och kontrollera med: s3check --lang sv \(file)",
+                en:
+                    "Wrote \(file)\(schemaNote.en). Fill in every [fill in: …] and check it with: s3check --lang en \(file)"
             )[language])
     }
 }

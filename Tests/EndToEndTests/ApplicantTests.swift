@@ -96,9 +96,13 @@ struct ApplicantTests {
         let result = try BinaryRunner.run(["check", "--lang", language, "Examples/not-eligible-cofinancing.sv.xml"])
         let nbsp = "\u{00A0}"
         if language == "sv" {
-            #expect(result.standardOutput.contains("40 % av 5\(nbsp)145\(nbsp)000\(nbsp)kr"))
+            #expect(
+                result.standardOutput.contains(
+                    "högst 2\(nbsp)058\(nbsp)000\(nbsp)kr (i dag 2\(nbsp)829\(nbsp)750\(nbsp)kr)"))
+            #expect(result.standardOutput.contains("55 % av de stödberättigande kostnaderna; högst 40 %"))
         } else {
-            #expect(result.standardOutput.contains("40 % of SEK\(nbsp)5,145,000"))
+            #expect(result.standardOutput.contains("at most SEK\(nbsp)2,058,000 (now SEK\(nbsp)2,829,750)"))
+            #expect(result.standardOutput.contains("55 % of eligible costs; at most 40 %"))
         }
         #expect(!result.standardOutput.contains("5145000"))
         #expect(result.standardOutput.contains(language == "sv" ? "1 ansökan" : "1 application"))
@@ -107,9 +111,18 @@ struct ApplicantTests {
     @Test(
         "Schema errors say what is wrong and what to write",
         arguments: [
-            ("partner=\"P3\" year=\"2027\"", "partner=\"P9\" year=\"2027\"", "anger parten P9, som inte finns i ansökan"),
-            ("<startDate>2026-09-01</startDate>", "<startDate>2026-02-30</startDate>", "det datumet finns inte i kalendern"),
-            ("<startDate>2026-09-01</startDate>", "<startDate>1/9 2026</startDate>", "ÅÅÅÅ-MM-DD, till exempel 2026-09-01"),
+            (
+                "partner=\"P3\" year=\"2027\"", "partner=\"P9\" year=\"2027\"",
+                "anger parten P9, som inte finns i ansökan"
+            ),
+            (
+                "<startDate>2026-09-01</startDate>", "<startDate>2026-02-30</startDate>",
+                "det datumet finns inte i kalendern"
+            ),
+            (
+                "<startDate>2026-09-01</startDate>", "<startDate>1/9 2026</startDate>",
+                "ÅÅÅÅ-MM-DD, till exempel 2026-09-01"
+            ),
             ("category=\"equipment\"", "category=\"Equipment\"", "Menade du equipment?"),
             ("amount=\"400000\"", "amount=\"400 000\"", "utan mellanslag"),
             ("<country>SE</country>\n      <legalForm>region", "<legalForm>region", "Fältet <country> (Land) saknas"),

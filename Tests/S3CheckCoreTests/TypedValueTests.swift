@@ -69,7 +69,8 @@ struct TypedValueTests {
     @Test(
         "SE-ORG-001 names the one thing wrong with an organisation number; a typo in it does not fail SE-ORG-004 too",
         arguments: [
-            ("556036-0794", "check digit"), ("850709-9805", "personal identity number"), ("55603-60793", "ten digits"),
+            ("556036-0794", "check digit"), ("850709-9805", "personal identity number"),
+            ("55603-60793", "hyphen before the last four digits: 556036-0793"),
         ]
     )
     func organisationNumberMessages(_ number: String, _ says: String) throws {
