@@ -18,7 +18,7 @@ public struct RuleExplanation {
         lines.append("\(rule.id): \(rule.title[language])")
         lines.append(String(repeating: "=", count: min(100, rule.id.count + 2 + rule.title[language].count)))
         lines.append("\(Catalog.text("explain.severity", language)): \(rule.severity.label[language])")
-        lines.append("\(Catalog.text("explain.group", language)): \(rule.group.title[language]) (\(rule.group.id))")
+        lines.append("\(Catalog.text("explain.group", language)): \(rule.group.title[language])")
         lines.append(
             "\(Catalog.text("explain.pack", language)): \(rule.packID) — \(rule.origin.file):\(rule.origin.line)")
         let profiles =
@@ -34,7 +34,8 @@ public struct RuleExplanation {
         for item in rule.lets {
             lines.append("let $\(item.name) = \(item.expression)")
         }
-        lines.append("\(Catalog.text("explain.check", language)): \(rule.check.kind)")
+        lines.append(
+            "\(Catalog.text("explain.check", language)): \(Catalog.text("check.\(rule.check.kind)", language))")
         if let context = rule.check.context {
             lines.append("  context: \(context)")
         }
@@ -52,10 +53,14 @@ public struct RuleExplanation {
             lines.append("")
             lines.append("\(Catalog.text("explain.parameters", language)):")
             for parameter in used {
-                let unit = parameter.unit.map { " \($0)" } ?? ""
                 lines.append("  $\(parameter.id) — \(parameter.title[language])")
                 for value in parameter.values {
-                    lines.append("    \(Catalog.text("explain.from", language)) \(value.from): \(value.value)\(unit)")
+                    // The value with its unit as the language writes it (40 %, 300 000 euro).
+                    let shown = NamedValue(
+                        name: parameter.id, value: value.value, isNumber: parameter.kind == .number,
+                        unit: parameter.unit
+                    ).textWithUnit(in: language)
+                    lines.append("    \(Catalog.text("explain.from", language)) \(value.from): \(shown)")
                 }
                 if let legal = parameter.legal {
                     let status = legal.verified ? "" : (Catalog.text("explain.to-be-confirmed", language))

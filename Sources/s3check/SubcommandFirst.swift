@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import S3CheckCore
 
 /// Lets options come before the subcommand: `s3check --lang sv s3 FILE` runs `s3` as
 /// `s3check s3 --lang sv FILE` does.
@@ -39,5 +40,42 @@ enum SubcommandFirst {
             previousWasOption = false
         }
         return arguments
+    }
+
+    /// A first operand that is no file and reads as a mistyped subcommand (`chek` for `check`):
+    /// the word and the subcommand meant. Checking it as a file would only say that it does not
+    /// exist.
+    static func mistypedSubcommand(
+        _ arguments: [String], fileExists: (String) -> Bool = FileManager.default.fileExists
+    ) -> (written: String, meant: String)? {
+        var previousWasOption = false
+        for argument in arguments {
+            if argument == "--" { return nil }
+            if argument.hasPrefix("-") {
+                previousWasOption = !argument.contains("=")
+                continue
+            }
+            if previousWasOption {
+                previousWasOption = false
+                continue
+            }
+            guard !names.contains(argument), !fileExists(argument), !argument.contains("/"), !argument.contains(".")
+            else { return nil }
+            return NameSuggestion.nearest(to: argument, among: names.sorted()).map { (argument, $0) }
+        }
+        return nil
+    }
+
+    /// The report language the arguments ask for (`--lang sv`, `--lang=en`), else the environment's.
+    static func language(_ arguments: [String]) -> Language {
+        for (index, argument) in arguments.enumerated() {
+            if argument.hasPrefix("--lang=") { return Language(rawValue: String(argument.dropFirst(7))) ?? .en }
+            if argument == "--lang", index + 1 < arguments.count,
+                let language = Language(rawValue: arguments[index + 1])
+            {
+                return language
+            }
+        }
+        return Language.fromEnvironment(ProcessInfo.processInfo.environment)
     }
 }

@@ -139,4 +139,28 @@ struct ApplicantTests {
         #expect(result.standardOutput.contains(expected), "\(result.standardOutput)")
         #expect(!result.standardOutput.contains("Rätta fältet enligt ansökningsschemat"))
     }
+
+    @Test("A mistyped command is named with the one meant, not checked as a missing file")
+    func mistypedCommand() throws {
+        let result = try BinaryRunner.run(["--lang", "sv", "chek", "Examples/no-area.sv.xml"])
+        #expect(result.exitCode == 3)
+        #expect(result.standardError.contains("menade du kommandot check?"))
+        #expect(!result.standardOutput.contains("S3C-IO"))
+        // A real file of that name is still a file.
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Fixtures.write(try Fixtures.eligibleApplication(), to: "chek", in: folder)
+        let file = try BinaryRunner.run(["chek"], in: folder)
+        #expect(file.exitCode == 0, "\(file.standardError)")
+    }
+
+    @Test("explain gives parameter values with their units in the report's language")
+    func explainUnits() throws {
+        let swedish = try BinaryRunner.run(["explain", "EU-COF-001", "--lang", "sv"]).standardOutput
+        #expect(swedish.contains("från 2021-01-01: 40\u{00A0}%"))
+        #expect(!swedish.contains("percent"))
+        #expect(swedish.contains("en andel av en helhet"))
+        let english = try BinaryRunner.run(["explain", "SE-S3-002", "--lang", "en"]).standardOutput
+        #expect(english.contains("150 characters"))
+    }
 }

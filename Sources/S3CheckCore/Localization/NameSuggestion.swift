@@ -1,9 +1,9 @@
 /// The valid name a mistyped one most likely meant, for "did you mean …?".
-enum NameSuggestion {
+public enum NameSuggestion {
     /// The candidate nearest to `name` by edit distance, ignoring case: among `preferred` (what
     /// the schema expected at that place) first, then among `all`. Nil when nothing is near
     /// enough to be a typo (more than a third of the letters differ) or when `name` is valid.
-    static func nearest(to name: String, preferring preferred: [String], among all: [String]) -> String? {
+    public static func nearest(to name: String, preferring preferred: [String] = [], among all: [String]) -> String? {
         guard !name.isEmpty else { return nil }
         let allowed = max(2, name.count / 3)
         for candidates in [preferred, all] {
