@@ -80,8 +80,8 @@ struct RuleAuthorCommandTests {
     func explain() throws {
         let result = try BinaryRunner.run(["explain", "EU-DM-001"])
         #expect(result.exitCode == 0)
-        #expect(result.standardOutput.contains("from 2014-01-01: 200000"))
-        #expect(result.standardOutput.contains("from 2024-01-01: 300000"))
+        #expect(result.standardOutput.contains("from 2014-01-01: EUR\u{00A0}200,000"))
+        #expect(result.standardOutput.contains("from 2024-01-01: EUR\u{00A0}300,000"))
         #expect(try BinaryRunner.run(["explain", "NO-SUCH-RULE"]).exitCode == 3)
     }
 

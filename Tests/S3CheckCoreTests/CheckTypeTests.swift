@@ -36,7 +36,7 @@ struct CheckTypeTests {
         #expect(finding.message.en == "Message 12")
         #expect(finding.values.contains { $0.name == "max" && $0.value == "9" })
         #expect(finding.location?.line == 29)
-        #expect(finding.field?.label.en == "Project › Technology readiness level (TRL) › End")
+        #expect(finding.field?.label.en == "Project › Technology readiness level (TRL) › At end")
     }
 
     @Test("range: no node to check means not applicable")
