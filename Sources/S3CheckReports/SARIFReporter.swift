@@ -3,7 +3,7 @@ import S3CheckCore
 
 /// Renders a run as SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers.
 ///
-/// The driver lists every rule that ran (and the `S3C-…` input checks that fired) with its
+/// The driver lists every rule that ran and every input check (`S3C-…`, ``InputCheck``) with its
 /// legal basis as `helpUri`; results point at repository-relative files with line and column and
 /// carry a fingerprint that survives unrelated edits (rule, file and field path).
 ///
@@ -16,17 +16,19 @@ import S3CheckCore
 public struct SARIFReporter: StreamingReporter {
     /// GitHub code scanning's hard limit on results per run.
     public static let gitHubResultLimit = 25_000
+
     public let context: RunContext
     /// The folder file URIs are made relative to (normally the current directory).
     public var baseDirectory: String
     /// The exit code of the run, from its totals.
     public var exitCode: @Sendable (RunTally) -> Int32
-    /// Each rule's position among the driver's rules; a repeated id keeps its first.
-    private let ruleIndices: [String: Int]
-    /// The run's rules as the driver lists them, before the unlisted checks.
-    private let listedRules: [Rule]
     /// The most results the log holds; later ones are counted in a notification instead.
     public let maximumResults: Int
+    /// Each rule's and input check's position among the driver's rules; a repeated id keeps
+    /// its first. Known before the first application, so results are complete on the workers.
+    private let ruleIndices: [String: Int]
+    /// The driver's rules: the run's rules, then the input checks (`S3C-…`).
+    private let descriptors: [SARIF.ReportingDescriptor]
 
     public init(
         context: RunContext, baseDirectory: String, maximumResults: Int = gitHubResultLimit,
@@ -37,13 +39,23 @@ public struct SARIFReporter: StreamingReporter {
         self.baseDirectory = baseDirectory
         self.exitCode = exitCode
         var indices: [String: Int] = [:]
-        var listed: [Rule] = []
+        var descriptors: [SARIF.ReportingDescriptor] = []
+        let language = context.language
         for rule in context.rules where indices[rule.id] == nil {
-            indices[rule.id] = listed.count
-            listed.append(rule)
+            indices[rule.id] = descriptors.count
+            descriptors.append(
+                Self.descriptor(
+                    id: rule.id, title: rule.title, message: rule.message, severity: rule.severity, legal: rule.legal,
+                    language: language))
+        }
+        for check in InputCheck.allCases where indices[check.id] == nil {
+            indices[check.id] = descriptors.count
+            descriptors.append(
+                Self.descriptor(
+                    id: check.id, title: check.title, message: nil, severity: .error, legal: nil, language: language))
         }
         ruleIndices = indices
-        listedRules = listed
+        self.descriptors = descriptors
     }
 
     public init(
@@ -55,18 +67,14 @@ public struct SARIFReporter: StreamingReporter {
     }
 
     // With sorted keys the run's `invocations` (which need the outcome) come first, then the
-    // alignment properties and the results of every application, then the rules (which
-    // include the checks that fired): everything is spooled, and the log is printed without
-    // the applications at the end and their parts spliced into its two empty lists.
+    // alignment properties and the results of every application, then the rules: the log is
+    // encoded without applications and their parts put into its two empty lists.
     public var needsTotalsFirst: Bool { true }
     public var sectionLists: Int { 2 }
     private static let alignmentList = "\"s3check/alignment\" : ["
     private static let alignmentEnd = "\n        ]"
     private static let resultsList = "\"results\" : ["
     private static let resultsEnd = "\n      ]"
-    // Marks a result's rule index that only the writer knows, by the check's position in the
-    // application's own unlisted checks; the closing line break keeps -1 from matching -12.
-    private static let pendingIndex = "\n          \"ruleIndex\" : -"
 
     public func opening(_ tally: RunTally) throws -> String {
         let log = try skeleton(tally)
@@ -90,50 +98,40 @@ public struct SARIFReporter: StreamingReporter {
 
     /// The application's smart-specialisation properties, then each of its results as a text of
     /// its own (so that ``placing(_:after:)`` can leave out those beyond the limit), each
-    /// indented to its place in the log.
+    /// encoded from ``SARIF`` and indented to its place in the log.
     public func section(for application: ApplicationReport, at position: Int) throws -> ReportSection {
-        let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var alignment = ""
         if let properties = alignmentProperties(application) {
-            alignment = JSONText.indented(
-                try JSONSerialization.data(withJSONObject: properties, options: options), by: 10)
+            alignment = JSONText.indented(try SARIF.encode(properties), by: 10)
         }
-        var unlisted: [String] = []
         var results: [String] = []
         for finding in application.findings {
-            let uri = relativeURI(finding.location?.file ?? application.file)
-            var location: [String: Any] = [
-                "artifactLocation": artifactLocation(finding.location?.file ?? application.file)
-            ]
-            if let position = finding.location {
-                location["region"] = ["startLine": max(1, position.line), "startColumn": max(1, position.column)]
+            let file = finding.location?.file ?? application.file
+            let region = finding.location.map {
+                SARIF.Region(startLine: max(1, $0.line), startColumn: max(1, $0.column))
             }
-            var ruleIndex = ruleIndices[finding.ruleID]
-            if ruleIndex == nil {
-                if !unlisted.contains(finding.ruleID) { unlisted.append(finding.ruleID) }
-                ruleIndex = -1 - (unlisted.firstIndex(of: finding.ruleID) ?? 0)
-            }
-            var result: [String: Any] = [
-                "ruleId": finding.ruleID,
-                "ruleIndex": ruleIndex ?? 0,
-                "level": Self.level(finding.severity),
-                "message": ["text": finding.message[language]],
-                "locations": [["physicalLocation": location]],
-                "partialFingerprints": [
-                    "s3check/v1": Fingerprint.of([finding.ruleID, uri, finding.field?.path ?? ""])
+            let result = SARIF.Result(
+                ruleId: finding.ruleID,
+                ruleIndex: ruleIndices[finding.ruleID],
+                level: Self.level(finding.severity),
+                message: SARIF.Message(text: finding.message[language]),
+                locations: [
+                    SARIF.Location(
+                        physicalLocation: SARIF.PhysicalLocation(
+                            artifactLocation: artifactLocation(file), region: region))
                 ],
-            ]
-            if let field = finding.field {
-                result["properties"] = ["field": field.label[language], "fieldPath": field.path]
-            }
-            results.append(
-                JSONText.indented(try JSONSerialization.data(withJSONObject: result, options: options), by: 8))
+                partialFingerprints: [
+                    "s3check/v1": Fingerprint.of([finding.ruleID, relativeURI(file), finding.field?.path ?? ""])
+                ],
+                properties: finding.field.map { SARIF.ResultProperties(field: $0.label[language], fieldPath: $0.path) }
+            )
+            results.append(JSONText.indented(try SARIF.encode(result), by: 8))
         }
         return ReportSection(texts: [alignment] + results)
     }
 
-    /// Separates the application's elements from earlier ones and gives the checks that are not
-    /// rules of the run their index, known now that the tally holds the checks that fired first.
+    /// Separates the application's elements from earlier ones and leaves out the results beyond
+    /// the limit, known now that the tally counts the results before them.
     public func placing(_ section: ReportSection, after tally: RunTally) -> ReportSection {
         guard let application = tally.applications.last else { return section }
         var alignment = section.texts[0]
@@ -141,60 +139,30 @@ public struct SARIFReporter: StreamingReporter {
         let earlier = tally.findings - application.findings
         let kept = max(0, min(section.texts.count - 1, maximumResults - earlier))
         var results = section.texts.dropFirst().prefix(kept).joined(separator: ",\n")
-        for (position, check) in application.unlistedChecks.enumerated() {
-            let index = listedRules.count + (tally.unlistedIndex(check.id) ?? 0)
-            results = results.replacingOccurrences(
-                of: "\(Self.pendingIndex)\(position + 1)\n", with: "\n          \"ruleIndex\" : \(index)\n")
-        }
         if !results.isEmpty, earlier > 0 { results = ",\n" + results }
         return ReportSection(alignment, results)
     }
 
     /// The log without any application: the lists they go in are empty.
     private func skeleton(_ tally: RunTally) throws -> [UInt8] {
-        var descriptors: [[String: Any]] = []
-        for rule in listedRules {
-            descriptors.append(
-                descriptor(
-                    id: rule.id, title: rule.title, message: rule.message, severity: rule.severity, legal: rule.legal))
-        }
-        for check in tally.unlistedChecks {
-            descriptors.append(
-                descriptor(id: check.id, title: check.title, message: nil, severity: check.severity, legal: check.legal)
+        let log = SARIF.Log(runs: [
+            SARIF.Run(
+                tool: SARIF.Tool(
+                    driver: SARIF.Driver(
+                        name: ToolInfo.name, version: ToolInfo.version, informationUri: ToolInfo.informationURI,
+                        rules: descriptors)),
+                invocations: [invocation(tally)],
+                originalUriBaseIds: [Self.sourceRoot: SARIF.ArtifactLocation(uri: baseURI)],
+                results: [],
+                properties: SARIF.RunProperties(alignment: [])
             )
-        }
-        let log: [String: Any] = [
-            "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [
-                [
-                    "tool": [
-                        "driver": [
-                            "name": ToolInfo.name,
-                            "version": ToolInfo.version,
-                            "informationUri": ToolInfo.informationURI,
-                            "rules": descriptors,
-                        ]
-                    ],
-                    "invocations": [invocation(tally)],
-                    "originalUriBaseIds": [Self.sourceRoot: ["uri": baseURI]],
-                    "results": [Any](),
-                    "properties": ["s3check/alignment": [Any]()],
-                ]
-            ],
-        ]
-        return Array(
-            try JSONSerialization.data(
-                withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
+        ])
+        return Array(try SARIF.encode(log))
     }
 
     /// How the run went; with a notification when results were left out.
-    private func invocation(_ tally: RunTally) -> [String: Any] {
-        var invocation: [String: Any] = [
-            "executionSuccessful": !tally.evaluationFailed,
-            "exitCode": Int(exitCode(tally)),
-            "workingDirectory": ["uri": baseURI],
-        ]
+    private func invocation(_ tally: RunTally) -> SARIF.Invocation {
+        var notifications: [SARIF.Notification]?
         let omitted = tally.findings - maximumResults
         if omitted > 0 {
             let text = Catalog.text("sarif.results-left-out") { language in
@@ -205,38 +173,36 @@ public struct SARIFReporter: StreamingReporter {
                     "limit": NumberText.integer(Self.gitHubResultLimit, language),
                 ]
             }
-            invocation["toolExecutionNotifications"] = [
-                [
-                    "level": "warning",
-                    "descriptor": ["id": "S3C-SARIF-LIMIT"],
-                    "message": ["text": text[language]],
-                ]
+            notifications = [
+                SARIF.Notification(
+                    level: "warning", descriptor: SARIF.DescriptorReference(id: "S3C-SARIF-LIMIT"),
+                    message: SARIF.Message(text: text[language]))
             ]
         }
-        return invocation
+        return SARIF.Invocation(
+            executionSuccessful: !tally.evaluationFailed, exitCode: Int(exitCode(tally)),
+            workingDirectory: SARIF.ArtifactLocation(uri: baseURI), toolExecutionNotifications: notifications)
     }
 
-    private func descriptor(
-        id: String, title: LocalizedText, message: LocalizedText?, severity: Severity, legal: LegalReference?
-    ) -> [String: Any] {
+    private static func descriptor(
+        id: String, title: LocalizedText, message: LocalizedText?, severity: Severity, legal: LegalReference?,
+        language: Language
+    ) -> SARIF.ReportingDescriptor {
         var help = title[language]
         if let legal, !legal.reference.isEmpty { help += "\n\(legal.text(in: language)) <\(legal.url)>" }
-        var descriptor: [String: Any] = [
-            "id": id,
-            "name": Self.pascalCase(title.en),
-            "shortDescription": ["text": title[language]],
+        return SARIF.ReportingDescriptor(
+            id: id,
+            name: pascalCase(title.en),
+            shortDescription: SARIF.Message(text: title[language]),
             // The message with its `{placeholders}` shown as "…": the values come with each result.
-            "fullDescription": [
-                "text": message.map { MessageText.withoutPlaceholders($0[language]) } ?? title[language]
-            ],
-            "help": [
-                "text": help,
-                "markdown": legal.map { "\(title[language])\n\n[\($0.text(in: language))](\($0.url))" } ?? help,
-            ],
-            "defaultConfiguration": ["level": Self.level(severity)],
-        ]
-        if let legal, !legal.url.isEmpty { descriptor["helpUri"] = legal.url }
-        return descriptor
+            fullDescription: SARIF.Message(
+                text: message.map { MessageText.withoutPlaceholders($0[language]) } ?? title[language]),
+            help: SARIF.MultiformatMessage(
+                text: help,
+                markdown: legal.map { "\(title[language])\n\n[\($0.text(in: language))](\($0.url))" } ?? help),
+            helpUri: legal.flatMap { $0.url.isEmpty ? nil : $0.url },
+            defaultConfiguration: SARIF.Configuration(level: level(severity))
+        )
     }
 
     private static func range(of piece: String, in log: [UInt8]) throws -> Range<Int> {
@@ -251,18 +217,18 @@ public struct SARIFReporter: StreamingReporter {
     }
 
     /// The smart-specialisation result of an application: declared, best, and every score.
-    private func alignmentProperties(_ application: ApplicationReport) -> [String: Any]? {
+    private func alignmentProperties(_ application: ApplicationReport) -> SARIF.Alignment? {
         guard let alignment = application.alignment else { return nil }
-        return [
-            "file": relativeURI(application.file),
-            "declared": alignment.declared,
-            "best": alignment.best?.id ?? "",
-            "supported": alignment.conclusion.supported,
-            "clear": alignment.conclusion.clear,
-            "threshold": alignment.conclusion.threshold,
-            "conclusion": ConclusionText(language: language).sentence(alignment),
-            "scores": alignment.areas.map { ["area": $0.id, "score": $0.score, "share": $0.share] },
-        ]
+        return SARIF.Alignment(
+            file: relativeURI(application.file),
+            declared: alignment.declared,
+            best: alignment.best?.id ?? "",
+            supported: alignment.conclusion.supported,
+            clear: alignment.conclusion.clear,
+            threshold: alignment.conclusion.threshold,
+            conclusion: ConclusionText(language: language).sentence(alignment),
+            scores: alignment.areas.map { SARIF.Score(area: $0.id, score: $0.score, share: $0.share) }
+        )
     }
 
     static func level(_ severity: Severity) -> String {
@@ -287,9 +253,9 @@ public struct SARIFReporter: StreamingReporter {
     /// A file inside the working directory: its normalised relative path against `%SRCROOT%`;
     /// outside it: an absolute `file:` URI (never `../…` or a path without a scheme, which code
     /// scanning cannot map).
-    func artifactLocation(_ path: String) -> [String: String] {
+    func artifactLocation(_ path: String) -> SARIF.ArtifactLocation {
         let uri = relativeURI(path)
-        return uri.hasPrefix("file:") ? ["uri": uri] : ["uri": uri, "uriBaseId": Self.sourceRoot]
+        return SARIF.ArtifactLocation(uri: uri, uriBaseId: uri.hasPrefix("file:") ? nil : Self.sourceRoot)
     }
 
     /// `path` relative to the working directory, `a/../b` normalised, percent-encoded; an

@@ -186,9 +186,9 @@ public final class ApplicationChecker {
     private func unreadable(_ file: String) -> ApplicationReport {
         let exists = FileManager.default.fileExists(atPath: file)
         let finding = Finding(
-            ruleID: "S3C-IO",
+            ruleID: InputCheck.io.id,
             severity: .error,
-            title: Catalog.text("checker.the-file-cannot-be-read"),
+            title: InputCheck.io.title,
             message: exists
                 ? Catalog.text("checker.the-file-exists-but-cannot-be")
                 : Catalog.text("checker.the-file-does-not-exist"),
@@ -209,9 +209,9 @@ public final class ApplicationChecker {
         if root.localName != "application" || root.namespaceURI != Namespaces.application {
             let found = "<\(root.localName)>" + (root.namespaceURI.map { " (\($0))" } ?? "")
             return Finding(
-                ruleID: "S3C-FORMAT",
+                ruleID: InputCheck.format.id,
                 severity: .error,
-                title: Catalog.text("checker.not-an-application"),
+                title: InputCheck.format.title,
                 message: Catalog.text("checker.the-file-is-not-an-s3check", ["found": "\(found)"]),
                 hint: Catalog.text(
                     "checker.an-application-starts-with-application-xmlns", ["application": "\(Namespaces.application)"]
@@ -223,9 +223,9 @@ public final class ApplicationChecker {
         let version = root.attribute("formatVersion") ?? ""
         if !version.isEmpty, !version.hasPrefix("1.") {
             return Finding(
-                ruleID: "S3C-VERSION",
+                ruleID: InputCheck.version.id,
                 severity: .error,
-                title: Catalog.text("checker.unknown-format-version"),
+                title: InputCheck.version.title,
                 message: Catalog.text("checker.format-version-is-not-supported-this", ["version": "\(version)"]),
                 hint: Catalog.text("checker.export-the-application-in-format-1"),
                 location: location,
@@ -243,9 +243,9 @@ public final class ApplicationChecker {
         let node = root.child("submissionDate") ?? root
         let to = window.to?.description ?? "…"
         return Finding(
-            ruleID: "S3C-PACK-VALIDITY",
+            ruleID: InputCheck.packValidity.id,
             severity: .error,
-            title: Catalog.text("checker.the-rule-pack-does-not-cover"),
+            title: InputCheck.packValidity.title,
             message: Catalog.text(
                 "checker.the-submission-date-is-outside-the",
                 ["submission": "\(submission)", "from": "\(window.from)", "to": "\(to)"]),
@@ -262,9 +262,9 @@ public final class ApplicationChecker {
             path: field.node.path, label: schemas.fieldLabel(for: field.node.reference.names))
         let instruction = VisibleText.escaping(field.instruction)
         return Finding(
-            ruleID: "S3C-FILL-IN",
+            ruleID: InputCheck.fillIn.id,
             severity: .error,
-            title: Catalog.text("checker.field-to-fill-in"),
+            title: InputCheck.fillIn.title,
             message: reference.label.map { label, language in
                 Catalog.text("checker.is-not-filled-in", language, ["label": "\(label)"])
             },
@@ -278,9 +278,9 @@ public final class ApplicationChecker {
     private func unreadableValue(_ node: XMLNode, reason: LocalizedText, file: String) -> Finding {
         let field = FieldReference(path: node.path, label: schemas.fieldLabel(for: node.reference.names))
         return Finding(
-            ruleID: "S3C-VALUE",
+            ruleID: InputCheck.value.id,
             severity: .error,
-            title: Catalog.text("checker.a-value-the-rules-cannot-read"),
+            title: InputCheck.value.title,
             message: field.label.map { label, language in "\(label): " + reason[language] },
             hint: Catalog.text("checker.write-the-year-in-four-digits"),
             location: SourceLocation(file: file, line: node.position.line, column: node.position.column),

@@ -10,7 +10,7 @@ enum ReadErrorDescription {
         case .tooLarge(let bytes, let limit):
             return [
                 finding(
-                    "S3C-TOO-LARGE",
+                    .tooLarge,
                     at: SourceLocation(file: file, line: 1, column: 1),
                     message: Catalog.text(
                         "read.the-file-is-bytes-more-than", ["bytes": "\(bytes)", "limit": "\(limit)"]),
@@ -20,7 +20,7 @@ enum ReadErrorDescription {
         case .doctypeNotAllowed(let line):
             return [
                 finding(
-                    "S3C-DOCTYPE",
+                    .doctype,
                     at: SourceLocation(file: file, line: line, column: 1),
                     message: Catalog.text("read.the-file-contains-a-doctype-declaration"),
                     hint: Catalog.text("read.remove-doctype-an-application-needs-no")
@@ -32,7 +32,7 @@ enum ReadErrorDescription {
             guard let first else {
                 return [
                     finding(
-                        "S3C-XML",
+                        .xml,
                         at: SourceLocation(file: file, line: 1, column: 1),
                         message: Catalog.text("read.the-file-could-not-be-read"),
                         hint: nil
@@ -41,17 +41,17 @@ enum ReadErrorDescription {
             }
             let location = SourceLocation(file: file, line: first.line ?? 1, column: first.column ?? 1)
             let (message, hint) = describe(first)
-            return [finding("S3C-XML", at: location, message: message, hint: hint)]
+            return [finding(.xml, at: location, message: message, hint: hint)]
         }
     }
 
-    private static func finding(_ id: String, at location: SourceLocation, message: LocalizedText, hint: LocalizedText?)
-        -> Finding
-    {
+    private static func finding(
+        _ check: InputCheck, at location: SourceLocation, message: LocalizedText, hint: LocalizedText?
+    ) -> Finding {
         Finding(
-            ruleID: id,
+            ruleID: check.id,
             severity: .error,
-            title: Catalog.text("read.the-file-cannot-be-read"),
+            title: check.title,
             message: message,
             hint: hint,
             location: location,

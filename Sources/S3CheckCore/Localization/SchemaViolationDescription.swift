@@ -113,9 +113,9 @@ enum SchemaViolationDescription {
             message = Catalog.text("schema.text") { ["field": fieldLabel[$0], "detail": plain] }
         }
         return Finding(
-            ruleID: "S3C-SCHEMA",
+            ruleID: InputCheck.schema.id,
             severity: .error,
-            title: Catalog.text("schema.does-not-follow-the-application-format"),
+            title: InputCheck.schema.title,
             message: message,
             hint: hint,
             location: SourceLocation(file: file, line: line, column: column),

@@ -16,9 +16,6 @@ public struct ApplicationSummary: Sendable {
     public var supportedAreas: [(id: String, score: Double)]?
     /// Whether a rule could not be evaluated on this application.
     public var evaluationFailed: Bool
-    /// The first finding of each check that is not one of the run's rules (the `S3C-…` input
-    /// checks), so that formats describing rules can describe these too.
-    public var unlistedChecks: [CheckDescription]
 
     public init(_ report: ApplicationReport, context: RunContext) {
         file = report.file
@@ -33,19 +30,5 @@ public struct ApplicationSummary: Sendable {
             alignment.conclusion.supported.map { ($0, alignment.score(of: $0)?.score ?? 0) }
         }
         evaluationFailed = report.results.contains { $0.outcome == .error }
-        var seen: Set<String> = []
-        unlistedChecks = report.findings.compactMap { finding in
-            guard context.ruleIndex(finding.ruleID) == nil, seen.insert(finding.ruleID).inserted else { return nil }
-            return CheckDescription(
-                id: finding.ruleID, title: finding.title, severity: finding.severity, legal: finding.legal)
-        }
     }
-}
-
-/// A check that is not a rule of the run, described by the first finding it produced.
-public struct CheckDescription: Sendable {
-    public var id: String
-    public var title: LocalizedText
-    public var severity: Severity
-    public var legal: LegalReference?
 }

@@ -4,14 +4,11 @@ public struct RunTally: Sendable {
     public private(set) var applications: [ApplicationSummary] = []
     /// Whether a rule could not be evaluated on some application.
     public private(set) var evaluationFailed = false
-    /// Checks that are not rules of the run, in the order they first fired.
-    public private(set) var unlistedChecks: [CheckDescription] = []
     /// How many applications so far were scored for smart specialisation.
     public private(set) var scoredApplications = 0
     /// How many findings so far, over all applications.
     public private(set) var findings = 0
     private var verdictCounts: [Verdict: Int] = [:]
-    private var unlistedIndices: [String: Int] = [:]
 
     public init() {}
 
@@ -22,19 +19,10 @@ public struct RunTally: Sendable {
         evaluationFailed = evaluationFailed || summary.evaluationFailed
         if summary.declaredAreas != nil { scoredApplications += 1 }
         findings += summary.findings
-        for check in summary.unlistedChecks where unlistedIndices[check.id] == nil {
-            unlistedIndices[check.id] = unlistedChecks.count
-            unlistedChecks.append(check)
-        }
     }
 
     /// How many applications got a verdict.
     public func count(_ verdict: Verdict) -> Int {
         verdictCounts[verdict] ?? 0
-    }
-
-    /// The position of an unlisted check in ``unlistedChecks``, once it has fired.
-    public func unlistedIndex(_ id: String) -> Int? {
-        unlistedIndices[id]
     }
 }
