@@ -243,14 +243,8 @@ public struct JSONReporter: StreamingReporter {
         return "\n  ]" + String(decoding: skeleton[(try placeholder(in: skeleton)).upperBound...], as: UTF8.self) + "\n"
     }
 
-    private static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
     private func skeleton(_ tally: RunTally) throws -> [UInt8] {
-        Array(try Self.encoder().encode(Document(context: context, tally: tally)))
+        Array(try JSONText.encode(Document(context: context, tally: tally)))
     }
 
     private func placeholder(in skeleton: [UInt8]) throws -> Range<Int> {

@@ -2,6 +2,22 @@ import Foundation
 
 /// Pretty-printed JSON pieces put together into one document, as one encoding would print it.
 public enum JSONText {
+    /// Encodes `value` the one way s3check writes JSON: pretty-printed, keys sorted, slashes
+    /// as written. Every JSON output (SARIF, the rule catalogue, S3 scores, the JSON report's
+    /// reference) goes through here.
+    public static func encode(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+
+    /// `text` as a JSON string literal, quotes included (also a YAML double-quoted scalar).
+    public static func quoted(_ text: String) -> String {
+        let array = (try? encode([text])).map { String(decoding: $0, as: UTF8.self) } ?? "[\n  \"\"\n]"
+        // `[\n  "…"\n]`: the element between the brackets, without the indentation.
+        return array.dropFirst().dropLast().trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// `encoded` as it reads nested `depth` spaces deep: indented after every line break that
     /// does not end an empty line, as encoders indent the lines of nested values. Works on
     /// bytes, not Characters: splitting Strings by Character was most of the time JSON took.

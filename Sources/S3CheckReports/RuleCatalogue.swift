@@ -93,9 +93,7 @@ public struct RuleCatalogue {
                 source: "\($0.origin.file):\($0.origin.line)"
             )
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n"
+        return String(decoding: try JSONText.encode(entries), as: UTF8.self) + "\n"
     }
 
     /// Characters that would break a Markdown table cell.

@@ -7,11 +7,9 @@ enum SARIF {
     /// The SARIF schema the log declares.
     static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-    /// The encoder every part of a log is written with.
+    /// Every part of a log is written as all of s3check's JSON is.
     static func encode(_ value: some Encodable) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value)
+        try JSONText.encode(value)
     }
 
     struct Log: Encodable {

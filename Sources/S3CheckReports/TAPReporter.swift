@@ -64,10 +64,6 @@ public struct TAPReporter: StreamingReporter {
 
     /// A YAML double-quoted scalar; JSON string syntax is valid YAML.
     static func quoted(_ text: String) -> String {
-        let data =
-            (try? JSONSerialization.data(withJSONObject: [text], options: [.withoutEscapingSlashes]))
-            ?? Data("[\"\"]".utf8)
-        let array = String(decoding: data, as: UTF8.self)
-        return String(array.dropFirst().dropLast())
+        JSONText.quoted(text)
     }
 }

@@ -70,9 +70,7 @@ private struct FileAlignment: Encodable {
     /// The application's element of the JSON array, indented and separated as one encoding
     /// of the whole array would print it.
     static func element(_ report: ApplicationReport, at position: Int) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let encoded = try encoder.encode(FileAlignment(file: report.file, alignment: report.alignment))
+        let encoded = try JSONText.encode(FileAlignment(file: report.file, alignment: report.alignment))
         return JSONText.indented(encoded, by: 2, after: position > 0 ? ",\n" : "")
     }
 
