@@ -38,11 +38,14 @@ let package = Package(
             ]
         ),
         .target(name: "S3CheckReports", dependencies: ["S3CheckCore", "SafeXML"]),
+        // What a run is, shared by the command line and the service.
+        .target(name: "S3CheckRun", dependencies: ["S3CheckCore", "S3CheckReports"]),
         .executableTarget(
             name: "s3check",
             dependencies: [
                 "S3CheckCore",
                 "S3CheckReports",
+                "S3CheckRun",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
