@@ -195,7 +195,9 @@ struct API: Sendable {
         let body = try await self.body(request)
         if mediaType == "multipart/form-data" {
             guard let boundary = FormData.boundary(contentType: contentType),
-                let form = FormData(body, boundary: boundary), let file = form.part("file"), !file.body.isEmpty
+                let form = FormData(body, boundary: boundary), let file = form.part("file"),
+                // What a browser sends when no file was chosen; an empty file is checked like any other.
+                !(file.body.isEmpty && (file.filename ?? "").isEmpty)
             else { throw Problem.missingFile }
             var fields: [String: String] = [:]
             for part in form.parts where part.name != "file" && part.body.count <= 64 {
@@ -203,7 +205,6 @@ struct API: Sendable {
             }
             return Upload(data: Data(file.body), name: Self.reportName(file.filename), fields: fields)
         }
-        guard !body.isEmpty else { throw Problem.missingFile }
         return Upload(data: Data(body), name: "application.xml")
     }
 

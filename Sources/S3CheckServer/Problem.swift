@@ -121,6 +121,15 @@ extension Problem {
             en: "Every worker is busy; try again in a moment."),
         headers: [.retryAfter: "1"])
 
+    static func methodNotAllowed(_ allowed: String) -> Problem {
+        Problem(
+            status: .methodNotAllowed, kind: "method",
+            title: LocalizedText(sv: "Metoden tillåts inte", en: "Method not allowed"),
+            detail: LocalizedText(
+                sv: "Adressen tar bara emot \(allowed).", en: "This address only takes \(allowed)."),
+            headers: [.allow: allowed])
+    }
+
     static let notFound = Problem(
         status: .notFound, kind: "not-found",
         title: LocalizedText(sv: "Sidan finns inte", en: "Not found"),

@@ -82,7 +82,7 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
         async throws -> Response
     {
         let start = ContinuousClock.now
-        let route = Self.route(request.uri.path)
+        let route = Routes.route(request.uri.path)
         let language =
             Negotiation.language(
                 query: request.uri.queryParameters["lang"].map(String.init),
@@ -96,14 +96,13 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
             metrics.refusal("too-large")
             response = Problem.tooLarge(limit: 0).response(language: language)
         } catch let error as HTTPError where error.status == .notFound {
-            response = Problem.notFound.response(language: language)
-        } catch let error as HTTPError where error.status == .methodNotAllowed {
-            response = Problem(
-                status: .methodNotAllowed, kind: "method",
-                title: LocalizedText(sv: "Metoden tillåts inte", en: "Method not allowed"),
-                detail: LocalizedText(
-                    sv: "Adressen tar inte emot den metoden.", en: "This address does not take that method.")
-            ).response(language: language)
+            if let allowed = Routes.methods[route],
+                !allowed.split(separator: ", ").contains(Substring(request.method.rawValue))
+            {
+                response = Problem.methodNotAllowed(allowed).response(language: language)
+            } else {
+                response = Problem.notFound.response(language: language)
+            }
         } catch {
             logger.error("request failed", metadata: ["route": "\(route)", "error": "\(type(of: error))"])
             response = Problem.internalError.response(language: language)
@@ -121,12 +120,22 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
         logger.info("request", metadata: metadata)
         return response
     }
+}
+
+/// The service's routes as fixed names, for logs, metric labels and 405 answers.
+enum Routes {
+    /// The methods each route answers, for 405 and its `Allow` header.
+    static let methods: [String: String] = [
+        "/": "GET, POST", "/api/v1/check": "POST", "/api/v1/s3": "POST", "/api/v1/rules": "GET",
+        "/api/v1/rules/{id}": "GET", "/health/live": "GET", "/health/ready": "GET", "/metrics": "GET",
+        "/openapi.yaml": "GET", "/page.js": "GET",
+    ]
 
     /// The route a path belongs to, from a fixed list, for logs and metric labels.
     static func route(_ path: String) -> String {
         let known = [
             "/", "/api/v1/check", "/api/v1/s3", "/api/v1/rules", "/health/live", "/health/ready", "/metrics",
-            "/openapi.yaml", "/page.js", "/page.css",
+            "/openapi.yaml", "/page.js",
         ]
         if known.contains(path) { return path }
         if path.hasPrefix("/api/v1/rules/") { return "/api/v1/rules/{id}" }
