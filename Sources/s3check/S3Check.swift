@@ -16,6 +16,7 @@ struct S3Check: ParsableCommand {
             CheckCommand.self, S3Command.self, CalibrateCommand.self, LintCommand.self, TestCommand.self,
             RulesCommand.self,
             ExplainCommand.self,
+            ServeCommand.self,
         ],
         defaultSubcommand: CheckCommand.self
     )

@@ -18,11 +18,11 @@ final class ServiceProcess: @unchecked Sendable {
     }
 
     /// Starts the service with `arguments` and waits until it prints the address it listens on.
-    init(_ arguments: [String] = []) throws {
+    init(_ arguments: [String] = [], through executable: URL = ServiceProcess.executable) throws {
         errorFile = FileManager.default.temporaryDirectory.appending(path: "s3check-serve-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        process.executableURL = Self.executable
-        process.arguments = ["--port", "0"] + arguments
+        process.executableURL = executable
+        process.arguments = (executable == Self.executable ? [] : ["serve"]) + ["--port", "0"] + arguments
         process.currentDirectoryURL = Fixtures.packageRoot
         process.standardOutput = output
         process.standardError = try FileHandle(forWritingTo: errorFile)

@@ -217,6 +217,14 @@ struct ServiceTests {
         #expect(service.stop() == 0)
     }
 
+    @Test("`s3check serve` starts the same service, and SIGTERM reaches it")
+    func serveSubcommand() async throws {
+        let service = try ServiceProcess(
+            ["--rules", "shipped:se/stockholm/stockholm.xml"], through: BinaryRunner.executable)
+        #expect(try await service.check(Self.notEligible).header("S3check-Verdict") == "not-eligible")
+        #expect(service.stop() == 0)
+    }
+
     @Test("A pack that does not load stops start-up with exit code 3")
     func badPackStopsStartup() throws {
         #expect(throws: ServiceProcess.StartFailure.self) {
