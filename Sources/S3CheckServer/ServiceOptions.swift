@@ -16,8 +16,9 @@ public struct ServiceOptions: Sendable {
     public var maximumBodyBytes = 4 * 1024 * 1024
     /// A connection that sends nothing for this long is closed.
     public var idleTimeout: Duration = .seconds(15)
-    /// Open connections at most; further connections wait in the kernel's backlog.
-    public var maximumConnections = 512
+    /// Open connections at most; further connections wait in the kernel's backlog. With the body
+    /// limit it bounds memory: at most this many bodies are being read at once.
+    public var maximumConnections = 64
 
     public init() {}
 }

@@ -41,6 +41,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Largest request body accepted, in bytes.")
     var maxSize = 4 * 1024 * 1024
 
+    @Option(help: "Open connections at most; more wait to be accepted.")
+    var maxConnections = 64
+
     @Option(help: "Seconds a connection may send nothing before it is closed.")
     var idleTimeout = 15
 
@@ -49,8 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
-        guard workers > 0, queue >= 0, queueTimeout > 0, maxSize > 0, idleTimeout > 0 else {
-            throw ValidationError("--workers, --queue-timeout, --max-size and --idle-timeout must be positive")
+        guard workers > 0, queue >= 0, queueTimeout > 0, maxSize > 0, idleTimeout > 0, maxConnections > 0 else {
+            throw ValidationError(
+                "--workers, --queue-timeout, --max-size, --idle-timeout and --max-connections must be positive")
         }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level") }
     }
@@ -65,6 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.queueTimeout = .milliseconds(queueTimeout)
         options.maximumBodyBytes = maxSize
         options.idleTimeout = .seconds(idleTimeout)
+        options.maximumConnections = maxConnections
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info

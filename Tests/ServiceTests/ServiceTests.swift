@@ -2,6 +2,10 @@ import Foundation
 import S3CheckTestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The real service, started by each test on a free loopback port and called over HTTP.
 @Suite("s3check serve over HTTP", .serialized)
 struct ServiceTests {
@@ -208,6 +212,33 @@ struct ServiceTests {
         for content in ["Medisäker", "Karolinska", "Uppsala", "2829750", "EU-COF-001"] {
             #expect(!log.contains(content), "\(content)")
         }
+    }
+
+    @Test("A client that stalls half-way through its body is disconnected, not waited for")
+    func stalledClientIsDisconnected() throws {
+        let service = try ServiceProcess(["--idle-timeout", "1"])
+        defer { service.stop() }
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(service.base.port!).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        #expect(connected == 0)
+        let head =
+            "POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\nContent-Length: 1000\r\n\r\n<a"
+        #expect(send(socket, head, head.utf8.count, 0) == head.utf8.count)
+        // A generous bound on the wait, so that only a service that never closes fails.
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 512)
+        let received = recv(socket, &buffer, buffer.count, 0)
+        #expect(received == 0, "the service closed the connection")
     }
 
     @Test("SIGTERM stops the service cleanly")
