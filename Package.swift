@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "s3check",
-    platforms: [.macOS(.v13)],
+    // macOS 14: what Hummingbird 2 needs for the service.
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "s3check", targets: ["s3check"]),
         .library(name: "S3CheckCore", targets: ["S3CheckCore"]),

@@ -34,7 +34,8 @@ public enum S3CheckService {
         let metrics = ServiceMetrics()
         let api = API(packs: packs, gate: gate, metrics: metrics, options: options, logger: logger)
         let router = Router()
-        router.add(middleware: RequestLog(metrics: metrics, logger: logger))
+        router.add(
+            middleware: RequestLog(metrics: metrics, logger: logger, maximumBodyBytes: options.maximumBodyBytes))
         api.register(on: router)
         let app = Application(
             router: router,
@@ -77,6 +78,7 @@ public enum S3CheckService {
 struct RequestLog<Context: RequestContext>: RouterMiddleware {
     let metrics: ServiceMetrics
     let logger: Logger
+    let maximumBodyBytes: Int
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
@@ -94,7 +96,7 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
             response = problem.response(language: language)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             metrics.refusal("too-large")
-            response = Problem.tooLarge(limit: 0).response(language: language)
+            response = Problem.tooLarge(limit: maximumBodyBytes).response(language: language)
         } catch let error as HTTPError where error.status == .notFound {
             if let allowed = Routes.methods[route],
                 !allowed.split(separator: ", ").contains(Substring(request.method.rawValue))

@@ -218,27 +218,13 @@ struct ServiceTests {
     func stalledClientIsDisconnected() throws {
         let service = try ServiceProcess(["--idle-timeout", "1"])
         defer { service.stop() }
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(service.base.port!).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        #expect(connected == 0)
-        let head =
-            "POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\nContent-Length: 1000\r\n\r\n<a"
-        #expect(send(socket, head, head.utf8.count, 0) == head.utf8.count)
-        // A generous bound on the wait, so that only a service that never closes fails.
-        var timeout = timeval(tv_sec: 30, tv_usec: 0)
-        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var buffer = [UInt8](repeating: 0, count: 512)
-        let received = recv(socket, &buffer, buffer.count, 0)
-        #expect(received == 0, "the service closed the connection")
+        let connection = try RawConnection(port: service.base.port!)
+        defer { connection.close() }
+        connection.send(
+            Data(
+                "POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\nContent-Length: 1000\r\n\r\n<a"
+                    .utf8))
+        #expect(connection.receiveAll().isEmpty, "the service closed the connection without answering")
     }
 
     @Test("SIGTERM stops the service cleanly")
@@ -262,4 +248,67 @@ struct ServiceTests {
             _ = try ServiceProcess(["--rules", "Examples/no-area.sv.xml"])
         }
     }
+}
+
+extension ServiceTests {
+    @Test("A request in flight when SIGTERM arrives is still answered, then the service exits 0")
+    func requestInFlightFinishesOnSigterm() throws {
+        let service = try ServiceProcess()
+        let body = try Data(contentsOf: Fixtures.examples.appending(path: Self.notEligible))
+        let connection = try RawConnection(port: service.base.port!)
+        let head =
+            "POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\nContent-Length: \(body.count)\r\n\r\n"
+        connection.send(Data(head.utf8) + body.prefix(100))
+        // The head has arrived and the body is half-way when the signal comes.
+        Thread.sleep(forTimeInterval: 0.3)
+        kill(service.process.processIdentifier, SIGTERM)
+        Thread.sleep(forTimeInterval: 0.3)
+        connection.send(body.dropFirst(100))
+        let reply = connection.receiveAll()
+        #expect(reply.hasPrefix("HTTP/1.1 200 OK"))
+        #expect(reply.contains("S3check-Verdict: not-eligible"))
+        service.process.waitUntilExit()
+        #expect(service.process.terminationStatus == 0)
+    }
+}
+
+/// A plain TCP connection to the service, for what URLSession cannot do: stall, or send a
+/// request in two parts.
+struct RawConnection {
+    let socket: Int32
+
+    init(port: Int) throws {
+        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { throw POSIXError(.ECONNREFUSED) }
+        // A generous bound on every wait, so that only a service that never answers fails.
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
+        _ = setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    func send(_ data: Data) {
+        _ = data.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, 0) }
+    }
+
+    /// Everything until the service closes the connection (or 30 s pass with nothing).
+    func receiveAll() -> String {
+        var received = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(socket, &buffer, buffer.count, 0)
+            guard count > 0 else { break }
+            received.append(contentsOf: buffer[0..<count])
+        }
+        return String(decoding: received, as: UTF8.self)
+    }
+
+    func close() { _ = Glibc.close(socket) }
 }
