@@ -107,7 +107,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ServiceTests",
-            dependencies: ["s3check", "s3check-serve", "S3CheckRun", "S3CheckTestSupport"]
+            dependencies: ["s3check", "s3check-serve", "S3CheckRun", "S3CheckServer", "S3CheckTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -94,8 +94,17 @@ struct FormData {
         var positions: [Int] = []
         var index = 0
         while let found = Self.find(delimiter, in: body, from: index) {
+            index = found + 1
+            // A delimiter starts a line and is followed by CRLF, or by `--` when it closes the
+            // form (RFC 2046); the same bytes inside a file are content.
+            let startsLine = found == 0 || (found >= 2 && body[found - 2] == 13 && body[found - 1] == 10)
+            let after = found + delimiter.count
+            let endsLine =
+                after + 1 < body.count
+                && ((body[after] == 13 && body[after + 1] == 10) || (body[after] == 45 && body[after + 1] == 45))
+            guard startsLine, endsLine else { continue }
             positions.append(found)
-            index = found + delimiter.count
+            index = after
         }
         guard positions.count >= 2 else { return nil }
         for (start, end) in zip(positions, positions.dropFirst()) {
