@@ -128,14 +128,7 @@ struct API: Sendable {
         language: Language,
         render: @escaping @Sendable (ApplicationReport, RunContext, ReportFormat.Presentation) throws -> T
     ) async throws -> T {
-        let context = RunContext(
-            packs: pack.ruleSet.packs,
-            profile: profile ?? pack.ruleSet.defaultProfile,
-            language: language,
-            rules: pack.ruleSet.rules(in: profile),
-            generatedAt: Date(),
-            fileCount: 1
-        )
+        let context = pack.context(profile: profile, language: language)
         var presentation = ReportFormat.Presentation()
         // The text report quotes lines from the bytes received; nothing is read from disk by name.
         let data = upload.data

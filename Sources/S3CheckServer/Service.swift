@@ -12,6 +12,39 @@ struct ServedPack: Sendable {
     var id: String
     var ruleSet: RuleSet
     var pool: CheckerPool
+    /// What reports are made against, by profile ("" for the default) and language: made once,
+    /// since indexing the rules for every request is a measurable share of a check.
+    var contexts: [String: [Language: RunContext]]
+
+    init(ruleSet: RuleSet, pool: CheckerPool) {
+        id = ruleSet.mainPack.id
+        self.ruleSet = ruleSet
+        self.pool = pool
+        var contexts: [String: [Language: RunContext]] = [:]
+        for profile in [nil] + ruleSet.profiles.map(\.id) {
+            for language in Language.allCases {
+                contexts[profile ?? "", default: [:]][language] = RunContext(
+                    packs: ruleSet.packs,
+                    profile: profile ?? ruleSet.defaultProfile,
+                    language: language,
+                    rules: ruleSet.rules(in: profile),
+                    fileCount: 1
+                )
+            }
+        }
+        self.contexts = contexts
+    }
+
+    /// The context of a report made now.
+    func context(profile: String?, language: Language) -> RunContext {
+        var context =
+            contexts[profile ?? ""]?[language]
+            ?? RunContext(
+                packs: ruleSet.packs, profile: profile ?? ruleSet.defaultProfile, language: language,
+                rules: ruleSet.rules(in: profile), fileCount: 1)
+        context.generatedAt = Date()
+        return context
+    }
 }
 
 /// `s3check serve`: the checker over HTTP, with an upload page, an API described by OpenAPI,
@@ -67,7 +100,7 @@ public enum S3CheckService {
             let ruleSet = try PackLocation(location).load()
             let pool = try CheckerPool(
                 ruleSet: ruleSet, maximumBytes: options.maximumBodyBytes, prepared: options.workers)
-            packs.append(ServedPack(id: ruleSet.mainPack.id, ruleSet: ruleSet, pool: pool))
+            packs.append(ServedPack(ruleSet: ruleSet, pool: pool))
         }
         return packs
     }
