@@ -42,7 +42,9 @@ let package = Package(
                 "S3CheckRules",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
-            ]
+            ],
+            exclude: ["Catalogs"],
+            plugins: ["EmbedRulesPlugin"]
         ),
         .target(name: "S3CheckReports", dependencies: ["S3CheckCore", "SafeXML"]),
         // What a run is, shared by the command line and the service.

@@ -8,12 +8,19 @@ struct AlignmentText {
     /// How many pieces of evidence to show per area; the rest are counted.
     var evidenceShown = 5
 
-    func render(_ alignment: S3Alignment) -> String {
+    /// The conclusion and every area ranked; `file`, when given, opens the heading so that in a
+    /// batch the block cannot be read as the previous file's.
+    func render(_ alignment: S3Alignment, file: String? = nil) -> String {
         let sv = language == .sv
-        let declared = alignment.declared.isEmpty ? (sv ? "inget" : "none") : alignment.declared.joined(separator: ", ")
+        // Declared areas by name, as the strategy calls them; an unknown id as written.
+        let declared =
+            alignment.declared.isEmpty
+            ? (Catalog.text("s3.none", language))
+            : alignment.declared.map { id in alignment.areas.first { $0.id == id }?.name[language] ?? id }.joined(
+                separator: ", ")
         var lines = [
-            "\(sv ? "Smart specialisering" : "Smart specialisation") (\(sv ? "angivet" : "declared"): \(declared))",
-            "  \(sv ? "Slutsats" : "Conclusion"): \(ConclusionText(language: language).sentence(alignment))",
+            "\(file.map { "\($0): " } ?? "")\(Catalog.text("s3.smart-specialisation", language)) (\(Catalog.text("s3.declared", language)): \(declared))",
+            "  \(Catalog.text("s3.conclusion", language)): \(ConclusionText(language: language).sentence(alignment))",
         ]
         for (rank, area) in alignment.areas.enumerated() {
             let marker = alignment.declared.contains(area.id) ? "*" : " "
@@ -35,7 +42,7 @@ struct AlignmentText {
         var items = area.evidence.prefix(evidenceShown).map(describe)
         let rest = area.evidence.count - items.count
         if rest > 0 {
-            items.append(language == .sv ? "och \(rest) till" : "and \(rest) more")
+            items.append(Catalog.text("s3.and-more", language, ["rest": "\(rest)"]))
         }
         return items.joined(separator: "; ")
     }
@@ -43,29 +50,28 @@ struct AlignmentText {
     /// `"klinisk" ×2 (sammanfattning, rad 9)`; a shared term also gives this area's part of it.
     func describe(_ evidence: Evidence) -> String {
         let sv = language == .sv
-        let line = "\(sv ? "rad" : "line") \(evidence.line)"
+        let line = "\(Catalog.text("s3.line", language)) \(evidence.line)"
         switch evidence.kind {
         case .term:
             let times = evidence.count > 1 ? " ×\(evidence.count)" : ""
-            let portion = evidence.portion.map { "; \(sv ? "delad" : "shared"), \(String(format: "%.0f", $0)) %" } ?? ""
+            let portion =
+                evidence.portion.map { "; \(Catalog.text("s3.shared", language)), \(String(format: "%.0f", $0)) %" }
+                ?? ""
             return "\"\(evidence.matched)\"\(times) (\(Self.fieldName(evidence.field)[language]), \(line)\(portion))"
         case .nace: return "NACE \(evidence.matched) (\(line))"
         case .interventionField:
-            return "\(sv ? "insatsområde" : "intervention field") \(evidence.matched) (\(line))"
+            return "\(Catalog.text("s3.intervention-field", language)) \(evidence.matched) (\(line))"
         case .researchField:
-            return "\(sv ? "forskningsområde" : "research field") \(evidence.matched) (\(line))"
+            return "\(Catalog.text("s3.research-field", language)) \(evidence.matched) (\(line))"
         }
     }
 
-    /// The application field a term was found in, as the application form names it.
+    /// The application field a term was found in, by the application schema's own label
+    /// (one source for every field name), lower-cased for use inside a sentence.
     static func fieldName(_ element: String) -> LocalizedText {
-        switch element {
-        case "title": LocalizedText(sv: "projektnamn", en: "title")
-        case "keyword": LocalizedText(sv: "nyckelord", en: "keyword")
-        case "justification": LocalizedText(sv: "S3-motivering", en: "S3 justification")
-        case "summary": LocalizedText(sv: "sammanfattning", en: "summary")
-        case "objective": LocalizedText(sv: "mål", en: "objective")
-        default: LocalizedText(sv: element, en: element)
+        Schemas.shared.label(of: element).map { label, _ in
+            guard let first = label.first, label.dropFirst().first?.isLowercase == true else { return label }
+            return first.lowercased() + label.dropFirst()
         }
     }
 }

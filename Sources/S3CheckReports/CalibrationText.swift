@@ -24,7 +24,7 @@ public struct CalibrationText {
             sv
             ? ["precision", "täckning", "F1", "märkta", "slutsats"]
             : ["precision", "recall", "F1", "labelled", "concluded"]
-        lines.append(pad(sv ? "område" : "area", width) + " " + header.map { pad($0, 10) }.joined())
+        lines.append(pad(Catalog.text("calibration.area", language), width) + " " + header.map { pad($0, 10) }.joined())
         for figures in calibration.figures {
             // A class nobody labelled and s3check never concluded is not measured.
             let measured = { (value: Double) in figures.measured ? number(value, decimals: 2) : "–" }
@@ -38,16 +38,17 @@ public struct CalibrationText {
         let measuredCount = calibration.figures.filter(\.measured).count
         lines += [
             "",
-            sv
-                ? "Makro-F1 (\(measuredCount) klasser): \(number(calibration.macroF1, decimals: 2))"
-                : "Macro-F1 (\(measuredCount) classes): \(number(calibration.macroF1, decimals: 2))",
-            sv
-                ? "Andel rätt: \(number(calibration.accuracy * 100)) % (\(agreed) av \(calibration.items.count))"
-                : "Accuracy: \(number(calibration.accuracy * 100)) % (\(agreed) of \(calibration.items.count))",
+            Catalog.text(
+                "calibration.macro-f1-classes", language,
+                ["measuredCount": "\(measuredCount)", "macroF1": "\(number(calibration.macroF1, decimals: 2))"]),
+            Catalog.text(
+                "calibration.accuracy-of", language,
+                [
+                    "accuracy": "\(number(calibration.accuracy * 100))", "agreed": "\(agreed)",
+                    "items": "\(calibration.items.count)",
+                ]),
             "",
-            sv
-                ? "Förväxlingsmatris (rader: etikett, kolumner: slutsats)"
-                : "Confusion matrix (rows: label, columns: conclusion)",
+            Catalog.text("calibration.confusion-matrix-rows-label-columns-conclusion", language),
         ]
         // Each column as wide as its class's name.
         let columns = calibration.classes.map { max(4, $0.count) + 1 }
@@ -57,13 +58,13 @@ public struct CalibrationText {
             lines.append(pad(id, width) + " " + cells.joined())
         }
         let disagreements = calibration.disagreements
-        lines += ["", sv ? "Avvikelser (\(disagreements.count))" : "Disagreements (\(disagreements.count))"]
+        lines += ["", Catalog.text("calibration.disagreements", language, ["disagreements": "\(disagreements.count)"])]
         let evidence = AlignmentText(language: language)
         for item in disagreements {
             lines.append(
-                sv
-                    ? "\(item.file): etikett \(item.label), slutsats \(item.concluded)"
-                    : "\(item.file): label \(item.label), conclusion \(item.concluded)")
+                Catalog.text(
+                    "calibration.label-conclusion", language,
+                    ["file": "\(item.file)", "label": "\(item.label)", "concluded": "\(item.concluded)"]))
             lines.append("  " + ConclusionText(language: language).sentence(item.alignment))
             for area in item.alignment.areas.prefix(2) {
                 guard let shown = evidence.evidenceList(area) else { continue }

@@ -13,39 +13,39 @@ struct ConclusionText {
         func points(_ id: String) -> String { language.decimal(alignment.score(of: id)?.score ?? 0) }
         guard let first = conclusion.supported.first else {
             guard let best = conclusion.best else {
-                return sv
-                    ? "Inget i ansökan pekar på något område i strategin."
-                    : "Nothing in the application points to an area of the strategy."
+                return Catalog.text("s3.nothing-in-the-application-points-to", language)
             }
             let reason = alignment.reasonNotSupported(best, language: language) ?? ""
-            return sv
-                ? "Evidensen stöder inget område. Högst är \(name(best)): \(reason)."
-                : "The evidence supports no area. The highest is \(name(best)): \(reason)."
+            return Catalog.text(
+                "s3.the-evidence-supports-no-area-the", language, ["best": "\(name(best))", "reason": "\(reason)"])
         }
         let runnerUp = alignment.areas.dropFirst().first.flatMap { $0.score > 0 ? $0 : nil }
         if conclusion.clear {
             let lead =
                 conclusion.margin.map {
-                    sv
-                        ? "\(language.decimal($0)) gånger så många som nästa område"
-                        : "\(language.decimal($0)) times as many as the next area"
-                } ?? (sv ? "inget annat område har evidens" : "no other area has any evidence")
-            return sv
-                ? "Evidensen stöder \(name(first)): \(points(first)) poäng (gränsen är \(threshold)), \(lead)."
-                : "The evidence supports \(name(first)): \(points(first)) points (the threshold is \(threshold)), \(lead)."
+                    Catalog.text("s3.times-as-many-as-the-next", language, ["value": "\(language.decimal($0))"])
+                } ?? (Catalog.text("s3.no-other-area-has-any-evidence", language))
+            return Catalog.text(
+                "s3.the-evidence-supports-points-the-threshold", language,
+                [
+                    "first": "\(name(first))", "first2": "\(points(first))", "threshold": "\(threshold)",
+                    "lead": "\(lead)",
+                ])
         }
         let margin = language.decimal(conclusion.clearMargin)
         if conclusion.supported.count == 1, let runnerUp {
             let next = runnerUp.name[language]
             let nextPoints = language.decimal(runnerUp.score)
-            return sv
-                ? "Evidensen stöder \(name(first)): \(points(first)) poäng (gränsen är \(threshold)), men inte tydligt: nästa område, \(next), har \(nextPoints) poäng, och \(name(first)) har inte \(margin) gånger så många."
-                : "The evidence supports \(name(first)): \(points(first)) points (the threshold is \(threshold)), but not clearly: the next area, \(next), has \(nextPoints) points, and \(name(first)) does not have \(margin) times as many."
+            return Catalog.text(
+                "s3.the-evidence-supports-points-the-threshold-2", language,
+                [
+                    "first": "\(name(first))", "first2": "\(points(first))", "threshold": "\(threshold)",
+                    "next": "\(next)", "nextPoints": "\(nextPoints)", "margin": "\(margin)",
+                ])
         }
-        let list = conclusion.supported.map { "\(name($0)) (\(points($0)) \(sv ? "poäng" : "points"))" }
+        let list = conclusion.supported.map { "\(name($0)) (\(points($0)) \(Catalog.text("s3.points", language)))" }
             .joined(separator: ", ")
-        return sv
-            ? "Evidensen stöder flera områden: \(list); inget har \(margin) gånger så många poäng som nästa."
-            : "The evidence supports several areas: \(list); none has \(margin) times as many points as the next."
+        return Catalog.text(
+            "s3.the-evidence-supports-several-areas-none", language, ["list": "\(list)", "margin": "\(margin)"])
     }
 }

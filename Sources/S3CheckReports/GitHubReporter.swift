@@ -39,14 +39,14 @@ public struct GitHubReporter: StreamingReporter {
             var message = finding.message[language]
             if let hint = finding.hint { message += "\n" + hint[language] }
             if let legal = finding.legal, !legal.reference.isEmpty {
-                message += "\n\(legal.reference) \(legal.url)"
+                message += "\n\(legal.text(in: language)) \(legal.url)"
             }
             lines.append("::\(command) \(properties.joined(separator: ","))::\(Self.data(message))")
         }
         if let alignment = application.alignment {
             // A notice, not log text: GitHub counts notices apart from errors and warnings.
             let properties =
-                "file=\(Self.property(file)),title=\(Self.property(language == .sv ? "Smart specialisering" : "Smart specialisation"))"
+                "file=\(Self.property(file)),title=\(Self.property(Catalog.text("github.smart-specialisation", language)))"
             lines.append("::notice \(properties)::\(Self.data(ConclusionText(language: language).sentence(alignment)))")
         }
         lines.append("::endgroup::")

@@ -17,9 +17,6 @@ public struct HTMLReporter: StreamingReporter {
         timestamp = Markup.timestamp(context.generatedAt)
     }
 
-    private var sv: Bool { language == .sv }
-    private func t(_ svText: String, _ enText: String) -> String { sv ? svText : enText }
-
     /// One document for the whole run: the head needs every application's file name for its
     /// own running footer, so the sections wait for the end of the run.
     public var needsTotalsFirst: Bool { true }
@@ -30,11 +27,11 @@ public struct HTMLReporter: StreamingReporter {
         let title =
             tally.applications.count == 1
             ? "s3check: \(tally.applications[0].title ?? tally.applications[0].file)"
-            : t("s3check: bedömning av ansökningar", "s3check: assessment of applications")
+            : Catalog.text("html.s3check-assessment-of-applications", language)
         let pages = tally.applications.enumerated().map { position, application in
             Self.namedPage(
-                "application-\(position + 1)", footer: application.file, pageWord: t("Sida", "Page"),
-                ofWord: t("av", "of"))
+                "application-\(position + 1)", footer: application.file, pageWord: Catalog.text("html.page", language),
+                ofWord: Catalog.text("html.of", language))
         }
         return head(title: title, footer: "s3check", extraStyle: pages.joined(separator: "\n")) + "<main>\n"
     }
@@ -57,13 +54,17 @@ public struct HTMLReporter: StreamingReporter {
     }
 
     private func content(for application: ApplicationReport) -> String {
+        // Page 1 carries the verdict, the key facts and the first findings; the decision and
+        // the audit trail share the last page, so that neither stands alone.
         var body: [String] = []
         body.append(verdictBanner(application))
-        body.append(identity(application))
-        if let alignment = application.alignment { body.append(s3Section(alignment)) }
+        body.append(keyFacts(application))
         body.append(findingsSection(application))
-        body.append(passedSection(application))
-        body.append(auditFooter(application))
+        body.append(financesSection(application))
+        body.append(partnersSection(application))
+        if let alignment = application.alignment { body.append(s3Section(alignment)) }
+        body.append(rulesSection(application))
+        body.append(decisionSection(application, timestamp: timestamp, packs: packsTable()))
         return body.joined(separator: "\n")
     }
 
@@ -80,21 +81,21 @@ public struct HTMLReporter: StreamingReporter {
                 """
             )
         }
-        let counts = Verdict.allCases.map { "\(tally.count($0)) \($0.label[language])" }.joined(separator: " · ")
+        let counts = Verdict.allCases.map { $0.counted(tally.count($0))[language] }.joined(separator: " · ")
         let body = """
-            <header class="index-head"><h1>\(t("Bedömning av ansökningar", "Assessment of applications"))</h1>
-            <p>\(tally.applications.count) \(t("ansökningar", "applications")): \(Markup.escape(counts))</p></header>
+            <header class="index-head"><h1>\(Catalog.text("html.assessment-of-applications", language))</h1>
+            <p>\(Catalog.counted("count.applications", tally.applications.count, language)): \(Markup.escape(counts))</p></header>
             <table class="index">
-            <thead><tr><th>\(t("Ansökan", "Application"))</th><th>\(t("Sökande", "Applicant"))</th><th>\(t("Bedömning", "Verdict"))</th><th>\(t("Fel", "Errors"))</th><th>\(t("Varningar", "Warnings"))</th></tr></thead>
+            <thead><tr><th>\(Catalog.text("html.application", language))</th><th>\(Catalog.text("html.applicant", language))</th><th>\(Catalog.text("html.verdict", language))</th><th>\(Catalog.text("html.errors", language))</th><th>\(Catalog.text("html.warnings", language))</th></tr></thead>
             <tbody>
             \(rows.joined(separator: "\n"))
             </tbody>
             </table>
             \(packsTable())
-            <p class="muted">s3check \(ToolInfo.version) · \(t("skapad", "generated")) \(timestamp)Z</p>
+            <p class="muted">s3check \(ToolInfo.version) · \(Catalog.text("html.generated", language)) \(timestamp)Z</p>
             """
         return page(
-            title: t("s3check: bedömning av ansökningar", "s3check: assessment of applications"), footer: "s3check",
+            title: Catalog.text("html.s3check-assessment-of-applications", language), footer: "s3check",
             body: body)
     }
 
@@ -118,7 +119,7 @@ public struct HTMLReporter: StreamingReporter {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(Markup.escape(title))</title>
         <style>
-        \(Self.css(footer: footer, pageWord: t("Sida", "Page"), ofWord: t("av", "of")))
+        \(Self.css(footer: footer, pageWord: Catalog.text("html.page", language), ofWord: Catalog.text("html.of", language)))
         \(extraStyle)
         </style>
         </head>
@@ -152,31 +153,16 @@ public struct HTMLReporter: StreamingReporter {
 
     private func verdictBanner(_ application: ApplicationReport) -> String {
         let counts = [
-            (application.count(.error), t("fel", "errors")),
-            (application.count(.warning), t("varningar", "warnings")),
-        ].map { "\($0.0) \($0.1)" }.joined(separator: " · ")
+            Catalog.counted("count.errors", application.count(.error), language),
+            Catalog.counted("count.warnings", application.count(.warning), language),
+        ].joined(separator: " · ")
         return """
             <header class="verdict \(Self.verdictClass(application.verdict))">
-            <p class="kicker">\(t("Bedömning enligt s3check", "Assessment by s3check"))</p>
+            <p class="kicker">\(Catalog.text("html.assessment-by-s3check", language))</p>
             <h1>\(Markup.escape(application.verdict.label[language].uppercased()))</h1>
             <p>\(counts)</p>
             </header>
             """
-    }
-
-    private func identity(_ application: ApplicationReport) -> String {
-        let identity = application.identity
-        let rows: [(String, String?)] = [
-            (t("Projekt", "Project"), identity?.title),
-            (t("Sökande", "Applicant"), identity?.applicant),
-            (t("Organisationsnummer", "Organisation number"), identity?.organisationNumber),
-            (t("Utlysning", "Call"), identity?.call),
-            (t("Inlämningsdatum", "Submission date"), identity?.submissionDate),
-            (t("Fil", "File"), application.file),
-        ]
-        let items = rows.map { "<dt>\($0.0)</dt><dd>\(Markup.escape($0.1 ?? "–"))</dd>" }.joined(separator: "\n")
-        return
-            "<section class=\"identity\">\n<h2>\(t("Ansökan", "Application"))</h2>\n<dl>\n\(items)\n</dl>\n</section>"
     }
 
     private func s3Section(_ alignment: S3Alignment) -> String {
@@ -188,18 +174,18 @@ public struct HTMLReporter: StreamingReporter {
             let evidence = text.evidenceList(area).map(Markup.escape) ?? ""
             rows.append(
                 """
-                <tr\(declared ? " class=\"declared\"" : "")><td>\(Markup.escape(area.name[language]))\(declared ? " <strong>(\(t("angivet", "declared")))</strong>" : "")</td>\
+                <tr\(declared ? " class=\"declared\"" : "")><td>\(Markup.escape(area.name[language]))\(declared ? " <strong>(\(Catalog.text("html.declared", language)))</strong>" : "")</td>\
                 <td class="num">\(language.decimal(area.score))</td><td class="num">\(String(format: "%.0f", area.share)) %</td><td>\(evidence.isEmpty ? "–" : evidence)</td></tr>
                 """
             )
         }
         return """
             <section class="s3">
-            <h2>\(t("Smart specialisering", "Smart specialisation"))</h2>
-            <p class="conclusion"><strong>\(t("Slutsats", "Conclusion")):</strong> \(Markup.escape(ConclusionText(language: language).sentence(alignment)))</p>
-            <p>\(t("Poäng per 100 ord text (plus koder) per område i regionens strategi, med den evidens i ansökan som ger poängen.", "Score per 100 words of text (plus codes) per area of the region's strategy, with the evidence in the application behind it."))</p>
+            <h2>\(Catalog.text("html.smart-specialisation", language))</h2>
+            <p class="conclusion"><strong>\(Catalog.text("html.conclusion", language)):</strong> \(Markup.escape(ConclusionText(language: language).sentence(alignment)))</p>
+            <p>\(Catalog.text("html.score-per-100-words-of-text", language))</p>
             <table>
-            <thead><tr><th>\(t("Område", "Area"))</th><th>\(t("Poäng", "Score"))</th><th>\(t("Andel", "Share"))</th><th>\(t("Evidens", "Evidence"))</th></tr></thead>
+            <thead><tr><th>\(Catalog.text("html.area", language))</th><th>\(Catalog.text("html.score", language))</th><th>\(Catalog.text("html.share", language))</th><th>\(Catalog.text("html.evidence", language))</th></tr></thead>
             <tbody>
             \(rows.joined(separator: "\n"))
             </tbody>
@@ -211,8 +197,8 @@ public struct HTMLReporter: StreamingReporter {
     private func findingsSection(_ application: ApplicationReport) -> String {
         var parts: [String] = []
         let headings: [(Severity, String)] = [
-            (.error, t("Fel", "Errors")), (.warning, t("Varningar", "Warnings")),
-            (.info, t("Information", "Information")),
+            (.error, Catalog.text("html.errors", language)), (.warning, Catalog.text("html.warnings", language)),
+            (.info, Catalog.text("html.information", language)),
         ]
         for (severity, heading) in headings {
             let findings = application.findings.filter { $0.severity == severity }
@@ -223,7 +209,9 @@ public struct HTMLReporter: StreamingReporter {
             }
         }
         if parts.isEmpty {
-            parts.append("<h2>\(t("Anmärkningar", "Findings"))</h2><p>\(t("Inga anmärkningar.", "No findings."))</p>")
+            parts.append(
+                "<h2>\(Catalog.text("html.findings", language))</h2><p>\(Markup.escape(Catalog.text("memo.findings-none", language)))</p>"
+            )
         }
         return "<section class=\"findings\">\n\(parts.joined(separator: "\n"))\n</section>"
     }
@@ -232,53 +220,35 @@ public struct HTMLReporter: StreamingReporter {
         var rows: [String] = []
         if let field = finding.field {
             rows.append(
-                "<dt>\(t("Fält", "Field"))</dt><dd>\(Markup.escape(field.label[language])) <code>\(Markup.escape(field.path))</code></dd>"
+                "<dt>\(Catalog.text("html.field", language))</dt><dd>\(Markup.escape(field.label[language])) <code>\(Markup.escape(field.path))</code></dd>"
             )
         }
         if let location = finding.location {
             rows.append(
-                "<dt>\(t("Plats", "Location"))</dt><dd><code>\(Markup.escape("\(location.file):\(location.line):\(location.column)"))</code></dd>"
+                "<dt>\(Catalog.text("html.location", language))</dt><dd><code>\(Markup.escape("\(location.file):\(location.line):\(location.column)"))</code></dd>"
             )
         }
         if let hint = finding.hint {
-            rows.append("<dt>\(t("Åtgärd", "Fix"))</dt><dd>\(Markup.escape(hint[language]))</dd>")
+            rows.append("<dt>\(Catalog.text("html.fix", language))</dt><dd>\(Markup.escape(hint[language]))</dd>")
         }
         if let legal = finding.legal, !legal.reference.isEmpty {
-            let status = legal.verified ? "" : " <em>(\(t("ej bekräftad", "to be confirmed")))</em>"
+            let status = legal.verified ? "" : " <em>(\(Catalog.text("html.to-be-confirmed", language)))</em>"
             rows.append(
-                "<dt>\(t("Rättslig grund", "Legal basis"))</dt><dd><a href=\"\(Markup.escape(legal.url))\">\(Markup.escape(legal.reference))</a>\(status)</dd>"
+                "<dt>\(Catalog.text("html.legal-basis", language))</dt><dd class=\"legal\"><a href=\"\(Markup.escape(legal.url))\">\(Markup.escape(legal.text(in: language)))</a>\(status)</dd>"
             )
         }
-        if !finding.parameters.isEmpty {
-            let list = finding.parameters.map { "\($0.name) = \($0.value)" }.joined(separator: ", ")
-            rows.append("<dt>\(t("Parametrar", "Parameters"))</dt><dd>\(Markup.escape(list))</dd>")
+        if !finding.shownParameters.isEmpty {
+            let list = finding.shownParameters.map { $0.labelled(in: language) }.joined(separator: "; ")
+            rows.append("<dt>\(Catalog.text("html.parameters", language))</dt><dd>\(Markup.escape(list))</dd>")
         }
         return """
             <article class="finding \(finding.severity.rawValue)">
-            <h3><span class="rule">\(Markup.escape(finding.ruleID))</span> \(Markup.escape(finding.title[language]))</h3>
+            <h3><span class="rule">\(Markup.escape(finding.ruleID))</span> \(Markup.escape(Catalog.text("memo.requirement", language))): \(Markup.escape(finding.title[language]))</h3>
             <p class="message">\(Markup.escape(finding.message[language]))</p>
             <dl>
             \(rows.joined(separator: "\n"))
             </dl>
             </article>
-            """
-    }
-
-    private func passedSection(_ application: ApplicationReport) -> String {
-        let passed = application.results.filter { $0.outcome == .pass }.map(\.ruleID)
-        let notApplicable = application.results.filter { $0.outcome == .notApplicable }.map(\.ruleID)
-        guard !application.results.isEmpty else { return "" }
-        let list = { (ids: [String]) in
-            ids.map { id in
-                "<span title=\"\(Markup.escape(context.rule(id)?.title[language] ?? ""))\">\(Markup.escape(id))</span>"
-            }.joined(separator: " ")
-        }
-        return """
-            <section class="passed">
-            <h2>\(t("Uppfyllda regler", "Rules passed")) (\(passed.count))</h2>
-            <p class="compact">\(list(passed))</p>
-            \(notApplicable.isEmpty ? "" : "<p class=\"compact muted\">\(t("Gäller inte denna ansökan", "Not applicable")): \(list(notApplicable))</p>")
-            </section>
             """
     }
 
@@ -288,27 +258,12 @@ public struct HTMLReporter: StreamingReporter {
         }.joined(separator: "\n")
         return """
             <table class="audit">
-            <thead><tr><th>\(t("Regelpaket", "Rule pack"))</th><th>Version</th><th>SHA-256</th></tr></thead>
+            <thead><tr><th>\(Catalog.text("html.rule-pack", language))</th><th>Version</th><th>SHA-256</th></tr></thead>
             <tbody>
             \(rows)
             </tbody>
             </table>
             """
-    }
-
-    private func auditFooter(_ application: ApplicationReport) -> String {
-        """
-        <footer class="audit-trail">
-        <h2>\(t("Spårbarhet", "Audit trail"))</h2>
-        <dl>
-        <dt>\(t("Verktyg", "Tool"))</dt><dd>s3check \(ToolInfo.version)</dd>
-        <dt>\(t("Ansökans SHA-256", "Application SHA-256"))</dt><dd><code class="hash">\(application.sha256 ?? "–")</code></dd>
-        <dt>\(t("Profil", "Profile"))</dt><dd>\(Markup.escape(context.profile ?? "–"))</dd>
-        <dt>\(t("Skapad", "Generated"))</dt><dd>\(timestamp)Z</dd>
-        </dl>
-        \(packsTable())
-        </footer>
-        """
     }
 
     static func verdictClass(_ verdict: Verdict) -> String {
@@ -323,7 +278,7 @@ public struct HTMLReporter: StreamingReporter {
             html { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10.5pt; color: #1f2328; }
             body { margin: 0; print-color-adjust: exact; -webkit-print-color-adjust: exact; overflow-wrap: anywhere; }
             td, h1, h2, p { overflow-wrap: anywhere; }
-            main { max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
+            main { max-width: 180mm; margin: 0 auto; padding: 0; }
             h1 { font-size: 22pt; margin: 0.1em 0; letter-spacing: 0.02em; }
             h2 { font-size: 13pt; margin: 1.4em 0 0.5em; border-bottom: 1px solid var(--line); padding-bottom: 0.2em; break-after: avoid-page; }
             h3 { font-size: 11pt; margin: 0 0 0.3em; }
@@ -343,7 +298,9 @@ public struct HTMLReporter: StreamingReporter {
             tr { break-inside: avoid; }
             td.num { text-align: right; white-space: nowrap; }
             tr.declared td { background: #ddf4ff; }
-            .finding { border-left: 4px solid var(--line); padding: 2mm 4mm; margin: 0 0 3mm; break-inside: avoid; background: #fafbfc; }
+            .finding { border-left: 4px solid var(--line); padding: 2mm 4mm; margin: 0 0 3mm; background: #fafbfc; }
+            .finding h3, .finding .message { break-after: avoid-page; }
+            .finding dt, .finding dd { break-inside: avoid; }
             .finding.error { border-left-color: var(--error); }
             .finding.warning { border-left-color: var(--warning); }
             .finding .rule { font-family: "DejaVu Sans Mono", monospace; font-size: 9.5pt; color: var(--muted); }
@@ -353,7 +310,41 @@ public struct HTMLReporter: StreamingReporter {
             .compact span { display: inline-block; font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; margin: 0 1.5mm 1mm 0; }
             .muted { color: var(--muted); }
             a { color: #0550ae; }
-            .audit-trail { margin-top: 8mm; font-size: 9pt; break-inside: avoid; }
+            .verdict { padding: 3mm 6mm; margin-bottom: 4mm; }
+            .verdict h1 { font-size: 20pt; }
+            .verdict p { margin: 0.2em 0; }
+            dl.facts { grid-template-columns: 1fr 1fr; gap: 1.5mm 6mm; }
+            dl.facts div { display: grid; grid-template-columns: 39mm 1fr; gap: 0 3mm; }
+            dl.facts div.wide { grid-column: 1 / -1; }
+            section.key-facts h2 { margin-top: 0.6em; }
+            table.financing, table.costs { font-size: 9.5pt; }
+            tr.total td { font-weight: bold; border-top: 1.5px solid #1f2328; }
+            th.num { text-align: right; }
+            td.nowrap { white-space: nowrap; }
+            .rate { margin: 1mm 0 3mm; }
+            h3 { margin-top: 3mm; }
+            ul.rule-list { columns: 2; column-gap: 8mm; margin: 0; padding: 0; list-style: none; font-size: 8.5pt; }
+            ul.rule-list li { break-inside: avoid; margin: 0 0 1mm; }
+            ul.rule-list .rule { font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; color: var(--muted); }
+            .measured { white-space: nowrap; }
+            section.s3 { break-inside: avoid; }
+            section.s3 td:first-child { width: 44mm; overflow-wrap: normal; }
+            .rule, .nowrap { white-space: nowrap; }
+            @media print { dd.legal a::after { content: " <" attr(href) ">"; font-size: 7.5pt; color: var(--muted); overflow-wrap: anywhere; } }
+            div.closing { break-inside: avoid; }
+            p.not-applicable { font-size: 8pt; }
+            p.not-applicable .rule { font-family: "DejaVu Sans Mono", monospace; margin-right: 1.5mm; }
+            section.decision { break-inside: avoid; break-before: auto; margin-top: 6mm; border: 1.5px solid #1f2328; border-radius: 4px; padding: 1mm 5mm 4mm; }
+            section.decision h2 { margin-top: 0.8em; }
+            .decision-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm 8mm; }
+            .field { display: flex; gap: 3mm; align-items: flex-end; margin: 3mm 0; }
+            .field > span:first-child { font-weight: bold; color: var(--muted); white-space: nowrap; }
+            .field .blank { flex: 1; border-bottom: 1px solid #1f2328; min-height: 6mm; }
+            .box { margin-right: 4mm; white-space: nowrap; }
+            .reasons { border: 1px solid var(--line); min-height: 24mm; margin: 3mm 0; padding: 1.5mm 2mm; }
+            .reasons span { font-weight: bold; color: var(--muted); }
+            dl.audit { font-size: 8.5pt; grid-template-columns: 40mm 1fr; }
+            table.audit { font-size: 8.5pt; }
             .index-head h1 { font-size: 18pt; }
             @media screen { main { padding: 8mm; } }
             """

@@ -159,6 +159,7 @@ public struct JSONReporter: StreamingReporter {
                 json.key("legal")
                 json.object { json in
                     json.member("reference", legal.reference)
+                    if let english = legal.english { json.member("referenceEn", english) }
                     json.member("url", legal.url)
                     json.member("verified", legal.verified)
                 }

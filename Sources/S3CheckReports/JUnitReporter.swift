@@ -135,7 +135,7 @@ public struct JUnitReporter: StreamingReporter {
                 )
             }
         }
-        let skippedText = language == .sv ? "gäller inte denna ansökan" : "does not apply to this application"
+        let skippedText = Catalog.text("junit.does-not-apply-to-this-application", language)
         return application.results.map { result in
             let rule = context.rule(result.ruleID)
             let name = "\(result.ruleID) \(rule?.title[language] ?? "")".trimmingCharacters(in: .whitespaces)
@@ -168,7 +168,7 @@ public struct JUnitReporter: StreamingReporter {
             if let field = finding.field { lines.append("  \(field.label[language]) (\(field.path))") }
             if let hint = finding.hint { lines.append("  \(hint[language])") }
             if let legal = finding.legal, !legal.reference.isEmpty {
-                lines.append("  \(legal.reference) <\(legal.url)>")
+                lines.append("  \(legal.text(in: language)) <\(legal.url)>")
             }
             return lines.joined(separator: "\n")
         }.joined(separator: "\n")

@@ -13,12 +13,12 @@ public struct MarkdownReporter: StreamingReporter {
 
     public func opening(_ tally: RunTally) -> String {
         let sv = language == .sv
-        var lines = ["# \(sv ? "s3check-rapport" : "s3check report")", ""]
-        let counts = Verdict.allCases.map { "\(tally.count($0)) \($0.label[language])" }.joined(separator: ", ")
-        lines.append("\(tally.applications.count) \(sv ? "ansökningar" : "applications"): \(counts).")
+        var lines = ["# \(Catalog.text("markdown.s3check-report", language))", ""]
+        let counts = Verdict.allCases.map { $0.counted(tally.count($0))[language] }.joined(separator: ", ")
+        lines.append("\(Catalog.counted("count.applications", tally.applications.count, language)): \(counts).")
         lines.append("")
         lines.append(
-            "| \(sv ? "Ansökan" : "Application") | \(sv ? "Bedömning" : "Verdict") | \(sv ? "Fel" : "Errors") | \(sv ? "Varningar" : "Warnings") | \(sv ? "S3 (angivet → stöds)" : "S3 (declared → supported)") |"
+            "| \(Catalog.text("markdown.application", language)) | \(Catalog.text("markdown.verdict", language)) | \(Catalog.text("markdown.errors", language)) | \(Catalog.text("markdown.warnings", language)) | \(Catalog.text("markdown.s3-declared-supported", language)) |"
         )
         lines.append("| --- | --- | --- | --- | --- |")
         for application in tally.applications {
@@ -35,17 +35,17 @@ public struct MarkdownReporter: StreamingReporter {
         if !application.findings.isEmpty {
             lines += ["", "## \(Self.escape(application.file))", ""]
             lines.append(
-                "| \(sv ? "Allvar" : "Severity") | \(sv ? "Regel" : "Rule") | \(sv ? "Plats" : "Location") | \(sv ? "Meddelande" : "Message") |"
+                "| \(Catalog.text("markdown.severity", language)) | \(Catalog.text("markdown.rule", language)) | \(Catalog.text("markdown.location", language)) | \(Catalog.text("markdown.message", language)) |"
             )
             lines.append("| --- | --- | --- | --- |")
             for finding in application.findings {
                 let location = finding.location.map { "\($0.line):\($0.column)" } ?? ""
                 var message = Self.escape(finding.message[language])
                 if let legal = finding.legal, !legal.url.isEmpty {
-                    message += " ([\(Self.escape(legal.reference))](\(Self.url(legal.url))))"
+                    message += " ([\(Self.escape(legal.text(in: language)))](\(Self.url(legal.url))))"
                 }
                 lines.append(
-                    "| \(finding.severity.rawValue) | \(Self.code(finding.ruleID)) | \(location) | \(message) |")
+                    "| \(finding.severity.label[language]) | \(Self.code(finding.ruleID)) | \(location) | \(message) |")
             }
         }
         return ReportSection(lines.map { $0 + "\n" }.joined())
@@ -54,7 +54,8 @@ public struct MarkdownReporter: StreamingReporter {
     public func closing(_ tally: RunTally) -> String {
         let sv = language == .sv
         let packs = context.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
-        return "\n\(sv ? "Regelpaket" : "Rule packs"): \(Self.escape(packs)); s3check \(ToolInfo.version).\n"
+        return
+            "\n\(Catalog.text("markdown.rule-packs", language)): \(Self.escape(packs)); s3check \(ToolInfo.version).\n"
     }
 
     /// `declared → supported (score)`: `life-science → life-science (68.6)`, `ikt → none`,
@@ -65,7 +66,7 @@ public struct MarkdownReporter: StreamingReporter {
         let supported = application.supportedAreas ?? []
         let best =
             supported.isEmpty
-            ? (language == .sv ? "inget" : "none")
+            ? (Catalog.text("markdown.none", language))
             : supported.map { "\($0.id) (\(language.decimal($0.score)))" }.joined(separator: ", ")
         return escape("\(declared) → \(best)")
     }

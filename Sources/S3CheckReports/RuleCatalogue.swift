@@ -19,10 +19,10 @@ public struct RuleCatalogue {
                 group = rule.group.id
                 output += "\n\(rule.group.title[language])\n"
             }
-            let severity = rule.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+            let severity = rule.severity.label[language].padding(toLength: 7, withPad: " ", startingAt: 0)
             output +=
                 "  \(rule.id.padding(toLength: 13, withPad: " ", startingAt: 0)) \(severity) \(rule.title[language])\n"
-            output += "  \(String(repeating: " ", count: 21))\(rule.legal.reference)\n"
+            output += "  \(String(repeating: " ", count: 21))\(rule.legal.text(in: language))\n"
         }
         return output.trimmingCharacters(in: .newlines) + "\n"
     }
@@ -55,7 +55,7 @@ public struct RuleCatalogue {
             for rule in rules {
                 let status = rule.legal.verified ? "" : " (\(words.unverified))"
                 lines.append(
-                    "| `\(rule.id)` | \(rule.severity.rawValue) | \(Self.escape(rule.title[language])) | [\(Self.escape(rule.legal.reference))](\(rule.legal.url))\(status) | `\(rule.packID)` |"
+                    "| `\(rule.id)` | \(rule.severity.label[language]) | \(Self.escape(rule.title[language])) | [\(Self.escape(rule.legal.text(in: language)))](\(rule.legal.url))\(status) | `\(rule.packID)` |"
                 )
             }
         }

@@ -17,22 +17,25 @@ public struct RuleExplanation {
         var lines: [String] = []
         lines.append("\(rule.id): \(rule.title[language])")
         lines.append(String(repeating: "=", count: min(100, rule.id.count + 2 + rule.title[language].count)))
-        lines.append("\(sv ? "Allvarlighetsgrad" : "Severity"): \(rule.severity.rawValue)")
-        lines.append("\(sv ? "Grupp" : "Group"): \(rule.group.title[language]) (\(rule.group.id))")
-        lines.append("\(sv ? "Paket" : "Pack"): \(rule.packID) — \(rule.origin.file):\(rule.origin.line)")
-        let profiles = rule.profiles.map { $0.sorted().joined(separator: ", ") } ?? (sv ? "alla" : "all")
-        lines.append("\(sv ? "Profiler" : "Profiles"): \(profiles)")
-        let unverified = rule.legal.verified ? "" : (sv ? " (ej bekräftad)" : " (to be confirmed)")
-        lines.append("\(sv ? "Rättslig grund" : "Legal basis"): \(rule.legal.reference)\(unverified)")
+        lines.append("\(Catalog.text("explain.severity", language)): \(rule.severity.label[language])")
+        lines.append("\(Catalog.text("explain.group", language)): \(rule.group.title[language])")
+        lines.append(
+            "\(Catalog.text("explain.pack", language)): \(rule.packID) — \(rule.origin.file):\(rule.origin.line)")
+        let profiles =
+            rule.profiles.map { $0.sorted().joined(separator: ", ") } ?? (Catalog.text("explain.all", language))
+        lines.append("\(Catalog.text("explain.profiles", language)): \(profiles)")
+        let unverified = rule.legal.verified ? "" : (Catalog.text("explain.to-be-confirmed", language))
+        lines.append("\(Catalog.text("explain.legal-basis", language)): \(rule.legal.text(in: language))\(unverified)")
         lines.append("  \(rule.legal.url)")
         lines.append("")
         if let applicability = rule.applicability {
-            lines.append("\(sv ? "Gäller när" : "Applies when"): \(applicability)")
+            lines.append("\(Catalog.text("explain.applies-when", language)): \(applicability)")
         }
         for item in rule.lets {
             lines.append("let $\(item.name) = \(item.expression)")
         }
-        lines.append("\(sv ? "Kontroll" : "Check"): \(rule.check.kind)")
+        lines.append(
+            "\(Catalog.text("explain.check", language)): \(Catalog.text("check.\(rule.check.kind)", language))")
         if let context = rule.check.context {
             lines.append("  context: \(context)")
         }
@@ -40,23 +43,28 @@ public struct RuleExplanation {
             lines.append("  \(expression)")
         }
         lines.append("")
-        lines.append("\(sv ? "Meddelande" : "Message"): \(rule.message[language])")
+        lines.append(
+            "\(Catalog.text("explain.message", language)): \(MessageText.withoutPlaceholders(rule.message[language]))")
         if let hint = rule.hint {
-            lines.append("\(sv ? "Åtgärd" : "Fix"): \(hint[language])")
+            lines.append("\(Catalog.text("explain.fix", language)): \(MessageText.withoutPlaceholders(hint[language]))")
         }
         let used = parametersUsed()
         if !used.isEmpty {
             lines.append("")
-            lines.append("\(sv ? "Parametrar" : "Parameters"):")
+            lines.append("\(Catalog.text("explain.parameters", language)):")
             for parameter in used {
-                let unit = parameter.unit.map { " \($0)" } ?? ""
                 lines.append("  $\(parameter.id) — \(parameter.title[language])")
                 for value in parameter.values {
-                    lines.append("    \(sv ? "från" : "from") \(value.from): \(value.value)\(unit)")
+                    // The value with its unit as the language writes it (40 %, 300 000 euro).
+                    let shown = NamedValue(
+                        name: parameter.id, value: value.value, isNumber: parameter.kind == .number,
+                        unit: parameter.unit
+                    ).textWithUnit(in: language)
+                    lines.append("    \(Catalog.text("explain.from", language)) \(value.from): \(shown)")
                 }
                 if let legal = parameter.legal {
-                    let status = legal.verified ? "" : (sv ? " (ej bekräftad)" : " (to be confirmed)")
-                    lines.append("    \(legal.reference)\(status)")
+                    let status = legal.verified ? "" : (Catalog.text("explain.to-be-confirmed", language))
+                    lines.append("    \(legal.text(in: language))\(status)")
                 }
             }
         }

@@ -6,7 +6,16 @@ import S3CheckCore
 /// The driver lists every rule that ran (and the `S3C-…` input checks that fired) with its
 /// legal basis as `helpUri`; results point at repository-relative files with line and column and
 /// carry a fingerprint that survives unrelated edits (rule, file and field path).
+///
+/// GitHub's code scanning rejects a run with more than 25 000 results ("SARIF results exceed
+/// hard limit", docs.github.com › code scanning › SARIF uploads › results exceed limit); a run
+/// beyond ``maximumResults`` keeps the first results in input order and says in a tool
+/// execution notification how many it left out, so the upload is accepted and nobody mistakes
+/// the log for complete. The other documented limits (20 runs per file, 25 000 rules per run,
+/// 1 000 locations per result) cannot be reached: one run, one location per result.
 public struct SARIFReporter: StreamingReporter {
+    /// GitHub code scanning's hard limit on results per run.
+    public static let gitHubResultLimit = 25_000
     public let context: RunContext
     /// The folder file URIs are made relative to (normally the current directory).
     public var baseDirectory: String
@@ -16,9 +25,15 @@ public struct SARIFReporter: StreamingReporter {
     private let ruleIndices: [String: Int]
     /// The run's rules as the driver lists them, before the unlisted checks.
     private let listedRules: [Rule]
+    /// The most results the log holds; later ones are counted in a notification instead.
+    public let maximumResults: Int
 
-    public init(context: RunContext, baseDirectory: String, exitCode: @escaping @Sendable (RunTally) -> Int32) {
+    public init(
+        context: RunContext, baseDirectory: String, maximumResults: Int = gitHubResultLimit,
+        exitCode: @escaping @Sendable (RunTally) -> Int32
+    ) {
         self.context = context
+        self.maximumResults = max(0, maximumResults)
         self.baseDirectory = baseDirectory
         self.exitCode = exitCode
         var indices: [String: Int] = [:]
@@ -31,8 +46,12 @@ public struct SARIFReporter: StreamingReporter {
         listedRules = listed
     }
 
-    public init(context: RunContext, baseDirectory: String, exitCode: Int32) {
-        self.init(context: context, baseDirectory: baseDirectory, exitCode: { _ in exitCode })
+    public init(
+        context: RunContext, baseDirectory: String, maximumResults: Int = gitHubResultLimit, exitCode: Int32
+    ) {
+        self.init(
+            context: context, baseDirectory: baseDirectory, maximumResults: maximumResults,
+            exitCode: { _ in exitCode })
     }
 
     // With sorted keys the run's `invocations` (which need the outcome) come first, then the
@@ -69,7 +88,8 @@ public struct SARIFReporter: StreamingReporter {
         return Self.resultsEnd + String(decoding: log[results.upperBound...], as: UTF8.self) + "\n"
     }
 
-    /// The application's smart-specialisation properties and its results, each element
+    /// The application's smart-specialisation properties, then each of its results as a text of
+    /// its own (so that ``placing(_:after:)`` can leave out those beyond the limit), each
     /// indented to its place in the log.
     public func section(for application: ApplicationReport, at position: Int) throws -> ReportSection {
         let options: JSONSerialization.WritingOptions = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -109,7 +129,7 @@ public struct SARIFReporter: StreamingReporter {
             results.append(
                 JSONText.indented(try JSONSerialization.data(withJSONObject: result, options: options), by: 8))
         }
-        return ReportSection(alignment, results.joined(separator: ",\n"))
+        return ReportSection(texts: [alignment] + results)
     }
 
     /// Separates the application's elements from earlier ones and gives the checks that are not
@@ -118,13 +138,15 @@ public struct SARIFReporter: StreamingReporter {
         guard let application = tally.applications.last else { return section }
         var alignment = section.texts[0]
         if !alignment.isEmpty, tally.scoredApplications > 1 { alignment = ",\n" + alignment }
-        var results = section.texts[1]
+        let earlier = tally.findings - application.findings
+        let kept = max(0, min(section.texts.count - 1, maximumResults - earlier))
+        var results = section.texts.dropFirst().prefix(kept).joined(separator: ",\n")
         for (position, check) in application.unlistedChecks.enumerated() {
             let index = listedRules.count + (tally.unlistedIndex(check.id) ?? 0)
             results = results.replacingOccurrences(
                 of: "\(Self.pendingIndex)\(position + 1)\n", with: "\n          \"ruleIndex\" : \(index)\n")
         }
-        if !results.isEmpty, tally.findings > application.findings { results = ",\n" + results }
+        if !results.isEmpty, earlier > 0 { results = ",\n" + results }
         return ReportSection(alignment, results)
     }
 
@@ -154,13 +176,7 @@ public struct SARIFReporter: StreamingReporter {
                             "rules": descriptors,
                         ]
                     ],
-                    "invocations": [
-                        [
-                            "executionSuccessful": !tally.evaluationFailed,
-                            "exitCode": Int(exitCode(tally)),
-                            "workingDirectory": ["uri": baseURI],
-                        ]
-                    ],
+                    "invocations": [invocation(tally)],
                     "originalUriBaseIds": [Self.sourceRoot: ["uri": baseURI]],
                     "results": [Any](),
                     "properties": ["s3check/alignment": [Any]()],
@@ -172,19 +188,53 @@ public struct SARIFReporter: StreamingReporter {
                 withJSONObject: log, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]))
     }
 
+    /// How the run went; with a notification when results were left out.
+    private func invocation(_ tally: RunTally) -> [String: Any] {
+        var invocation: [String: Any] = [
+            "executionSuccessful": !tally.evaluationFailed,
+            "exitCode": Int(exitCode(tally)),
+            "workingDirectory": ["uri": baseURI],
+        ]
+        let omitted = tally.findings - maximumResults
+        if omitted > 0 {
+            let text = LocalizedText(
+                sv: "Loggen innehåller de första \(NumberText.integer(maximumResults, .sv)) av "
+                    + "\(NumberText.integer(tally.findings, .sv)) resultaten; "
+                    + "\(NumberText.integer(omitted, .sv)) utelämnades eftersom GitHubs kodgranskning inte tar emot "
+                    + "fler än \(NumberText.integer(Self.gitHubResultLimit, .sv)) resultat per körning. "
+                    + "JSON-rapporten (--format json) innehåller alla.",
+                en: "The log holds the first \(NumberText.integer(maximumResults, .en)) of "
+                    + "\(NumberText.integer(tally.findings, .en)) results; "
+                    + "\(NumberText.integer(omitted, .en)) were left out because GitHub code scanning accepts "
+                    + "at most \(NumberText.integer(Self.gitHubResultLimit, .en)) results per run. "
+                    + "The JSON report (--format json) holds them all.")
+            invocation["toolExecutionNotifications"] = [
+                [
+                    "level": "warning",
+                    "descriptor": ["id": "S3C-SARIF-LIMIT"],
+                    "message": ["text": text[language]],
+                ]
+            ]
+        }
+        return invocation
+    }
+
     private func descriptor(
         id: String, title: LocalizedText, message: LocalizedText?, severity: Severity, legal: LegalReference?
     ) -> [String: Any] {
         var help = title[language]
-        if let legal, !legal.reference.isEmpty { help += "\n\(legal.reference) <\(legal.url)>" }
+        if let legal, !legal.reference.isEmpty { help += "\n\(legal.text(in: language)) <\(legal.url)>" }
         var descriptor: [String: Any] = [
             "id": id,
             "name": Self.pascalCase(title.en),
             "shortDescription": ["text": title[language]],
-            "fullDescription": ["text": message?[language] ?? title[language]],
+            // The message with its `{placeholders}` shown as "…": the values come with each result.
+            "fullDescription": [
+                "text": message.map { MessageText.withoutPlaceholders($0[language]) } ?? title[language]
+            ],
             "help": [
                 "text": help,
-                "markdown": legal.map { "\(title[language])\n\n[\($0.reference)](\($0.url))" } ?? help,
+                "markdown": legal.map { "\(title[language])\n\n[\($0.text(in: language))](\($0.url))" } ?? help,
             ],
             "defaultConfiguration": ["level": Self.level(severity)],
         ]

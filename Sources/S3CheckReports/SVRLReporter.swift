@@ -59,7 +59,7 @@ public struct SVRLReporter: StreamingReporter {
         }
         if let alignment = application.alignment {
             // The smart-specialisation conclusion the S3 rules decided by, as a report.
-            let name = language == .sv ? "Smart specialisering" : "Smart specialisation"
+            let name = Catalog.text("svrl.smart-specialisation", language)
             lines.append("  <svrl:active-pattern id=\"s3-conclusion\" name=\"\(name)\" documents=\"\(document)\"/>")
             lines.append("  <svrl:fired-rule context=\"/a:application/a:project\"/>")
             lines.append(

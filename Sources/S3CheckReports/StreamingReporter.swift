@@ -75,4 +75,10 @@ public struct ReportSection: Sendable {
     public init(_ texts: String...) {
         self.texts = texts
     }
+
+    /// A section whose texts a reporter's own ``StreamingReporter/placing(_:after:)`` turns
+    /// into one per section list (SARIF keeps its results apart until it knows the limit).
+    public init(texts: [String]) {
+        self.texts = texts
+    }
 }

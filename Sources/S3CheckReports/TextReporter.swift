@@ -47,10 +47,10 @@ public struct TextReporter: StreamingReporter {
             output += render(finding, lines: lines)
         }
         if showAlignment, let alignment = application.alignment {
-            output += AlignmentText(language: language).render(alignment)
+            output += AlignmentText(language: language).render(
+                alignment, file: context.fileCount > 1 ? application.file : nil)
         }
-        output += verdictLine(application) + "\n"
-        if !application.findings.isEmpty || context.fileCount == 1 { output += "\n" }
+        output += verdictLine(application) + "\n\n"
         return ReportSection(output)
     }
 
@@ -82,10 +82,10 @@ public struct TextReporter: StreamingReporter {
         }
         if let legal = finding.legal, !legal.reference.isEmpty {
             let unverified = legal.verified ? "" : " (\(words.unverified))"
-            text += "   = \(words.legal): \(legal.reference)\(unverified) <\(legal.url)>\n"
+            text += "   = \(words.legal): \(legal.text(in: language))\(unverified) <\(legal.url)>\n"
         }
-        if !finding.parameters.isEmpty {
-            let list = finding.parameters.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")
+        if !finding.shownParameters.isEmpty {
+            let list = finding.shownParameters.map { $0.labelled(in: language) }.joined(separator: "; ")
             text += "   = \(words.parameters): \(list)\n"
         }
         return text + "\n"
@@ -94,9 +94,9 @@ public struct TextReporter: StreamingReporter {
     private func verdictLine(_ application: ApplicationReport) -> String {
         let words = Words(language)
         let counts = [
-            (application.count(.error), words.errors),
-            (application.count(.warning), words.warnings),
-        ].filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1.one : $0.1.many)" }
+            (application.count(.error), "count.errors"),
+            (application.count(.warning), "count.warnings"),
+        ].filter { $0.0 > 0 }.map { Catalog.counted($0.1, $0.0, language) }
         let detail = counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))"
         let verdict = paint(application.verdict.label[language].uppercased(), application.verdict.color, bold: true)
         return "\(bold(application.file)): \(verdict)\(detail)"
@@ -111,17 +111,17 @@ public struct TextReporter: StreamingReporter {
             text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
         }
         var lines = [
-            "\(pad(words.application, fileWidth))  \(pad(words.verdict, verdictWidth))  \(words.errors.many)  \(words.warnings.many)  S3"
+            "\(pad(words.application, fileWidth))  \(pad(words.verdict, verdictWidth))  \(words.errors)  \(words.warnings)  S3"
         ]
         for application in tally.applications {
             let supported = application.supportedAreas?.map(\.id) ?? []
-            let best = supported.isEmpty ? (language == .sv ? "inget" : "none") : supported.joined(separator: ",")
+            let best = supported.isEmpty ? words.none : supported.joined(separator: ",")
             let declared = application.declaredAreas?.joined(separator: ",") ?? "–"
             let s3 = application.declaredAreas == nil ? "–" : (declared == best ? best : "\(declared) → \(best)")
             lines.append(
                 "\(pad(application.file, fileWidth))  \(pad(application.verdict.label[language], verdictWidth))  "
-                    + "\(pad(String(application.errors), words.errors.many.count))  "
-                    + "\(pad(String(application.warnings), words.warnings.many.count))  \(s3)"
+                    + "\(pad(String(application.errors), words.errors.count))  "
+                    + "\(pad(String(application.warnings), words.warnings.count))  \(s3)"
             )
         }
         return lines.joined(separator: "\n") + "\n\n"
@@ -129,10 +129,11 @@ public struct TextReporter: StreamingReporter {
 
     private func summary(_ tally: RunTally) -> String {
         let words = Words(language)
-        let parts = Verdict.allCases.map { "\(tally.count($0)) \($0.label[language])" }
+        let parts = Verdict.allCases.map { $0.counted(tally.count($0))[language] }
         let packs = context.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
+        let applications = Catalog.counted("count.applications", tally.applications.count, language)
         return
-            "\(bold(words.summary)): \(tally.applications.count) \(words.applications) — \(parts.joined(separator: ", ")). \(words.rules): \(packs)"
+            "\(bold(words.summary)): \(applications) — \(parts.joined(separator: ", ")). \(words.rules): \(packs)"
     }
 
     private func bold(_ text: String) -> String {
@@ -180,28 +181,22 @@ private struct Words {
     let language: Language
     init(_ language: Language) { self.language = language }
 
-    private func pick(_ sv: String, _ en: String) -> String { language == .sv ? sv : en }
+    private func word(_ key: String) -> String { Catalog.text(key, language) }
 
-    func severity(_ severity: Severity) -> String {
-        switch severity {
-        case .error: pick("fel", "error")
-        case .warning: pick("varning", "warning")
-        case .info: pick("info", "info")
-        }
-    }
+    func severity(_ severity: Severity) -> String { word("severity.\(severity.rawValue)") }
 
-    var field: String { pick("fält", "field") }
-    var hint: String { pick("åtgärd", "fix") }
-    var legal: String { pick("grund", "legal basis") }
-    var unverified: String { pick("ej bekräftad", "to be confirmed") }
-    var parameters: String { pick("parametrar", "parameters") }
-    var errors: (one: String, many: String) { (pick("fel", "error"), pick("fel", "errors")) }
-    var warnings: (one: String, many: String) { (pick("varning", "warning"), pick("varningar", "warnings")) }
-    var summary: String { pick("Sammanfattning", "Summary") }
-    var applications: String { pick("ansökningar", "applications") }
-    var application: String { pick("Ansökan", "Application") }
-    var verdict: String { pick("Bedömning", "Verdict") }
-    var rules: String { pick("Regler", "Rules") }
+    var field: String { word("report.field") }
+    var hint: String { word("report.fix") }
+    var legal: String { word("report.legal-basis") }
+    var unverified: String { word("report.to-be-confirmed") }
+    var parameters: String { word("report.parameters") }
+    var errors: String { word("report.errors") }
+    var warnings: String { word("report.warnings") }
+    var summary: String { word("report.summary") }
+    var application: String { word("report.application") }
+    var verdict: String { word("report.verdict") }
+    var rules: String { word("report.rules") }
+    var none: String { word("report.s3.none") }
 }
 
 /// The lines of a file, read only if a finding needs to quote one, through ``SourceText`` (so

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import S3CheckCore
 
 /// The `s3check` command: checks EU structural-fund applications against eligibility rules.
 @main
@@ -15,8 +16,7 @@ struct S3Check: ParsableCommand {
         subcommands: [
             CheckCommand.self, S3Command.self, CalibrateCommand.self, LintCommand.self, TestCommand.self,
             RulesCommand.self,
-            ExplainCommand.self,
-            ServeCommand.self,
+            ExplainCommand.self, NewCommand.self, SchemaCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: CheckCommand.self
     )
@@ -25,7 +25,13 @@ struct S3Check: ParsableCommand {
     static func main() {
         TemporaryFiles.removeOnTermination()
         do {
-            var command = try parseAsRoot()
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if let (written, meant) = SubcommandFirst.mistypedSubcommand(arguments) {
+                let language = SubcommandFirst.language(arguments)
+                Diagnostics.error(Catalog.text("cli.mistyped-command", language, ["written": written, "meant": meant]))
+                Foundation.exit(Outcome.usageError.rawValue)
+            }
+            var command = try parseAsRoot(SubcommandFirst.arguments(arguments))
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)

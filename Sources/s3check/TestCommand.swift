@@ -110,9 +110,9 @@ struct ExampleExpectations {
                 failed += 1
                 print(
                     "\(file): FAIL " + LocalizedText(sv: "väntat", en: "expected")[language]
-                        + " \(expectation.verdict.rawValue) \(expectation.failingRules.sorted()), "
+                        + " \(expectation.verdict.label[language]) \(expectation.failingRules.sorted()), "
                         + LocalizedText(sv: "fick", en: "got")[language]
-                        + " \(report.verdict.rawValue) \(failing.sorted())"
+                        + " \(report.verdict.label[language]) \(failing.sorted())"
                 )
             }
         }

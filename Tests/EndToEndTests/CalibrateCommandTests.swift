@@ -22,7 +22,7 @@ struct CalibrateCommandTests {
         #expect(output.contains("on 4 labelled applications"))
         #expect(output.contains("Accuracy: 75.0 % (3 of 4)"))
         #expect(output.contains("Disagreements (1)\nmisdeclared-area.sv.xml: label ikt, conclusion life-science\n"))
-        #expect(output.contains("\"läkemedel\" (title, line 7)"), "the disagreement shows its evidence")
+        #expect(output.contains("\"läkemedel\" (project title, line 7)"), "the disagreement shows its evidence")
         #expect(result.standardError.contains("applications in Examples have no label and are left out."))
         let swedish = try BinaryRunner.run(["calibrate", "Examples", "--labels", labels, "--lang", "sv"])
         #expect(swedish.standardOutput.contains("Andel rätt: 75,0 % (3 av 4)"))

@@ -169,6 +169,6 @@ struct CommandLineTests {
         let result = try BinaryRunner.run(["check", folder.path])
         #expect(result.exitCode == 0)
         #expect(result.standardOutput.contains("app.xml: ELIGIBLE"))
-        #expect(result.standardOutput.contains("1 applications"))
+        #expect(result.standardOutput.contains("1 application —"))
     }
 }

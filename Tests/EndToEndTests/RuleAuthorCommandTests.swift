@@ -30,7 +30,8 @@ struct RuleAuthorCommandTests {
         #expect(result.exitCode == 3)
         #expect(result.standardError.contains("[CALL-1] "))
         #expect(
-            result.standardError.contains("elementet a:costline, som ansökningsschemat inte har (menar du a:costLine?)")
+            result.standardError.contains(
+                "elementet a:costline, som ansökningsschemat inte har (menade du a:costLine?)")
         )
         #expect(result.standardError.contains("[CALL-2] \"sum(a:budget/a:costLine/@amount)\" ger inga noder"))
     }
@@ -79,8 +80,8 @@ struct RuleAuthorCommandTests {
     func explain() throws {
         let result = try BinaryRunner.run(["explain", "EU-DM-001"])
         #expect(result.exitCode == 0)
-        #expect(result.standardOutput.contains("from 2014-01-01: 200000"))
-        #expect(result.standardOutput.contains("from 2024-01-01: 300000"))
+        #expect(result.standardOutput.contains("from 2014-01-01: EUR\u{00A0}200,000"))
+        #expect(result.standardOutput.contains("from 2024-01-01: EUR\u{00A0}300,000"))
         #expect(try BinaryRunner.run(["explain", "NO-SUCH-RULE"]).exitCode == 3)
     }
 

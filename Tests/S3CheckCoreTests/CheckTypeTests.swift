@@ -34,9 +34,9 @@ struct CheckTypeTests {
         #expect(outcome == .fail)
         let finding = try #require(report.findings.first)
         #expect(finding.message.en == "Message 12")
-        #expect(finding.values.contains(NamedValue(name: "max", value: "9")))
+        #expect(finding.values.contains { $0.name == "max" && $0.value == "9" })
         #expect(finding.location?.line == 29)
-        #expect(finding.field?.label.en == "Project › Technology readiness level (TRL) › end")
+        #expect(finding.field?.label.en == "Project › Technology readiness level (TRL) › At end")
     }
 
     @Test("range: no node to check means not applicable")
@@ -98,7 +98,7 @@ struct CheckTypeTests {
         #expect(try harness.outcome(of: ratio, edit: Self.budget(first, second, erdf: atCap)).0 == .pass)
         let (outcome, report) = try harness.outcome(of: ratio, edit: Self.budget(first, second, erdf: over))
         #expect(outcome == .fail)
-        #expect(report.findings.first?.values.contains(NamedValue(name: "max", value: cap)) == true)
+        #expect(report.findings.first?.values.contains { $0.name == "max" && $0.value == cap } == true)
         // The same amounts through sum (equal to an expected total, no tolerance) and range.
         let total = "\((Decimal(string: first)! + Decimal(string: second)!))"
         let sum = PackBuilder.rule(
@@ -131,7 +131,7 @@ struct CheckTypeTests {
         let earlier = application.replacingOccurrences(of: "2026-03-16", with: "2026-02-01")
         let report = checker.check(Data(earlier.utf8), file: "a.xml")
         #expect(report.results.first?.outcome == .fail)
-        #expect(report.findings.first?.parameters == [NamedValue(name: "lastDay", value: "2027-12-31")])
+        #expect(report.findings.first?.parameters.map { [$0.name, $0.value] } == [["lastDay", "2027-12-31"]])
     }
 
     @Test("inCodeList: codes outside the list fail, one finding per code")
@@ -173,7 +173,7 @@ struct CheckTypeTests {
             $0.replacingOccurrences(of: #"<erdf amount="2400000"/>"#, with: #"<erdf amount="2400002"/>"#)
         }
         #expect(outcome == .fail)
-        #expect(report.findings.first?.values.contains(NamedValue(name: "sum", value: "6000002")) == true)
+        #expect(report.findings.first?.values.contains { $0.name == "sum" && $0.value == "6000002" } == true)
         let capped = PackBuilder.rule("T-SUM", check: #"<sum of="a:budget/a:costLine/@amount" max="5000000"/>"#)
         #expect(try harness.outcome(of: capped).0 == .fail)
     }
@@ -193,7 +193,7 @@ struct CheckTypeTests {
         )
         let (outcome, report) = try harness.outcome(of: strict)
         #expect(outcome == .fail)
-        #expect(report.findings.first?.values.contains(NamedValue(name: "ratio", value: "40")) == true)
+        #expect(report.findings.first?.values.contains { $0.name == "ratio" && $0.value == "40" } == true)
         let erdfLine = try Fixtures.eligibleApplication().components(separatedBy: "\n")
             .firstIndex { $0.contains("<erdf ") }.map { $0 + 1 }
         #expect(report.findings.first?.location?.line == erdfLine)

@@ -181,7 +181,7 @@ struct HostileInputTests {
         let text = try Fixtures.eligibleApplication().replacingOccurrences(
             of: "</summary>", with: String(repeating: "x", count: 21_000) + "</summary>")
         let finding = try #require(check(text).findings.first { $0.ruleID == "S3C-SCHEMA" })
-        #expect(finding.message.en.contains("at most 20000 are allowed"))
+        #expect(finding.message.en.contains("at most 20,000 are allowed"))
         #expect(finding.message.sv.contains("«Projekt › Sammanfattning»"))
     }
 }

@@ -29,6 +29,9 @@ struct IdentifierAndDateTests {
             ("850709-9806", .checkDigit),
             ("202100-297", .format),
             ("232100-00AB", .format),
+            ("556036 0793", .separators(written: "556036-0793")),
+            ("556.036-0793", .separators(written: "556036-0793")),
+            ("556036 0794", .format),
         ]
     )
     func organisationNumberProblems(_ number: String, _ problem: Identifiers.OrganisationNumberProblem) {

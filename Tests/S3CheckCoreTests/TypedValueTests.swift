@@ -69,7 +69,8 @@ struct TypedValueTests {
     @Test(
         "SE-ORG-001 names the one thing wrong with an organisation number; a typo in it does not fail SE-ORG-004 too",
         arguments: [
-            ("556036-0794", "check digit"), ("850709-9805", "personal identity number"), ("55603-60793", "ten digits"),
+            ("556036-0794", "check digit"), ("850709-9805", "personal identity number"),
+            ("55603-60793", "hyphen before the last four digits: 556036-0793"),
         ]
     )
     func organisationNumberMessages(_ number: String, _ says: String) throws {
@@ -99,7 +100,7 @@ struct TypedValueTests {
         arguments: [
             ("<endDate>2028-08-31</endDate>", "<endDate>12028-08-31</endDate>", "Project › End date"),
             ("<endDate>2028-08-31</endDate>", "<endDate>-2028-08-31</endDate>", "Project › End date"),
-            (#"year="2026""#, #"year="12026""#, "Budget › Cost line › year"),
+            (#"year="2026""#, #"year="12026""#, "Budget › Cost line › Year"),
         ]
     )
     func unreadableDates(_ from: String, _ to: String, _ field: String) throws {

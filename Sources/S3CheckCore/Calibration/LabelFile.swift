@@ -28,22 +28,21 @@ public struct LabelFile: Sendable {
     public init(text: String, file: String, areas: [String]) {
         labels = []
         problems = []
-        func problem(_ line: Int, sv: String, en: String) {
-            problems.append(RuleProblem(file: file, line: line, ruleID: nil, message: LocalizedText(sv: sv, en: en)))
+        func problem(_ line: Int, _ message: LocalizedText) {
+            problems.append(RuleProblem(file: file, line: line, ruleID: nil, message: message))
         }
         let table: CSV<Named>
         do {
             table = try CSV<Named>(string: text, loadColumns: false)
         } catch {
-            problem(1, sv: "Filen är ingen läsbar CSV-fil: \(error).", en: "The file is not readable CSV: \(error).")
+            problem(1, Catalog.text("labels.the-file-is-not-readable-csv", ["error": "\(error)"]))
             return
         }
         // Column names in any case, as spreadsheets write them.
         let columns = Dictionary(table.header.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         guard let fileColumn = columns["file"], let areaColumn = columns["area"] else {
             problem(
-                1, sv: "Första raden måste namnge kolumnerna file och area (till exempel: file,area).",
-                en: "The first row must name the columns file and area (for example: file,area).")
+                1, Catalog.text("labels.the-first-row-must-name-the"))
             return
         }
         let known = Set(areas + [Self.noArea])
@@ -53,16 +52,14 @@ public struct LabelFile: Sendable {
             let path = (row[fileColumn] ?? "").trimmingCharacters(in: .whitespaces)
             let area = (row[areaColumn] ?? "").trimmingCharacters(in: .whitespaces)
             if path.isEmpty {
-                problem(line, sv: "Kolumnen file är tom.", en: "The column file is empty.")
+                problem(line, Catalog.text("labels.the-column-file-is-empty"))
             } else if !known.contains(area) {
                 let list = (areas + [Self.noArea]).joined(separator: ", ")
                 problem(
-                    line, sv: "Området \"\(area)\" finns inte i strategin (giltiga: \(list)).",
-                    en: "The area \"\(area)\" is not in the strategy (valid: \(list)).")
+                    line, Catalog.text("labels.the-area-is-not-in-the", ["area": "\(area)", "list": "\(list)"]))
             } else if let first = seen[Self.normalised(path)] {
                 problem(
-                    line, sv: "\(path) har redan en etikett på rad \(first).",
-                    en: "\(path) is already labelled on line \(first).")
+                    line, Catalog.text("labels.is-already-labelled-on-line", ["path": "\(path)", "first": "\(first)"]))
             } else {
                 seen[Self.normalised(path)] = line
                 labels.append(Label(file: path, area: area, line: line))

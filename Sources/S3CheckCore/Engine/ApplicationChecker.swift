@@ -56,12 +56,35 @@ public final class ApplicationChecker {
         case .success(let application): (document, root) = application
         case .failure(let failure): return blocked(file, digest, failure.findings)
         }
-        let violations = schemas.application.validate(document)
-        guard violations.isEmpty else {
-            let findings = violations.map {
+        // A field still holding a template's placeholder is reported as left to fill in, and
+        // the schema's complaint about that same field (not a date, not a number) is dropped.
+        let unfilled = Placeholders.unfilled(in: root)
+        let unfilledPaths = Set(unfilled.map { $0.node.path })
+        let violations = schemas.application.validate(document).filter { violation in
+            // Follow an invalid id that is reported on its own ("No precomputed value", "Not all fields
+            // of key …"): saying it again would only confuse.
+            if violation.message.contains("Not all fields of key") || violation.message.contains("No precomputed value")
+            {
+                return false
+            }
+            guard let node = violation.node else { return true }
+            if unfilledPaths.contains(node.path) { return false }
+            // An attribute's violation names the element as its node and the attribute in the text.
+            let message = Schemas.plain(violation.message)
+            guard let start = message.range(of: "attribute '"),
+                let end = message[start.upperBound...].firstIndex(of: "'")
+            else { return true }
+            return !unfilledPaths.contains(node.path + "/@" + message[start.upperBound..<end])
+        }
+        guard violations.isEmpty, unfilled.isEmpty else {
+            var findings = unfilled.map { unfilledField($0, file: file) }
+            findings += violations.map {
                 SchemaViolationDescription.finding(for: $0, file: file, schemas: schemas, source: document.source)
             }
-            return blocked(file, digest, findings)
+            findings.sort {
+                ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
+            }
+            return blocked(file, digest, findings, identity: Self.identity(of: root))
         }
         // Rules see canonical numbers; a date or year they cannot read stops the assessment.
         let unreadable = schemas.typedValues.normalise(root).map { node, reason in
@@ -93,7 +116,8 @@ public final class ApplicationChecker {
             findings: findings,
             results: results,
             identity: identity,
-            alignment: alignment
+            alignment: alignment,
+            facts: FactsReader.facts(of: root)
         )
     }
 
@@ -164,13 +188,13 @@ public final class ApplicationChecker {
         let finding = Finding(
             ruleID: "S3C-IO",
             severity: .error,
-            title: LocalizedText(sv: "Filen kan inte läsas", en: "The file cannot be read"),
+            title: Catalog.text("checker.the-file-cannot-be-read"),
             message: exists
-                ? LocalizedText(sv: "Filen finns men kan inte läsas.", en: "The file exists but cannot be read.")
-                : LocalizedText(sv: "Filen finns inte.", en: "The file does not exist."),
+                ? Catalog.text("checker.the-file-exists-but-cannot-be")
+                : Catalog.text("checker.the-file-does-not-exist"),
             hint: exists
-                ? LocalizedText(sv: "Kontrollera filens behörigheter.", en: "Check the file's permissions.")
-                : LocalizedText(sv: "Kontrollera sökvägen.", en: "Check the path."),
+                ? Catalog.text("checker.check-the-file-s-permissions")
+                : Catalog.text("checker.check-the-path"),
             location: SourceLocation(file: file, line: 1, column: 1),
             blocksAssessment: true
         )
@@ -185,16 +209,10 @@ public final class ApplicationChecker {
             return Finding(
                 ruleID: "S3C-FORMAT",
                 severity: .error,
-                title: LocalizedText(sv: "Inte en ansökan", en: "Not an application"),
-                message: LocalizedText(
-                    sv: "Filen är inte en s3check-ansökan: rotelementet är \(found).",
-                    en: "The file is not an s3check application: the root element is \(found)."
-                ),
-                hint: LocalizedText(
-                    sv:
-                        "En ansökan börjar med <application xmlns=\"\(Namespaces.application)\" formatVersion=\"1.0\">.",
-                    en:
-                        "An application starts with <application xmlns=\"\(Namespaces.application)\" formatVersion=\"1.0\">."
+                title: Catalog.text("checker.not-an-application"),
+                message: Catalog.text("checker.the-file-is-not-an-s3check", ["found": "\(found)"]),
+                hint: Catalog.text(
+                    "checker.an-application-starts-with-application-xmlns", ["application": "\(Namespaces.application)"]
                 ),
                 location: location,
                 blocksAssessment: true
@@ -205,15 +223,9 @@ public final class ApplicationChecker {
             return Finding(
                 ruleID: "S3C-VERSION",
                 severity: .error,
-                title: LocalizedText(sv: "Okänd formatversion", en: "Unknown format version"),
-                message: LocalizedText(
-                    sv: "Formatversion \(version) stöds inte; den här versionen av s3check läser 1.x.",
-                    en: "Format version \(version) is not supported; this version of s3check reads 1.x."
-                ),
-                hint: LocalizedText(
-                    sv: "Exportera ansökan i format 1.x eller uppgradera s3check.",
-                    en: "Export the application in format 1.x or upgrade s3check."
-                ),
+                title: Catalog.text("checker.unknown-format-version"),
+                message: Catalog.text("checker.format-version-is-not-supported-this", ["version": "\(version)"]),
+                hint: Catalog.text("checker.export-the-application-in-format-1"),
                 location: location,
                 blocksAssessment: true
             )
@@ -231,16 +243,11 @@ public final class ApplicationChecker {
         return Finding(
             ruleID: "S3C-PACK-VALIDITY",
             severity: .error,
-            title: LocalizedText(
-                sv: "Regelpaketet gäller inte detta datum", en: "The rule pack does not cover this date"),
-            message: LocalizedText(
-                sv: "Inlämningsdatumet \(submission) ligger utanför regelpaketens giltighet \(window.from)–\(to).",
-                en: "The submission date \(submission) is outside the rule packs' validity \(window.from)–\(to)."
-            ),
-            hint: LocalizedText(
-                sv: "Kontrollera inlämningsdatumet eller välj regelpaketet för rätt period med --rules.",
-                en: "Check the submission date or choose the pack for the right period with --rules."
-            ),
+            title: Catalog.text("checker.the-rule-pack-does-not-cover"),
+            message: Catalog.text(
+                "checker.the-submission-date-is-outside-the",
+                ["submission": "\(submission)", "from": "\(window.from)", "to": "\(to)"]),
+            hint: Catalog.text("checker.check-the-submission-date-or-choose"),
             location: SourceLocation(file: file, line: node.line, column: node.column),
             field: FieldReference(path: node.path, label: schemas.fieldLabel(for: node.reference.names)),
             blocksAssessment: true
@@ -248,16 +255,32 @@ public final class ApplicationChecker {
     }
 
     /// A value the schema accepts but the rules cannot read.
+    private func unfilledField(_ field: Placeholders.Unfilled, file: String) -> Finding {
+        let reference = FieldReference(
+            path: field.node.path, label: schemas.fieldLabel(for: field.node.reference.names))
+        let instruction = VisibleText.escaping(field.instruction)
+        return Finding(
+            ruleID: "S3C-FILL-IN",
+            severity: .error,
+            title: Catalog.text("checker.field-to-fill-in"),
+            message: reference.label.map { label, language in
+                Catalog.text("checker.is-not-filled-in", language, ["label": "\(label)"])
+            },
+            hint: Catalog.text("checker.fill-in", ["instruction": "\(instruction)"]),
+            location: SourceLocation(file: file, line: field.node.line, column: field.node.column),
+            field: reference,
+            blocksAssessment: true
+        )
+    }
+
     private func unreadableValue(_ node: XMLNode, reason: LocalizedText, file: String) -> Finding {
         let field = FieldReference(path: node.path, label: schemas.fieldLabel(for: node.reference.names))
         return Finding(
             ruleID: "S3C-VALUE",
             severity: .error,
-            title: LocalizedText(sv: "Ett värde som reglerna inte kan läsa", en: "A value the rules cannot read"),
+            title: Catalog.text("checker.a-value-the-rules-cannot-read"),
             message: field.label.map { label, language in "\(label): " + reason[language] },
-            hint: LocalizedText(
-                sv: "Skriv året med fyra siffror, till exempel 2027-12-31 eller 2027.",
-                en: "Write the year in four digits, for example 2027-12-31 or 2027."),
+            hint: Catalog.text("checker.write-the-year-in-four-digits"),
             location: SourceLocation(file: file, line: node.line, column: node.column),
             field: field,
             blocksAssessment: true

@@ -47,11 +47,15 @@ struct ExactDecimal: Comparable, Sendable {
     var magnitude: ExactDecimal { value < 0 ? ExactDecimal(-value) : self }
 
     /// `self ÷ divisor`, rounded to `decimals` places, for messages only; nil for division by 0.
-    func divided(by divisor: ExactDecimal, decimals: Int = 2) -> ExactDecimal? {
+    /// `rounding` is `.down` or `.up` when the quotient failed a minimum or a maximum, so that a
+    /// message never shows a failing value rounded onto its limit ("60 %; at least 60 %").
+    func divided(
+        by divisor: ExactDecimal, decimals: Int = 2, rounding: NSDecimalNumber.RoundingMode = .plain
+    ) -> ExactDecimal? {
         guard divisor.value != 0 else { return nil }
         var quotient = value / divisor.value
         var rounded = Decimal()
-        NSDecimalRound(&rounded, &quotient, decimals, .plain)
+        NSDecimalRound(&rounded, &quotient, decimals, rounding)
         return ExactDecimal(rounded)
     }
 

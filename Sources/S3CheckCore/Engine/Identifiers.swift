@@ -35,6 +35,8 @@ public enum Identifiers {
         case personalIdentityNumber
         /// Ten digits in the right form whose last digit does not match the first nine.
         case checkDigit
+        /// A valid number written with spaces or points: it reads as `written` `NNNNNN-NNNN`.
+        case separators(written: String)
 
         /// Why, as a sentence in `language`.
         public func reason(_ language: Language) -> String {
@@ -51,6 +53,10 @@ public enum Identifiers {
                 "Kontrollsiffran (den sista) stämmer inte med de nio första siffrorna; troligen är en siffra felskriven eller två har bytt plats."
             case (.checkDigit, .en):
                 "The check digit (the last) does not match the first nine digits; most likely a digit is mistyped or two are swapped."
+            case (.separators(let written), .sv):
+                "Siffrorna är rätt, men numret ska skrivas utan mellanslag och punkter och med bindestreck före de fyra sista siffrorna: \(written)."
+            case (.separators(let written), .en):
+                "The digits are right, but the number is written without spaces or points and with a hyphen before the last four digits: \(written)."
             }
         }
     }
@@ -58,6 +64,13 @@ public enum Identifiers {
     /// What is wrong with `text` as a Swedish organisation number; nil when it is one.
     public static func organisationNumberProblem(_ text: String) -> OrganisationNumberProblem? {
         guard !isSwedishOrganisationNumber(text) else { return nil }
+        // The right digits in a form people write by hand (556036 0793, 556.036-0793).
+        let bare = text.unicodeScalars.filter { ("0"..."9").contains($0) }
+        if bare.count == 10 || bare.count == 12 {
+            let digits = String(String.UnicodeScalarView(bare))
+            let written = String(digits.dropLast(4)) + "-" + String(digits.suffix(4))
+            if isSwedishOrganisationNumber(written) { return .separators(written: written) }
+        }
         var bytes = Array(text.trimmingXMLWhitespace().utf8)
         if bytes.count >= 5, bytes[bytes.count - 5] == UInt8(ascii: "-") || bytes[bytes.count - 5] == UInt8(ascii: "+")
         {

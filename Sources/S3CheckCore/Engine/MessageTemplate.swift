@@ -1,9 +1,29 @@
 import Foundation
 
 /// Fills `{name}` placeholders in rule messages with the values a check found.
+///
+/// A placeholder may name how its number reads: `{sum:amount}` is an amount in the
+/// application's currency (`5 145 000 kr`, `SEK 5,145,000`), `{total:EUR}` and `{limit:SEK}`
+/// an amount in that currency. Any other number reads with the language's digit grouping and
+/// decimal separator (`11,7` in Swedish, `11.7` in English).
 enum MessageTemplate {
-    /// The names inside `{…}`.
+    /// The formats a placeholder can ask for after `:`.
+    static let formats: Set<String> = ["amount", "SEK", "EUR"]
+
+    /// The names inside `{…}`, without a format.
     static func placeholders(in template: String) -> [String] {
+        fields(in: template).map(\.name)
+    }
+
+    /// The names inside `{…}` and the format after `:`, if any.
+    static func fields(in template: String) -> [(name: String, format: String?)] {
+        rawPlaceholders(in: template).map { field in
+            guard let colon = field.firstIndex(of: ":") else { return (field, nil) }
+            return (String(field[..<colon]), String(field[field.index(after: colon)...]))
+        }
+    }
+
+    private static func rawPlaceholders(in template: String) -> [String] {
         // Braces are ASCII, so scanning bytes finds the same names as scanning characters.
         var names: [String] = []
         var start: String.Index?
@@ -22,23 +42,39 @@ enum MessageTemplate {
         return names
     }
 
-    /// The template with every known placeholder replaced; unknown ones stay as written so
-    /// that a typo is visible rather than silently empty. The first value of a name wins.
-    static func fill(_ template: String, with values: [NamedValue]) -> String {
+    /// The template with every known placeholder replaced by its value as people write it in
+    /// `language`; unknown ones stay as written so that a typo is visible rather than silently
+    /// empty. The first value of a name wins. `currency` is the application's (ISO 4217).
+    static func fill(_ template: String, with values: [NamedValue], language: Language, currency: String?) -> String {
         guard template.contains("{") else { return template }
         var result = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = rest[rest.index(after: open)..<close]
+            let field = rest[rest.index(after: open)..<close]
+            let name = field.split(separator: ":", maxSplits: 1).first ?? field
+            let format = field.contains(":") ? field.split(separator: ":", maxSplits: 1).last.map(String.init) : nil
             if let value = values.first(where: { $0.name == name }) {
-                result += value.value
+                result += text(of: value, format: format, language: language, currency: currency)
             } else {
                 result += rest[open...close]
             }
             rest = rest[rest.index(after: close)...]
         }
         return result + rest
+    }
+
+    private static func text(of value: NamedValue, format: String?, language: Language, currency: String?) -> String {
+        guard value.isNumber, let format, let number = NumberText.canonicalDecimal(value.value) else {
+            return value.text(in: language)
+        }
+        switch format {
+        case "amount":
+            guard let currency, !currency.isEmpty else { return value.text(in: language) }
+            return NumberText.amount(number, currency: currency, language)
+        case "SEK", "EUR": return NumberText.amount(number, currency: format, language)
+        default: return value.text(in: language)
+        }
     }
 }

@@ -9,6 +9,8 @@ struct RuleEvaluation {
     let file: String
     /// Parameter values in force on the submission date.
     let parameters: ParameterValues
+    /// The application's currency (`budget/@currency`), in which `{name:amount}` reads.
+    private(set) var currency: String? = nil
 
     /// A node that failed a check and the values to report with it.
     private struct Failure {
@@ -20,6 +22,8 @@ struct RuleEvaluation {
     private enum CheckOutcome {
         case notApplicable
         case checked([Failure])
+        /// A ratio check, with what it measured for the printed report.
+        case measured([Failure], RuleResult.Measurement)
     }
 
     private struct EvaluationFailure: Error {
@@ -28,19 +32,21 @@ struct RuleEvaluation {
 
     mutating func run(on root: XMLNode) -> ([Finding], [RuleResult]) {
         compiled.context.variables = parameters.variables
+        currency = root.child("budget")?.attribute("currency")
         var findings: [Finding] = []
         var results: [RuleResult] = []
         results.reserveCapacity(compiled.rules.count)
         for rule in compiled.rules {
             do {
-                let ruleFindings = try evaluate(rule, root: root)
+                var measurement: RuleResult.Measurement?
+                let ruleFindings = try evaluate(rule, root: root, measurement: &measurement)
                 switch ruleFindings {
                 case .none:
                     results.append(RuleResult(ruleID: rule.rule.id, outcome: .notApplicable))
                 case .some(let list) where list.isEmpty:
-                    results.append(RuleResult(ruleID: rule.rule.id, outcome: .pass))
+                    results.append(RuleResult(ruleID: rule.rule.id, outcome: .pass, measurement: measurement))
                 case .some(let list):
-                    results.append(RuleResult(ruleID: rule.rule.id, outcome: .fail))
+                    results.append(RuleResult(ruleID: rule.rule.id, outcome: .fail, measurement: measurement))
                     findings.append(contentsOf: list)
                 }
             } catch {
@@ -57,7 +63,11 @@ struct RuleEvaluation {
     }
 
     /// nil when the rule does not apply; otherwise its findings (empty when it passed).
-    private func evaluate(_ rule: CompiledRule, root: XMLNode) throws(EvaluationFailure) -> [Finding]? {
+    /// The rule's findings, nil when it applied to nothing; `measurement` is what a ratio check
+    /// on a single context measured.
+    private func evaluate(_ rule: CompiledRule, root: XMLNode, measurement: inout RuleResult.Measurement?)
+        throws(EvaluationFailure) -> [Finding]?
+    {
         compiled.context.clearLocals()
         if let applicability = rule.applicability, try !value(applicability, at: root).boolean {
             return nil
@@ -78,14 +88,19 @@ struct RuleEvaluation {
                 compiled.context.bindLocal(name, to: result)
                 letResults.append((name, result))
             }
-            switch try check(rule, at: context) {
-            case .notApplicable:
+            var outcome = try check(rule, at: context)
+            if case .measured(let failures, let measured) = outcome {
+                measurement = contexts.count == 1 ? measured : nil
+                outcome = .checked(failures)
+            }
+            switch outcome {
+            case .notApplicable, .measured:
                 continue
             case .checked(let failures):
                 anyChecked = true
                 guard !failures.isEmpty else { continue }
                 // Printed only for a finding: most contexts pass, and printing costs.
-                let letValues = letResults.map { NamedValue(name: $0.name, value: Self.display($0.value)) }
+                let letValues = letResults.map(Self.namedValue)
                 findings += failures.map { finding(rule, $0, extra: letValues) }
             }
         }
@@ -108,7 +123,10 @@ struct RuleEvaluation {
                 let number = ExactDecimal(text: node.stringValue)
                 let inside = number.map { number in Self.within(number, low, high) } ?? false
                 return inside
-                    ? nil : Failure(node: node, values: Self.bounds(value: node.stringValue, min: low, max: high))
+                    ? nil
+                    : Failure(
+                        node: node,
+                        values: Self.bounds(value: node.stringValue, isNumber: number != nil, min: low, max: high))
             }
             return .checked(failures)
 
@@ -175,9 +193,9 @@ struct RuleEvaluation {
             }
             guard !inside else { return .checked([]) }
             let shown = total?.formatted ?? "–"
-            var values = Self.bounds(value: shown, min: low, max: high)
-            values.append(NamedValue(name: "sum", value: shown))
-            if let expected { values.append(NamedValue(name: "expected", value: expected.formatted)) }
+            var values = Self.bounds(value: shown, isNumber: total != nil, min: low, max: high)
+            values.append(NamedValue(name: "sum", value: shown, isNumber: total != nil))
+            if let expected { values.append(NamedValue(name: "expected", value: expected.formatted, isNumber: true)) }
             return .checked([Failure(node: nodes.first ?? context, values: values)])
 
         case .ratio(_, let numeratorSource, let denominatorSource, let min, let max, let percent):
@@ -194,17 +212,26 @@ struct RuleEvaluation {
                 inside =
                     low.map { scaled >= $0 * denominator } != false && high.map { scaled <= $0 * denominator } != false
             }
-            guard !inside else { return .checked([]) }
-            let ratio = numerator.flatMap { numerator in
-                denominator.flatMap { (numerator * scale).divided(by: $0) }
+            // A failing ratio is rounded away from the limit it failed.
+            var rounding = NSDecimalNumber.RoundingMode.plain
+            if !inside, let numerator, let denominator, denominator > .zero {
+                let scaled = numerator * scale
+                if let low, scaled < low * denominator { rounding = .down }
+                if let high, scaled > high * denominator { rounding = .up }
             }
-            var values = Self.bounds(value: ratio?.formatted ?? "–", min: low, max: high)
+            let ratio = numerator.flatMap { numerator in
+                denominator.flatMap { (numerator * scale).divided(by: $0, rounding: rounding) }
+            }
+            let measured = RuleResult.Measurement(
+                value: ratio?.formatted ?? "–", min: low?.formatted, max: high?.formatted, percent: percent)
+            guard !inside else { return .measured([], measured) }
+            var values = Self.bounds(value: ratio?.formatted ?? "–", isNumber: ratio != nil, min: low, max: high)
             values += [
-                NamedValue(name: "ratio", value: ratio?.formatted ?? "–"),
-                NamedValue(name: "numerator", value: numerator?.formatted ?? "–"),
-                NamedValue(name: "denominator", value: denominator?.formatted ?? "–"),
+                NamedValue(name: "ratio", value: ratio?.formatted ?? "–", isNumber: ratio != nil),
+                NamedValue(name: "numerator", value: numerator?.formatted ?? "–", isNumber: numerator != nil),
+                NamedValue(name: "denominator", value: denominator?.formatted ?? "–", isNumber: denominator != nil),
             ]
-            return .checked([Failure(node: numeratorNode ?? context, values: values)])
+            return .measured([Failure(node: numeratorNode ?? context, values: values)], measured)
 
         case .assert(_, let test):
             let result = try value(rule.expression(test), at: context).boolean
@@ -289,9 +316,18 @@ struct RuleEvaluation {
 
     private func finding(_ rule: CompiledRule, _ failure: Failure, extra: [NamedValue]) -> Finding {
         let node = failure.node
-        let parameterValues = rule.parameterIDs.map { NamedValue(name: $0, value: parameters.texts[$0] ?? "") }
+        let parameterValues = rule.parameterIDs.map { id in
+            let parameter = compiled.ruleSet.parameter(id)
+            return NamedValue(
+                name: id, value: parameters.texts[id] ?? "", isNumber: parameter?.kind == .number,
+                label: parameter?.title, unit: parameter?.unit)
+        }
         // Values come from the application: what a person reads must not hide or reorder text.
-        let values = (failure.values + extra).map { NamedValue(name: $0.name, value: VisibleText.escaping($0.value)) }
+        let values = (failure.values + extra).map { value in
+            var visible = value
+            visible.value = VisibleText.escaping(value.value)
+            return visible
+        }
         let reference = node.reference
         let field = FieldReference(path: reference.path, label: schemas.fieldLabel(for: reference.names))
         let fieldValue = NamedValue(name: "field", value: "")
@@ -299,7 +335,8 @@ struct RuleEvaluation {
         let message = rule.rule.message.map { template, language in
             MessageTemplate.fill(
                 template,
-                with: all + [NamedValue(name: fieldValue.name, value: field.label[language])]
+                with: all + [NamedValue(name: fieldValue.name, value: field.label[language])],
+                language: language, currency: currency
             )
         }
         return Finding(
@@ -307,7 +344,9 @@ struct RuleEvaluation {
             severity: rule.rule.severity,
             title: rule.rule.title,
             message: message,
-            hint: rule.rule.hint?.map { template, _ in MessageTemplate.fill(template, with: all) },
+            hint: rule.rule.hint?.map { template, language in
+                MessageTemplate.fill(template, with: all, language: language, currency: currency)
+            },
             legal: rule.rule.legal,
             location: SourceLocation(file: file, line: node.line, column: node.column),
             field: field,
@@ -321,14 +360,10 @@ struct RuleEvaluation {
             ruleID: rule.id,
             severity: .error,
             title: rule.title,
-            message: LocalizedText(
-                sv: "Regeln kunde inte utvärderas (\(reason)); ansökan kan därför inte bedömas.",
-                en: "The rule could not be evaluated (\(reason)); the application therefore cannot be assessed."
-            ),
-            hint: LocalizedText(
-                sv: "Kontakta den som förvaltar regelpaketet; regeln finns i \(rule.origin.file):\(rule.origin.line).",
-                en: "Contact whoever maintains the rule pack; the rule is at \(rule.origin.file):\(rule.origin.line)."
-            ),
+            message: Catalog.text("evaluation.the-rule-could-not-be-evaluated", ["reason": "\(reason)"]),
+            hint: Catalog.text(
+                "evaluation.contact-whoever-maintains-the-rule-pack",
+                ["file": "\(rule.origin.file)", "line": "\(rule.origin.line)"]),
             legal: rule.legal,
             location: SourceLocation(file: file, line: root.line, column: root.column),
             blocksAssessment: true
@@ -342,10 +377,10 @@ struct RuleEvaluation {
         return node.childElements.isEmpty && !node.hasAttributes
     }
 
-    private static func bounds(value: String, min: ExactDecimal?, max: ExactDecimal?) -> [NamedValue] {
-        [NamedValue(name: "value", value: value.trimmingXMLWhitespace())]
-            + (min.map { [NamedValue(name: "min", value: $0.formatted)] } ?? [])
-            + (max.map { [NamedValue(name: "max", value: $0.formatted)] } ?? [])
+    private static func bounds(value: String, isNumber: Bool, min: ExactDecimal?, max: ExactDecimal?) -> [NamedValue] {
+        [NamedValue(name: "value", value: value.trimmingXMLWhitespace(), isNumber: isNumber)]
+            + (min.map { [NamedValue(name: "min", value: $0.formatted, isNumber: true)] } ?? [])
+            + (max.map { [NamedValue(name: "max", value: $0.formatted, isNumber: true)] } ?? [])
     }
 
     /// A number an expression computed, for messages, printed as check values are.
@@ -353,10 +388,14 @@ struct RuleEvaluation {
         ExactDecimal(number: value)?.formatted ?? "–"
     }
 
-    private static func display(_ value: XPathValue) -> String {
-        switch value {
-        case .number(let number): format(number)
-        default: value.string.trimmingXMLWhitespace()
+    /// A `let` value for messages: a computed number printed as check values are.
+    private static func namedValue(_ result: (name: String, value: XPathValue)) -> NamedValue {
+        switch result.value {
+        case .number(let number):
+            let text = format(number)
+            return NamedValue(name: result.name, value: text, isNumber: text != "–")
+        default:
+            return NamedValue(name: result.name, value: result.value.string.trimmingXMLWhitespace())
         }
     }
 }

@@ -12,6 +12,11 @@ public struct Schemas: Sendable {
     public let strategy: XMLSchema
     /// Field labels by element or attribute name, from the application schema's documentation.
     public let labels: [String: LocalizedText]
+    /// Labels of declarations inside one owner, `owner/name` (an element's name, or a named
+    /// type's): `call/id` is the call's reference number, not any `id`.
+    let scopedLabels: [String: LocalizedText]
+    /// The named type of each element declared with `type=`, to find labels scoped to the type.
+    let elementTypes: [String: String]
     /// Every element and attribute name the application schema declares.
     public let applicationElements: Set<String>
     public let applicationAttributes: Set<String>
@@ -39,7 +44,7 @@ public struct Schemas: Sendable {
         rules = try XMLSchema(data(Self.rulesSchemaPath), name: "Rules/" + Self.rulesSchemaPath)
         strategy = try XMLSchema(data(Self.strategySchemaPath), name: "Rules/" + Self.strategySchemaPath)
         let document = try XMLDocument.parse(applicationData, name: Self.applicationSchemaPath)
-        labels = Self.labels(in: document)
+        (labels, scopedLabels, elementTypes) = Self.labels(in: document)
         (applicationElements, applicationAttributes) = Self.declaredNames(in: document)
         typedValues = TypedValues(schema: document)
     }
@@ -59,15 +64,28 @@ public struct Schemas: Sendable {
         return (elements, attributes)
     }
 
-    /// The breadcrumb for a node, such as `Parter › Part › Organisationsnummer`.
+    /// The breadcrumb for a node, such as `Parter › Part › Organisationsnummer`: each step by
+    /// its label within its parent, a step named like the one before it (`Mål › Mål`) once.
     public func fieldLabel(for names: [String]) -> LocalizedText {
-        let shown = names.filter { $0 != "application" }
-        let parts = shown.map { labels[$0] ?? LocalizedText(sv: $0, en: $0) }
-        guard !parts.isEmpty else { return labels["application"] ?? LocalizedText(sv: "Ansökan", en: "Application") }
-        return LocalizedText(
-            sv: parts.map(\.sv).joined(separator: " › "),
-            en: parts.map(\.en).joined(separator: " › ")
-        )
+        var swedish: [String] = []
+        var english: [String] = []
+        for (index, name) in names.enumerated() where name != "application" {
+            let label = label(of: name, in: index > 0 ? names[index - 1] : nil)
+            if swedish.last != label.sv { swedish.append(label.sv) }
+            if english.last != label.en { english.append(label.en) }
+        }
+        guard !swedish.isEmpty else { return labels["application"] ?? Catalog.text("schema.application") }
+        return LocalizedText(sv: swedish.joined(separator: " › "), en: english.joined(separator: " › "))
+    }
+
+    /// The label of `name` declared inside `owner` (by the owner's name or its named type),
+    /// else of `name` anywhere, else the name itself.
+    func label(of name: String, in owner: String?) -> LocalizedText {
+        if let owner {
+            if let scoped = scopedLabels["\(owner)/\(name)"] { return scoped }
+            if let type = elementTypes[owner], let scoped = scopedLabels["\(type)/\(name)"] { return scoped }
+        }
+        return label(of: name)
     }
 
     /// The label of one element name, or the name itself.
@@ -84,32 +102,44 @@ public struct Schemas: Sendable {
         return text
     }
 
-    private static func labels(in schema: XMLDocument) -> [String: LocalizedText] {
-        guard let root = schema.root else { return [:] }
+    private static func labels(in schema: XMLDocument) -> (
+        [String: LocalizedText], scoped: [String: LocalizedText], types: [String: String]
+    ) {
+        guard let root = schema.root else { return ([:], [:], [:]) }
         var typeLabels: [String: LocalizedText] = [:]
         var declarations: [(name: String, type: String?, label: LocalizedText?)] = []
-        func visit(_ node: XMLNode) {
+        var scoped: [String: LocalizedText] = [:]
+        var types: [String: String] = [:]
+        // `owner` is the element or named type whose content is being read.
+        func visit(_ node: XMLNode, owner: String?) {
             let label = documentation(of: node)
+            var inner = owner
             if let name = node.attribute("name") {
                 switch node.localName {
                 case "complexType", "simpleType":
                     if let label { typeLabels[name] = label }
+                    inner = name
                 case "element", "attribute":
                     declarations.append((name, node.attribute("type"), label))
+                    if let owner, let label, scoped["\(owner)/\(name)"] == nil { scoped["\(owner)/\(name)"] = label }
+                    if node.localName == "element" {
+                        inner = name
+                        if let type = node.attribute("type") { types[name] = type }
+                    }
                 default:
                     break
                 }
             }
-            node.childElements.forEach(visit)
+            for child in node.childElements { visit(child, owner: inner) }
         }
-        visit(root)
+        visit(root, owner: nil)
         var result: [String: LocalizedText] = [:]
         for declaration in declarations where result[declaration.name] == nil {
             if let label = declaration.label ?? declaration.type.flatMap({ typeLabels[$0] }) {
                 result[declaration.name] = label
             }
         }
-        return result
+        return (result, scoped, types)
     }
 
     private static func documentation(of node: XMLNode) -> LocalizedText? {

@@ -135,7 +135,7 @@ struct TypedValues {
     }
 
     private static func outOfRange(_ text: String, kind: Kind) -> LocalizedText {
-        let what = kind == .date ? (sv: "datumet", en: "the date") : (sv: "året", en: "the year")
+        let what = kind == .date ? (Catalog.text("value.the-date")) : (Catalog.text("value.the-year"))
         return LocalizedText(
             sv: "Schemat godtar \(what.sv) \(text), men reglerna kan bara läsa år 0001–9999 med fyra siffror; "
                 + "ansökan kan därför inte bedömas.",

@@ -5,90 +5,134 @@ import SafeXML
 enum SchemaViolationDescription {
     static func finding(for diagnostic: XMLDiagnostic, file: String, schemas: Schemas, source: SourceText) -> Finding {
         let names = diagnostic.node?.names ?? []
-        let field = diagnostic.node.map {
+        var field = diagnostic.node.map {
             FieldReference(path: $0.path, label: schemas.fieldLabel(for: $0.names))
         }
         let fieldLabel = schemas.fieldLabel(for: names)
         let line = diagnostic.line ?? diagnostic.node?.line ?? 1
-        let column =
+        var column =
             diagnostic.node.map {
                 source.column(ofNodeNamed: $0.localName, isAttribute: $0.path.contains("/@"), line: line)
             } ?? 1
         let plain = Schemas.plain(diagnostic.message)
         let message: LocalizedText
+        var hint = Catalog.text("schema.fix-the-field-to-match-the")
         switch diagnostic.code {
         case 1871, 1844:
-            let expected = expectedNames(in: plain).map(schemas.label(of:))
-            let expectedSV = expected.map { "«\($0.sv)»" }.joined(separator: ", ")
-            let expectedEN = expected.map { "«\($0.en)»" }.joined(separator: ", ")
+            let expectedNames = expectedNames(in: plain)
+            let expected = { (language: Language) in
+                expectedNames.map { named($0, language, schemas) }.joined(separator: ", ")
+            }
+            let element = diagnostic.node?.localName ?? ""
+            let parent = schemas.fieldLabel(for: Array(names.dropLast()))
             if plain.contains("Missing child element") {
-                message = LocalizedText(
-                    sv: "«\(fieldLabel.sv)» saknar ett obligatoriskt fält: \(expectedSV).",
-                    en: "«\(fieldLabel.en)» lacks a required field: \(expectedEN)."
-                )
-            } else if expected.isEmpty {
-                message = LocalizedText(
-                    sv: "Fältet «\(fieldLabel.sv)» är inte tillåtet här.",
-                    en: "The field «\(fieldLabel.en)» is not allowed here."
-                )
+                message = Catalog.text("schema.lacks-a-required-field") { language in
+                    ["field": fieldLabel[language], "expected": expected(language)]
+                }
+            } else if schemas.applicationElements.contains(element), let first = expectedNames.first {
+                // A valid field where another was due: the one due is missing (or comes later).
+                message = Catalog.text("schema.missing-before") { language in
+                    [
+                        "expected": expected(language), "element": named(element, language, schemas),
+                        "required": named(first, language, schemas),
+                    ]
+                }
+                hint = Catalog.text("schema.missing-before-fix") { language in
+                    ["required": named(first, language, schemas), "element": named(element, language, schemas)]
+                }
             } else {
-                message = LocalizedText(
-                    sv: "Fältet «\(fieldLabel.sv)» är inte väntat här; väntat är \(expectedSV).",
-                    en: "The field «\(fieldLabel.en)» is not expected here; expected is \(expectedEN)."
-                )
+                message = Catalog.text(expectedNames.isEmpty ? "schema.not-allowed-here" : "schema.not-expected-here") {
+                    language in
+                    ["element": element, "parent": parent[language], "expected": expected(language)]
+                }
+                if let suggestion = NameSuggestion.nearest(
+                    to: element, preferring: expectedNames, among: schemas.applicationElements.sorted())
+                {
+                    hint = Catalog.text("schema.did-you-mean-rename-to") { language in
+                        [
+                            "suggestion": suggestion, "label": schemas.label(of: suggestion)[language],
+                            "element": element,
+                        ]
+                    }
+                }
+            }
+        case 1877:
+            // An identity constraint: a reference to a partner that does not exist, or two
+            // partners with one id. libxml2 names the element and the key, not the node.
+            let element = quoted(in: plain).first ?? ""
+            let value = captured(after: "key-sequence ['", in: plain) ?? ""
+            if plain.contains("No match found") {
+                column = source.column(ofNodeNamed: "partner", isAttribute: true, line: line)
+                let label = schemas.label(of: element).appending(schemas.label(of: "partner"))
+                message = Catalog.text("schema.unknown-partner") { ["field": label[$0], "value": value] }
+                hint = Catalog.text("schema.unknown-partner-fix")
+            } else {
+                message = Catalog.text("schema.duplicate-partner", ["value": value])
+                hint = Catalog.text("schema.duplicate-partner-fix")
             }
         case 1868:
             let attribute = quoted(in: plain).first ?? "?"
-            message = LocalizedText(
-                sv: "«\(fieldLabel.sv)» saknar attributet \(attribute).",
-                en: "«\(fieldLabel.en)» lacks the attribute \(attribute)."
-            )
+            message = Catalog.text("schema.lacks-the-attribute") { ["field": fieldLabel[$0], "attribute": attribute] }
         case 1831, 1832:
             // "[facet 'maxLength'] The value has a length of '32160'; this exceeds the allowed maximum length of '20000'."
             let numbers = quoted(in: plain).filter { Int($0) != nil }
-            let actual = numbers.first ?? "?"
-            let limit = numbers.dropFirst().first ?? "?"
-            message =
+            let readable = { (text: String?, language: Language) in
+                text.flatMap { Int($0) }.map { NumberText.integer($0, language) } ?? "?"
+            }
+            let key =
                 diagnostic.code == 1832
-                ? LocalizedText(
-                    sv: "«\(fieldLabel.sv)» är \(actual) tecken; högst \(limit) är tillåtet.",
-                    en: "«\(fieldLabel.en)» is \(actual) characters long; at most \(limit) are allowed.")
-                : LocalizedText(
-                    sv: "«\(fieldLabel.sv)» är \(actual) tecken; minst \(limit) krävs.",
-                    en: "«\(fieldLabel.en)» is \(actual) characters long; at least \(limit) are required.")
+                ? "schema.is-characters-long-at-most-are" : "schema.is-characters-long-at-least-are"
+            message = Catalog.text(key) { language in
+                [
+                    "field": fieldLabel[language], "actual": readable(numbers.first, language),
+                    "limit": readable(numbers.dropFirst().first, language),
+                ]
+            }
         case 1824, 1839, 1840, 1833, 1841:
             let attribute = captured(after: "attribute '", in: plain)
             let label = attribute.map { fieldLabel.appending(schemas.label(of: $0)) } ?? fieldLabel
             let value =
                 captured(after: "The value '", in: plain) ?? quotedBefore(" is not a valid value", in: plain) ?? ""
-            let (sv, en) = expectation(in: plain)
-            message = LocalizedText(
-                sv: "Värdet \"\(value)\" är ogiltigt för «\(label.sv)»\(sv).",
-                en: "The value \"\(value)\" is not valid for «\(label.en)»\(en)."
-            )
+            if let attribute, let node = diagnostic.node {
+                // The caret and the field name point at the attribute, not its element.
+                column = source.column(ofNodeNamed: attribute, isAttribute: true, line: line)
+                field = FieldReference(path: node.path + "/@" + attribute, label: label)
+            }
+            let allowed = allowedValues(in: plain)
+            if let suggestion = NameSuggestion.nearest(to: value, preferring: allowed, among: []) {
+                hint = Catalog.text("schema.value-did-you-mean", ["suggestion": suggestion])
+            } else if !allowed.isEmpty {
+                hint = Catalog.text("schema.value-choose", ["allowed": allowed.joined(separator: ", ")])
+            }
+            if let fix = typeFix(in: plain, value: value) { hint = fix }
+            let (sv, en) = expectation(in: plain, value: value)
+            message = Catalog.text("schema.the-value-is-not-valid-for") { language in
+                ["value": value, "field": label[language], "expectation": language == .sv ? sv : en]
+            }
         default:
-            message = LocalizedText(sv: "«\(fieldLabel.sv)»: \(plain)", en: "«\(fieldLabel.en)»: \(plain)")
+            message = Catalog.text("schema.text") { ["field": fieldLabel[$0], "detail": plain] }
         }
         return Finding(
             ruleID: "S3C-SCHEMA",
             severity: .error,
-            title: LocalizedText(sv: "Följer inte ansökningsformatet", en: "Does not follow the application format"),
+            title: Catalog.text("schema.does-not-follow-the-application-format"),
             message: message,
-            hint: LocalizedText(
-                sv:
-                    "Rätta fältet enligt Rules/schema/application-1.xsd; en redigerare med schemastöd visar vad som är tillåtet.",
-                en:
-                    "Fix the field to match Rules/schema/application-1.xsd; an editor with schema support shows what is allowed."
-            ),
+            hint: hint,
             location: SourceLocation(file: file, line: line, column: column),
             field: field,
             blocksAssessment: true
         )
     }
 
+    /// An element as the file must contain it and by its display name: `<startDate> (Startdatum)`.
+    private static func named(_ name: String, _ language: Language, _ schemas: Schemas) -> String {
+        let label = schemas.label(of: name)[language]
+        return label == name ? "<\(name)>" : "<\(name)> (\(label))"
+    }
+
     /// What the schema wanted, in our own words: the allowed values, or the type.
-    private static func expectation(in message: String) -> (String, String) {
-        if let open = message.range(of: "{"),
+    private static func expectation(in message: String, value: String) -> (String, String) {
+        if message.contains("[facet 'enumeration']"), let open = message.range(of: "{"),
             let close = message.range(of: "}", range: open.upperBound..<message.endIndex)
         {
             let values = message[open.upperBound..<close.lowerBound].replacingOccurrences(of: "'", with: "")
@@ -96,16 +140,51 @@ enum SchemaViolationDescription {
         }
         if let type = captured(after: "atomic type '", in: message) {
             switch type {
-            case "xs:date": return ("; väntat ett datum ÅÅÅÅ-MM-DD", "; expected a date YYYY-MM-DD")
-            case "xs:decimal", "xs:integer", "Amount": return ("; väntat ett tal", "; expected a number")
+            case "xs:date":
+                // Written as a date but not one in the calendar (2028-02-30, month 13).
+                if value.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil {
+                    return ("; det datumet finns inte i kalendern", "; that date does not exist")
+                }
+                return ("; det är inget datum i formen ÅÅÅÅ-MM-DD", "; it is not a date in the form YYYY-MM-DD")
+            case "xs:decimal", "xs:integer", "Amount":
+                return ("; det är inget tal", "; it is not a number")
             case "xs:boolean": return ("; väntat true eller false", "; expected true or false")
             case "xs:gYear": return ("; väntat ett årtal", "; expected a year")
+            case "xs:ID":
+                return (
+                    "; ett id ska börja med en bokstav och får bara användas av en part",
+                    "; an id starts with a letter and may be used by one partner only"
+                )
             default: return ("; väntat typen \(type)", "; expected the type \(type)")
             }
         }
-        if message.contains("[facet 'pattern']") { return ("; formatet stämmer inte", "; the format does not match") }
+        if message.contains("[facet 'pattern']") || message.contains("[facet 'length']") {
+            return ("; formatet stämmer inte", "; the format does not match")
+        }
         if message.contains("minInclusive") { return ("; värdet är för litet", "; the value is too small") }
         return ("", "")
+    }
+
+    /// What to write instead of a value that is not of its field's type.
+    private static func typeFix(in message: String, value: String) -> LocalizedText? {
+        switch captured(after: "atomic type '", in: message) {
+        case "xs:date":
+            let written = value.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil
+            return Catalog.text(written ? "schema.fix-date-exists" : "schema.fix-date-format")
+        case "xs:decimal", "xs:integer", "Amount": return Catalog.text("schema.fix-number")
+        case "xs:gYear": return Catalog.text("schema.fix-year")
+        default: return nil
+        }
+    }
+
+    /// The values an enumeration allows, from "[facet 'enumeration'] … set {'a', 'b'}".
+    private static func allowedValues(in message: String) -> [String] {
+        guard message.contains("[facet 'enumeration']"), let open = message.range(of: "{"),
+            let close = message.range(of: "}", range: open.upperBound..<message.endIndex)
+        else { return [] }
+        return message[open.upperBound..<close.lowerBound].split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
+        }
     }
 
     /// The text between `marker` and the next quote.

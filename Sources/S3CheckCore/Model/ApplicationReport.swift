@@ -13,6 +13,8 @@ public struct ApplicationReport: Sendable, Codable {
     public var identity: ApplicationIdentity?
     /// The smart-specialisation scoring, when the pack has a strategy and the application is valid.
     public var alignment: S3Alignment?
+    /// What the application is (period, partners, costs, financing), when it is schema-valid.
+    public var facts: ApplicationFacts?
 
     public init(
         file: String,
@@ -21,7 +23,8 @@ public struct ApplicationReport: Sendable, Codable {
         findings: [Finding],
         results: [RuleResult],
         identity: ApplicationIdentity?,
-        alignment: S3Alignment? = nil
+        alignment: S3Alignment? = nil,
+        facts: ApplicationFacts? = nil
     ) {
         self.file = file
         self.sha256 = sha256
@@ -30,6 +33,7 @@ public struct ApplicationReport: Sendable, Codable {
         self.results = results
         self.identity = identity
         self.alignment = alignment
+        self.facts = facts
     }
 
     /// How many findings there are of a severity.
@@ -48,12 +52,31 @@ public struct RuleResult: Sendable, Hashable, Codable {
         case error
     }
 
+    /// What a ratio check measured, as the printed report shows it beside the rule whether it
+    /// passed or failed: "55 % (at most 40 %)". Canonical decimals.
+    public struct Measurement: Sendable, Hashable, Codable {
+        public var value: String
+        public var min: String?
+        public var max: String?
+        public var percent: Bool
+
+        public init(value: String, min: String?, max: String?, percent: Bool) {
+            self.value = value
+            self.min = min
+            self.max = max
+            self.percent = percent
+        }
+    }
+
     public var ruleID: String
     public var outcome: Outcome
+    /// For a ratio check on one context, the ratio and its bounds.
+    public var measurement: Measurement?
 
-    public init(ruleID: String, outcome: Outcome) {
+    public init(ruleID: String, outcome: Outcome, measurement: Measurement? = nil) {
         self.ruleID = ruleID
         self.outcome = outcome
+        self.measurement = measurement
     }
 }
 

@@ -7,6 +7,9 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     /// Information only.
     case info
 
+    /// The severity's name for people: `fel`, `varning`, `info` / `error`, `warning`, `info`.
+    public var label: LocalizedText { Catalog.text("severity.\(rawValue)") }
+
     public static func < (lhs: Severity, rhs: Severity) -> Bool {
         lhs.rank < rhs.rank
     }

@@ -10,13 +10,8 @@ public enum Verdict: String, Sendable, Codable, CaseIterable {
     case cannotBeAssessed = "cannot-be-assessed"
 
     /// The verdict's name for people.
-    public var label: LocalizedText {
-        switch self {
-        case .eligible: LocalizedText(sv: "stödberättigad", en: "eligible")
-        case .eligibleWithRemarks:
-            LocalizedText(sv: "stödberättigad med anmärkningar", en: "eligible with remarks")
-        case .notEligible: LocalizedText(sv: "ej stödberättigad", en: "not eligible")
-        case .cannotBeAssessed: LocalizedText(sv: "kan inte bedömas", en: "cannot be assessed")
-        }
-    }
+    public var label: LocalizedText { Catalog.text("verdict.\(rawValue)") }
+
+    /// "3 not eligible", "1 stödberättigad", "15 stödberättigade".
+    public func counted(_ count: Int) -> LocalizedText { Catalog.counted("verdict.counted.\(rawValue)", count) }
 }

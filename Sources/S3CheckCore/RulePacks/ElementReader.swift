@@ -15,30 +15,35 @@ struct ElementReader {
             }
         }
         for language in Language.allCases where (texts[language] ?? "").isEmpty {
-            let names = (sv: language == .sv ? "svenska" : "engelska", en: language == .sv ? "Swedish" : "English")
             problems.append(
                 RuleProblem(
                     file: file,
                     line: element.line,
                     ruleID: ruleID,
-                    message: LocalizedText(
-                        sv: "<\(name)> saknas på \(names.sv).", en: "<\(name)> is missing in \(names.en).")
+                    message: Catalog.text("pack.is-missing-in") { report in
+                        ["name": name, "language": Catalog.text("language.\(language.rawValue)", report)]
+                    }
                 )
             )
         }
         return LocalizedText(sv: texts[.sv] ?? "", en: texts[.en] ?? "")
     }
 
-    func problem(_ element: XMLNode, _ id: String, sv: String, en: String) -> RuleProblem {
-        RuleProblem(
-            file: file, line: element.line, ruleID: id.isEmpty ? nil : id, message: LocalizedText(sv: sv, en: en))
+    func problem(_ element: XMLNode, _ id: String, _ message: LocalizedText) -> RuleProblem {
+        RuleProblem(file: file, line: element.line, ruleID: id.isEmpty ? nil : id, message: message)
     }
 
-    static func legal(_ element: XMLNode) -> LegalReference {
-        LegalReference(
-            reference: element.stringValue.trimmingXMLWhitespace(),
-            url: element.attribute("url") ?? "",
-            verified: element.attribute("status") != "unverified"
+    /// The legal reference given by `elements` (`<legal>` or `<source>`): once without `lang`
+    /// (read as Swedish), or once per language; nil when there is none.
+    static func legal(_ elements: [XMLNode]) -> LegalReference? {
+        guard let first = elements.first else { return nil }
+        let swedish = elements.first { $0.attribute("lang") != "en" } ?? first
+        let english = elements.first { $0.attribute("lang") == "en" }
+        return LegalReference(
+            reference: swedish.stringValue.trimmingXMLWhitespace(),
+            english: english?.stringValue.trimmingXMLWhitespace(),
+            url: swedish.attribute("url") ?? "",
+            verified: elements.allSatisfy { $0.attribute("status") != "unverified" }
         )
     }
 

@@ -54,7 +54,7 @@ public struct RulePackLoader: Sendable {
                 RuleProblem(
                     file: reportAt.file,
                     line: reportAt.line,
-                    message: LocalizedText(sv: "Cirkulär inkludering: \(cycle)", en: "Circular include: \(cycle)")
+                    message: Catalog.text("pack.circular-include", ["cycle": "\(cycle)"])
                 )
             )
             return
@@ -161,10 +161,8 @@ public struct RulePackLoader: Sendable {
                     RuleProblem(
                         file: shown,
                         line: $0.line ?? 1,
-                        message: LocalizedText(
-                            sv: "Följer inte schemat: \(Schemas.plain($0.message))",
-                            en: "Does not follow the schema: \(Schemas.plain($0.message))"
-                        )
+                        message: Catalog.text(
+                            "pack.does-not-follow-the-schema", ["message": "\(Schemas.plain($0.message))"])
                     )
                 }
             )
@@ -175,10 +173,9 @@ public struct RulePackLoader: Sendable {
                 RuleProblem(
                     file: shown,
                     line: root.line,
-                    message: LocalizedText(
-                        sv: "Väntade <\(expectedRoot)> men filen börjar med <\(root.localName)>.",
-                        en: "Expected <\(expectedRoot)> but the file starts with <\(root.localName)>."
-                    )
+                    message: Catalog.text(
+                        "pack.expected-but-the-file-starts-with",
+                        ["expectedRoot": "\(expectedRoot)", "localName": "\(root.localName)"])
                 )
             )
             return nil
@@ -193,7 +190,7 @@ public struct RulePackLoader: Sendable {
         let path = files.resolve(href, relativeTo: packPath)
         guard state.codeLists[id] == nil else {
             state.problems.append(
-                reader.problem(element, id, sv: "Kodlistan \(id) finns redan.", en: "Code list \(id) is defined twice.")
+                reader.problem(element, id, Catalog.text("pack.code-list-is-defined-twice", ["id": "\(id)"]))
             )
             return
         }
@@ -210,7 +207,7 @@ public struct RulePackLoader: Sendable {
             id: id,
             title: listReader.text(root, "title", problems: &state.problems),
             codes: codes,
-            source: root.child("source").map(ElementReader.legal),
+            source: ElementReader.legal(root.children("source")),
             file: files.displayPath(path)
         )
     }
@@ -266,8 +263,7 @@ public struct RulePackLoader: Sendable {
             for id in ids where !areas.contains(where: { $0.id == id }) {
                 state.problems.append(
                     strategyReader.problem(
-                        group, "", sv: "<shared> nämner området \"\(id)\", som strategin inte har.",
-                        en: "<shared> names the area \"\(id)\", which the strategy does not have."))
+                        group, "", Catalog.text("pack.shared-names-the-area-which-the", ["id": "\(id)"])))
             }
             shared.append(Strategy.SharedTerms(areas: Array(Set(indexes)).sorted(), terms: terms(group)))
         }
@@ -289,7 +285,7 @@ public struct RulePackLoader: Sendable {
         )
         if state.strategy != nil {
             state.problems.append(
-                reader.problem(element, "", sv: "Bara en strategi får anges.", en: "Only one strategy may be given."))
+                reader.problem(element, "", Catalog.text("pack.only-one-strategy-may-be-given")))
         }
         state.strategy = strategy
     }
@@ -304,14 +300,13 @@ public struct RulePackLoader: Sendable {
             if kind == .number, XPathValue.parseNumber(text).isNaN {
                 state.problems.append(
                     reader.problem(
-                        value, id, sv: "Värdet \"\(text)\" är inget tal.", en: "The value \"\(text)\" is not a number.")
+                        value, id, Catalog.text("pack.the-value-is-not-a-number", ["text": "\(text)"]))
                 )
             }
             if kind == .date, CalendarDate(text) == nil {
                 state.problems.append(
                     reader.problem(
-                        value, id, sv: "Värdet \"\(text)\" är inget datum (ÅÅÅÅ-MM-DD).",
-                        en: "The value \"\(text)\" is not a date (YYYY-MM-DD)."))
+                        value, id, Catalog.text("pack.the-value-is-not-a-date", ["text": "\(text)"])))
             }
             values.append(Parameter.DatedValue(from: from, value: text))
         }
@@ -320,7 +315,7 @@ public struct RulePackLoader: Sendable {
             kind: kind,
             unit: element.attribute("unit"),
             title: reader.text(element, "title", problems: &state.problems),
-            legal: element.child("legal").map(ElementReader.legal),
+            legal: ElementReader.legal(element.children("legal")),
             values: values.sorted { $0.from < $1.from },
             origin: SourceLocation(file: reader.file, line: element.line, column: 1),
             packID: packID
@@ -335,18 +330,16 @@ public struct RulePackLoader: Sendable {
                     reader.problem(
                         element,
                         id,
-                        sv:
-                            "Parametern \(id) finns redan (\(first.file):\(first.line)); skriv override=\"true\" för att ersätta den.",
-                        en:
-                            "Parameter \(id) is already defined (\(first.file):\(first.line)); write override=\"true\" to replace it."
+                        Catalog.text(
+                            "pack.parameter-is-already-defined-write-override",
+                            ["id": "\(id)", "file": "\(first.file)", "line": "\(first.line)"])
                     )
                 )
             }
         } else if overrides {
             state.problems.append(
                 reader.problem(
-                    element, id, sv: "Parametern \(id) ersätter ingen inkluderad parameter.",
-                    en: "Parameter \(id) overrides no included parameter."))
+                    element, id, Catalog.text("pack.parameter-overrides-no-included-parameter", ["id": "\(id)"])))
         } else {
             state.parameters.append(parameter)
         }
@@ -362,8 +355,9 @@ public struct RulePackLoader: Sendable {
                 reader.problem(
                     element,
                     id,
-                    sv: "Regel-id \(id) används redan (\(first.file):\(first.line)).",
-                    en: "Rule id \(id) is already used (\(first.file):\(first.line))."
+                    Catalog.text(
+                        "pack.rule-id-is-already-used",
+                        ["id": "\(id)", "file": "\(first.file)", "line": "\(first.line)"])
                 )
             )
             return
@@ -373,14 +367,13 @@ public struct RulePackLoader: Sendable {
         if case .inCodeList(_, _, let list) = check, state.codeLists[list] == nil {
             state.problems.append(
                 reader.problem(
-                    element, id, sv: "Kodlistan \(list) finns inte i paketet.",
-                    en: "Code list \(list) is not defined in the pack."))
+                    element, id, Catalog.text("pack.code-list-is-not-defined-in", ["list": "\(list)"])))
         }
         let profiles = element.attribute("profiles").map { Set($0.split(separator: " ").map(String.init)) }
         for profile in profiles ?? [] where !state.profiles.contains(where: { $0.id == profile }) {
             state.problems.append(
                 reader.problem(
-                    element, id, sv: "Profilen \(profile) finns inte.", en: "Profile \(profile) is not defined."))
+                    element, id, Catalog.text("pack.profile-is-not-defined", ["profile": "\(profile)"])))
         }
         state.rules.append(
             Rule(
@@ -389,7 +382,7 @@ public struct RulePackLoader: Sendable {
                 profiles: profiles,
                 group: group,
                 title: reader.text(element, "title", ruleID: id, problems: &state.problems),
-                legal: element.child("legal").map(ElementReader.legal)
+                legal: ElementReader.legal(element.children("legal"))
                     ?? LegalReference(reference: "", url: "", verified: false),
                 applicability: element.child("when")?.attribute("test"),
                 lets: element.children("let").map {

@@ -16,26 +16,29 @@ public struct RuleLinter {
         var usedParameters: Set<String> = []
         var usedLists: Set<String> = []
         for rule in ruleSet.rules {
-            func add(_ sv: String, _ en: String, warning: Bool = false) {
+            func add(_ message: LocalizedText, warning: Bool = false) {
                 let problem = RuleProblem(
                     file: rule.origin.file,
                     line: rule.origin.line,
                     ruleID: rule.id,
-                    message: LocalizedText(sv: sv, en: en)
+                    message: message
                 )
                 if warning { result.warnings.append(problem) } else { result.problems.append(problem) }
             }
             if rule.legal.reference.isEmpty
                 || !(rule.legal.url.hasPrefix("https://") || rule.legal.url.hasPrefix("http://"))
             {
+                add(Catalog.text("lint.the-rule-lacks-a-legal-basis"))
+            }
+            if !rule.legal.reference.isEmpty, rule.legal.english == nil {
                 add(
-                    "Regeln saknar rättslig grund med artikel och webbadress.",
-                    "The rule lacks a legal basis with article and URL.")
+                    Catalog.text("lint.the-legal-basis-is-in-one"),
+                    warning: true
+                )
             }
             if !rule.legal.verified, rule.severity == .error {
                 add(
-                    "Regeln bygger på ett obekräftat faktum och får därför inte ha allvarlighetsgraden error.",
-                    "The rule rests on an unverified fact and so must not have severity error."
+                    Catalog.text("lint.the-rule-rests-on-an-unverified")
                 )
             }
             if rule.severity == .error {
@@ -43,32 +46,38 @@ public struct RuleLinter {
                 for parameter in ruleSet.parameters
                 where variables.contains(parameter.id) && parameter.legal?.verified == false {
                     add(
-                        "Regeln använder den obekräftade parametern $\(parameter.id) och får därför inte ha allvarlighetsgraden error.",
-                        "The rule uses the unverified parameter $\(parameter.id) and so must not have severity error."
+                        Catalog.text("lint.the-rule-uses-the-unverified-parameter", ["id": "\(parameter.id)"])
                     )
                 }
             }
             let known = Set(rule.lets.map(\.name)).union(parameterIDs).union(Self.checkValues(rule.check))
             for text in [rule.message.sv, rule.message.en] + [rule.hint?.sv, rule.hint?.en].compactMap({ $0 }) {
                 for name in MessageTemplate.placeholders(in: text) where !known.contains(name) {
-                    add("Platshållaren {\(name)} har inget värde.", "The placeholder {\(name)} has no value.")
+                    add(Catalog.text("lint.the-placeholder-has-no-value", ["name": "\(name)"]))
+                }
+                for field in MessageTemplate.fields(in: text) {
+                    guard let format = field.format, !MessageTemplate.formats.contains(format) else { continue }
+                    let formats = MessageTemplate.formats.sorted().joined(separator: ", ")
+                    add(
+                        Catalog.text(
+                            "lint.the-placeholder-has-an-unknown-format",
+                            ["name": "\(field.name)", "format": "\(format)", "formats": "\(formats)"])
+                    )
                 }
             }
             for expression in rule.expressions {
-                for problem in Self.unknownNames(in: expression) { add(problem.sv, problem.en) }
+                for problem in Self.unknownNames(in: expression) { add(problem) }
             }
             for expression in rule.check.nodeSetExpressions where ExpressionScanner.cannotSelectNodes(expression) {
                 add(
-                    "\"\(expression)\" ger inga noder, så regeln har inget att kontrollera; ange en sökväg (som a:budget/a:costLine/@amount).",
-                    "\"\(expression)\" selects no nodes, so the rule has nothing to check; give a path (such as a:budget/a:costLine/@amount)."
+                    Catalog.text("lint.selects-no-nodes-so-the-rule", ["expression": "\(expression)"])
                 )
             }
             for expression in rule.expressions {
                 usedParameters.formUnion(ExpressionScanner.variables(in: expression))
                 if expression.contains("//") {
                     add(
-                        "Uttrycket \"\(expression)\" använder // som söker igenom hela dokumentet; skriv en förankrad sökväg.",
-                        "The expression \"\(expression)\" uses //, which scans the whole document; write an anchored path.",
+                        Catalog.text("lint.the-expression-uses-which-scans-the", ["expression": "\(expression)"]),
                         warning: true
                     )
                 }
@@ -87,8 +96,7 @@ public struct RuleLinter {
                     file: parameter.origin.file,
                     line: parameter.origin.line,
                     ruleID: parameter.id,
-                    message: LocalizedText(
-                        sv: "Parametern används inte av någon regel.", en: "No rule uses the parameter.")
+                    message: Catalog.text("lint.no-rule-uses-the-parameter")
                 )
             )
         }
@@ -98,8 +106,7 @@ public struct RuleLinter {
                     file: list.file,
                     line: 1,
                     ruleID: list.id,
-                    message: LocalizedText(
-                        sv: "Kodlistan används inte av någon regel.", en: "No rule uses the code list.")
+                    message: Catalog.text("lint.no-rule-uses-the-code-list")
                 )
             )
         }
@@ -108,63 +115,35 @@ public struct RuleLinter {
 
     /// Names of elements and attributes the application schema does not declare, each with the
     /// nearest declared name: such a step selects nothing, so the rule could never fire.
-    static func unknownNames(in expression: String) -> [(sv: String, en: String)] {
+    static func unknownNames(in expression: String) -> [LocalizedText] {
         let schemas = Schemas.shared
-        var problems: [(sv: String, en: String)] = []
+        var problems: [LocalizedText] = []
         for (written, isAttribute) in ExpressionScanner.stepNames(in: expression) {
             let parts = written.split(separator: ":", maxSplits: 1).map(String.init)
             let prefix = parts.count == 2 ? parts[0] : nil
             let name = parts.last ?? written
             if isAttribute {
                 guard prefix == nil, !schemas.applicationAttributes.contains(name) else { continue }
-                let hint = nearest(name, in: schemas.applicationAttributes).map { " (menar du @\($0)?)" } ?? ""
-                let hintEn = nearest(name, in: schemas.applicationAttributes).map { " (did you mean @\($0)?)" } ?? ""
+                let suggestion = NameSuggestion.nearest(
+                    to: name, preferring: [], among: schemas.applicationAttributes.sorted())
                 problems.append(
-                    (
-                        "\"\(expression)\" nämner attributet @\(name), som ansökningsschemat inte har\(hint); regeln kan aldrig slå till.",
-                        "\"\(expression)\" names the attribute @\(name), which the application schema does not have\(hintEn); the rule could never fire."
-                    ))
+                    Catalog.text(
+                        suggestion == nil ? "lint.unknown-attribute" : "lint.unknown-attribute-suggestion",
+                        ["expression": expression, "name": name, "suggestion": suggestion ?? ""]))
             } else if prefix == "a" {
                 guard !schemas.applicationElements.contains(name) else { continue }
-                let hint = nearest(name, in: schemas.applicationElements).map { " (menar du a:\($0)?)" } ?? ""
-                let hintEn = nearest(name, in: schemas.applicationElements).map { " (did you mean a:\($0)?)" } ?? ""
+                let suggestion = NameSuggestion.nearest(
+                    to: name, preferring: [], among: schemas.applicationElements.sorted())
                 problems.append(
-                    (
-                        "\"\(expression)\" nämner elementet a:\(name), som ansökningsschemat inte har\(hint); regeln kan aldrig slå till.",
-                        "\"\(expression)\" names the element a:\(name), which the application schema does not have\(hintEn); the rule could never fire."
-                    ))
+                    Catalog.text(
+                        suggestion == nil ? "lint.unknown-element" : "lint.unknown-element-suggestion",
+                        ["expression": expression, "name": name, "suggestion": suggestion ?? ""]))
             } else if prefix == nil, schemas.applicationElements.contains(name) {
                 // Application elements are in a namespace: without a: the step selects nothing.
-                problems.append(
-                    (
-                        "\"\(expression)\" nämner elementet \(name) utan prefixet a:, så steget väljer ingenting; skriv a:\(name).",
-                        "\"\(expression)\" names the element \(name) without the prefix a:, so the step selects nothing; write a:\(name)."
-                    ))
+                problems.append(Catalog.text("lint.element-without-prefix", ["expression": expression, "name": name]))
             }
         }
         return problems
-    }
-
-    /// The declared name closest to `name`: the same letters in another case, or at most two
-    /// edits away.
-    static func nearest(_ name: String, in names: Set<String>) -> String? {
-        if let sameLetters = names.first(where: { $0.lowercased() == name.lowercased() }) { return sameLetters }
-        let scored = names.map { ($0, editDistance($0, name)) }.filter { $0.1 <= 2 }
-        return scored.min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
-    }
-
-    private static func editDistance(_ left: String, _ right: String) -> Int {
-        let a = Array(left)
-        let b = Array(right)
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 
     /// The `{names}` each check kind fills in.

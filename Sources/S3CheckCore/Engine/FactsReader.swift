@@ -1,0 +1,61 @@
+import Foundation
+import SafeXML
+
+/// Reads ``ApplicationFacts`` from a schema-valid application whose numbers are canonical.
+enum FactsReader {
+    static func facts(of root: XMLNode) -> ApplicationFacts {
+        let project = root.child("project")
+        let text = { (node: XMLNode?) in node.map { VisibleText.escaping($0.stringValue.trimmingXMLWhitespace()) } }
+        let amount = { (text: String?) in text.flatMap { ExactDecimal(text: $0)?.value } ?? 0 }
+        let municipalities = (project?.child("location")?.children("municipality") ?? []).map { node in
+            let name = VisibleText.escaping(node.attribute("name") ?? "")
+            let code = node.attribute("code") ?? ""
+            return name.isEmpty ? code : "\(name) (\(code))"
+        }
+        let partners = (root.child("partners")?.children("partner") ?? []).map { node in
+            ApplicationFacts.Partner(
+                name: text(node.child("name")) ?? "",
+                identifier: text(node.child("organisationNumber") ?? node.child("foreignIdentifier")),
+                role: node.attribute("role") ?? "",
+                kind: node.attribute("kind") ?? "",
+                sizeClass: node.child("size")?.attribute("category")
+            )
+        }
+        var cells: [ApplicationFacts.CostCell] = []
+        var total = Decimal(0)
+        for line in root.child("budget")?.children("costLine") ?? [] {
+            let category = line.attribute("category") ?? ""
+            let year = line.attribute("year") ?? ""
+            let value = amount(line.attribute("amount"))
+            total += value
+            if let index = cells.firstIndex(where: { $0.category == category && $0.year == year }) {
+                cells[index].amount += value
+            } else {
+                cells.append(ApplicationFacts.CostCell(category: category, year: year, amount: value))
+            }
+        }
+        let financing = root.child("financing")
+        var publicPart = Decimal(0)
+        var privatePart = Decimal(0)
+        for cofinancing in financing?.children("cofinancing") ?? [] {
+            if cofinancing.attribute("kind") == "private" {
+                privatePart += amount(cofinancing.attribute("amount"))
+            } else {
+                publicPart += amount(cofinancing.attribute("amount"))
+            }
+        }
+        return ApplicationFacts(
+            projectStart: text(project?.child("startDate")),
+            projectEnd: text(project?.child("endDate")),
+            specificObjective: text(project?.child("specificObjective")),
+            municipalities: municipalities,
+            partners: partners,
+            currency: root.child("budget")?.attribute("currency") ?? "SEK",
+            costs: cells,
+            totalCosts: total,
+            erdf: amount(financing?.child("erdf")?.attribute("amount")),
+            publicCofinancing: publicPart,
+            privateCofinancing: privatePart
+        )
+    }
+}

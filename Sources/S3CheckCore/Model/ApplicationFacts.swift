@@ -1,0 +1,67 @@
+import Foundation
+
+/// What an application is, as a decision memo states it: period, objective, place, partners,
+/// costs by category and year, and financing.
+///
+/// Read from a schema-valid application (amounts in its canonical decimals), for the printed
+/// report; the rules decide eligibility, these only describe. Amounts are exact decimals in the
+/// application's currency (`currency`, ISO 4217).
+public struct ApplicationFacts: Sendable, Hashable, Codable {
+    /// One partner as the application lists it.
+    public struct Partner: Sendable, Hashable, Codable {
+        public var name: String
+        /// The Swedish organisation number or the foreign identifier.
+        public var identifier: String?
+        /// `lead` or `partner`.
+        public var role: String
+        /// `company`, `university`, `research-institute`, `public-body`, `non-profit`, `other`.
+        public var kind: String
+        /// The declared size class (`micro`, `small`, `medium`, `large`), when given.
+        public var sizeClass: String?
+    }
+
+    /// The eligible costs of one category in one year.
+    public struct CostCell: Sendable, Hashable, Codable {
+        public var category: String
+        public var year: String
+        public var amount: Decimal
+    }
+
+    public var projectStart: String?
+    public var projectEnd: String?
+    /// The specific objective's code, for example `RSO1.1`.
+    public var specificObjective: String?
+    /// Municipalities as `name (code)`.
+    public var municipalities: [String]
+    public var partners: [Partner]
+    public var currency: String
+    /// Costs summed by category and year, categories in the order they first appear.
+    public var costs: [CostCell]
+    public var totalCosts: Decimal
+    /// The ERDF support requested.
+    public var erdf: Decimal
+    public var publicCofinancing: Decimal
+    public var privateCofinancing: Decimal
+
+    /// The total financing: ERDF plus co-financing.
+    public var totalFinancing: Decimal { erdf + publicCofinancing + privateCofinancing }
+
+    /// `part` as a percentage of the total costs, rounded to one decimal; nil without costs.
+    public func share(_ part: Decimal) -> Decimal? {
+        guard totalCosts > 0 else { return nil }
+        var quotient = part * 100 / totalCosts
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &quotient, 1, .plain)
+        return rounded
+    }
+
+    /// The years with costs, in order.
+    public var years: [String] { Array(Set(costs.map(\.year))).sorted() }
+
+    /// The categories with costs, in the order they first appear.
+    public var categories: [String] {
+        var seen: [String] = []
+        for cell in costs where !seen.contains(cell.category) { seen.append(cell.category) }
+        return seen
+    }
+}
