@@ -25,6 +25,7 @@ struct API: Sendable {
         router.get("/api/v1/rules/{id}") { request, context in
             try explain(request, id: context.parameters.get("id") ?? "")
         }
+        router.get("/api/v1/template") { request, _ in try template(request) }
         router.get("/health/live") { _, _ in Self.json(#"{"status":"live"}"#) }
         router.get("/health/ready") { _, _ in
             // Packs compile before the socket opens, so a listening service is ready unless saturated.
@@ -108,6 +109,18 @@ struct API: Sendable {
         }
         let text = RuleExplanation(rule: rule, ruleSet: pack.ruleSet, language: language).text()
         return Self.text(text, type: "text/plain; charset=utf-8")
+    }
+
+    /// A new application to fill in, as `s3check new` prints it.
+    func template(_ request: Request) throws -> Response {
+        let language = try self.language(request)
+        let pack = try self.pack(request)
+        var response = Self.text(
+            ApplicationTemplate.text(language: language, ruleSet: pack.ruleSet), type: "application/xml; charset=utf-8")
+        let name = language == .sv ? "ansokan.xml" : "application.xml"
+        response.headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        response.headers[.contentLanguage] = language.rawValue
+        return response
     }
 
     // MARK: Shared steps

@@ -124,6 +124,24 @@ enum OpenAPIDocument {
                     text/plain: {schema: {type: string}}
                 '400': {$ref: '#/components/responses/problem'}
                 '404': {$ref: '#/components/responses/problem'}
+          /api/v1/template:
+            get:
+              tags: [check]
+              operationId: newApplication
+              summary: A new application to fill in, as `s3check new` writes it.
+              description: >-
+                Every field is present with a placeholder ([fyll i: …] / [fill in: …]) that says what
+                to write; checking it lists the fields still to fill in.
+              parameters:
+                - $ref: '#/components/parameters/lang'
+                - $ref: '#/components/parameters/pack'
+              responses:
+                '200':
+                  description: The application, as a file to save.
+                  content:
+                    application/xml: {schema: {type: string}}
+                '400': {$ref: '#/components/responses/problem'}
+                '404': {$ref: '#/components/responses/problem'}
           /health/live:
             get:
               tags: [operations]

@@ -46,6 +46,7 @@ extension UploadPage {
             <main id="main">
             <h1>\(t.heading)</h1>
             <p>\(t.intro)</p>
+            <p><a href="/api/v1/template?lang=\(language.rawValue)" download>\(t.template)</a></p>
             <p>\(escape(pack.mainPack.title[language])) (\(escape(pack.mainPack.id)) \(escape(pack.mainPack.version)))</p>
             <form method="post" action="/?lang=\(language.rawValue)" enctype="multipart/form-data">
             <div class="field">
@@ -178,6 +179,9 @@ struct Words {
             "Ladda upp ansökan som XML-fil. Den kontrolleras mot reglerna för regionalfonden och strategin för smart specialisering, och rapporten visas här.",
             "Upload the application as an XML file. It is checked against the ERDF rules and the smart-specialisation strategy, and the report is shown here."
         )
+    }
+    var template: String {
+        pick("Ladda ner en ny ansökan att fylla i (XML)", "Download a new application to fill in (XML)")
     }
     var fileLabel: String { pick("Ansökan (XML-fil)", "Application (XML file)") }
     func fileHint(_ kilobytes: Int) -> String {

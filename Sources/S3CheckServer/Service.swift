@@ -162,14 +162,16 @@ enum Routes {
     /// The methods each route answers, for 405 and its `Allow` header.
     static let methods: [String: String] = [
         "/": "GET, POST", "/api/v1/check": "POST", "/api/v1/s3": "POST", "/api/v1/rules": "GET",
-        "/api/v1/rules/{id}": "GET", "/health/live": "GET", "/health/ready": "GET", "/metrics": "GET",
+        "/api/v1/rules/{id}": "GET", "/api/v1/template": "GET", "/health/live": "GET", "/health/ready": "GET",
+        "/metrics": "GET",
         "/openapi.yaml": "GET", "/page.js": "GET",
     ]
 
     /// The route a path belongs to, from a fixed list, for logs and metric labels.
     static func route(_ path: String) -> String {
         let known = [
-            "/", "/api/v1/check", "/api/v1/s3", "/api/v1/rules", "/health/live", "/health/ready", "/metrics",
+            "/", "/api/v1/check", "/api/v1/s3", "/api/v1/rules", "/api/v1/template", "/health/live", "/health/ready",
+            "/metrics",
             "/openapi.yaml", "/page.js",
         ]
         if known.contains(path) { return path }

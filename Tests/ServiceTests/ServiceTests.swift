@@ -201,6 +201,22 @@ struct ServiceTests {
         #expect(document.text.hasPrefix("openapi: 3.1.0"))
     }
 
+    @Test("The template is the application s3check new prints, and the service checks it like any other")
+    func template() async throws {
+        let service = try ServiceProcess()
+        defer { service.stop() }
+        let reply = try await service.request("GET", "/api/v1/template?lang=en")
+        #expect(reply.status == 200)
+        #expect(reply.header("Content-Type")?.hasPrefix("application/xml") == true)
+        #expect(reply.header("Content-Disposition") == #"attachment; filename="application.xml""#)
+        let printed = try BinaryRunner.run(["new", "--lang", "en"])
+        #expect(reply.text == printed.standardOutput)
+        let checked = try await service.request(
+            "POST", "/api/v1/check", body: reply.body, headers: ["Content-Type": "application/xml"])
+        #expect(checked.status == 200)
+        #expect(checked.header("S3check-Verdict") != "eligible")
+    }
+
     @Test("Logs name routes and verdicts but never what an application says")
     func logsHoldNoApplicationContent() async throws {
         let service = try ServiceProcess()
