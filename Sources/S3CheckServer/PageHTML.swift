@@ -9,7 +9,7 @@ extension UploadPage {
         reportLanguage: Language,
         profile: String?,
         error: Problem?,
-        result: Result?
+        result: CheckResult?
     ) -> String {
         let t = Words(language)
         let other: Language = language == .sv ? .en : .sv
@@ -85,7 +85,7 @@ extension UploadPage {
         return html
     }
 
-    private func resultSection(_ result: Result, t: Words) -> String {
+    private func resultSection(_ result: CheckResult, t: Words) -> String {
         let verdictClass = result.verdict.rawValue
         var links: [String] = []
         for (download, text) in zip(Self.downloads, result.reports) {

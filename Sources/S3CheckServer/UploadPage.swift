@@ -45,7 +45,7 @@ struct UploadPage: Sendable {
                     }
                 )
             }
-            let result = Result(verdict: reports.verdict, reports: reports.texts, language: reportLanguage)
+            let result = CheckResult(verdict: reports.verdict, reports: reports.texts, language: reportLanguage)
             var response = respond(
                 render(language: language, reportLanguage: reportLanguage, profile: profile, error: nil, result: result)
             )
@@ -77,7 +77,8 @@ struct UploadPage: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    struct Result {
+    /// What the page shows of a check: the verdict and every report offered.
+    struct CheckResult {
         var verdict: Verdict
         /// One report per entry of ``UploadPage/downloads``.
         var reports: [String]
