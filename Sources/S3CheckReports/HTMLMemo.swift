@@ -48,6 +48,7 @@ extension HTMLReporter {
             ("memo.period", period),
             ("memo.objective", nowrap(facts?.specificObjective)),
             ("memo.s3-area", declared.map(Markup.escape)),
+            ("memo.state-aid", facts?.stateAid.map(stateAidText)),
             ("memo.eligible-costs", money(application.results.isEmpty ? nil : facts?.totalCosts)),
             ("memo.erdf", money(application.results.isEmpty ? nil : facts?.erdf)),
             ("memo.location", facts.map { Markup.escape($0.municipalities.joined(separator: ", ")) }),
@@ -68,16 +69,26 @@ extension HTMLReporter {
             """
     }
 
+    /// The State aid basis as a reader names it: "GBER art. 25, industrial research, 50 %".
+    private func stateAidText(_ aid: ApplicationFacts.StateAid) -> String {
+        var parts = [valueName("basis", aid.basis)]
+        if let article = aid.article { parts[0] += " \(word("memo.article")) \(Markup.escape(article))" }
+        if let category = aid.researchCategory { parts.append(valueName("research", category)) }
+        if let intensity = aid.aidIntensity { parts.append(percent(intensity)) }
+        return parts.joined(separator: ", ")
+    }
+
     /// Financing with each part's share, the requested rate against its ceiling, and the costs
     /// by category and year.
     func financesSection(_ application: ApplicationReport) -> String {
         guard let facts = application.facts else { return "" }
-        let financing: [(String, Decimal)] = [
-            ("memo.erdf", facts.erdf), ("memo.public", facts.publicCofinancing),
-            ("memo.private", facts.privateCofinancing),
-        ]
-        var rows = financing.map { key, value in
-            "<tr><td>\(word(key))</td><td class=\"num\">\(amount(value, facts))</td><td class=\"num\">\(percent(facts.share(value)))</td></tr>"
+        // The ERDF, then each co-financer by name with its kind, then the total.
+        var financing: [(String, Decimal)] = [(word("memo.erdf"), facts.erdf)]
+        for part in facts.cofinancing {
+            financing.append(("\(Markup.escape(part.funder)) (\(word("memo.\(part.kind)-short")))", part.amount))
+        }
+        var rows = financing.map { name, value in
+            "<tr><td>\(name)</td><td class=\"num\">\(amount(value, facts))</td><td class=\"num\">\(percent(facts.share(value)))</td></tr>"
         }
         rows.append(
             "<tr class=\"total\"><td>\(word("memo.total"))</td><td class=\"num\">\(amount(facts.totalFinancing, facts))</td><td class=\"num\">\(percent(facts.share(facts.totalFinancing)))</td></tr>"

@@ -316,6 +316,7 @@ public struct HTMLReporter: StreamingReporter {
             dl.facts { grid-template-columns: 1fr 1fr; gap: 1.5mm 6mm; }
             dl.facts div { display: grid; grid-template-columns: 39mm 1fr; gap: 0 3mm; }
             dl.facts div.wide { grid-column: 1 / -1; }
+            dl.facts { grid-auto-flow: row dense; }
             section.key-facts h2 { margin-top: 0.6em; }
             table.financing, table.costs { font-size: 9.5pt; }
             tr.total td { font-weight: bold; border-top: 1.5px solid #1f2328; }

@@ -43,6 +43,10 @@ public struct JSONReporter: StreamingReporter {
                     json.member(severity.rawValue, report.count(severity))
                 }
             }
+            if let facts = report.facts {
+                json.key("facts")
+                write(facts, into: &json)
+            }
             json.member("file", report.file)
             json.key("findings")
             json.array(report.findings) { json, finding in write(finding, into: &json) }
@@ -78,6 +82,56 @@ public struct JSONReporter: StreamingReporter {
                 ))
         }
         return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    /// What the application is; amounts as exact decimal strings in `currency` ("5145000.15").
+    private static func write(_ facts: ApplicationFacts, into json: inout PrettyJSON) {
+        let decimal = { (value: Decimal) in NSDecimalNumber(decimal: value).stringValue }
+        json.object { json in
+            json.key("cofinancing")
+            json.array(facts.cofinancing) { json, part in
+                json.object { json in
+                    json.member("amount", decimal(part.amount))
+                    json.member("funder", part.funder)
+                    json.member("kind", part.kind)
+                }
+            }
+            json.key("costs")
+            json.array(facts.costs) { json, cell in
+                json.object { json in
+                    json.member("amount", decimal(cell.amount))
+                    json.member("category", cell.category)
+                    json.member("year", cell.year)
+                }
+            }
+            json.member("currency", facts.currency)
+            json.member("erdf", decimal(facts.erdf))
+            json.key("municipalities")
+            json.array(facts.municipalities) { json, name in json.string(name) }
+            json.key("partners")
+            json.array(facts.partners) { json, partner in
+                json.object { json in
+                    json.member("identifier", partner.identifier)
+                    json.member("kind", partner.kind)
+                    json.member("name", partner.name)
+                    json.member("role", partner.role)
+                    json.member("sizeClass", partner.sizeClass)
+                }
+            }
+            json.member("projectEnd", facts.projectEnd)
+            json.member("projectStart", facts.projectStart)
+            json.member("specificObjective", facts.specificObjective)
+            if let aid = facts.stateAid {
+                json.key("stateAid")
+                json.object { json in
+                    json.member("aidIntensity", aid.aidIntensity.map(decimal))
+                    json.member("article", aid.article)
+                    json.member("basis", aid.basis)
+                    json.member("researchCategory", aid.researchCategory)
+                }
+            }
+            json.member("totalCosts", decimal(facts.totalCosts))
+        }
     }
 
     private static func write(_ text: LocalizedText, into json: inout PrettyJSON) {

@@ -197,17 +197,14 @@ public struct SARIFReporter: StreamingReporter {
         ]
         let omitted = tally.findings - maximumResults
         if omitted > 0 {
-            let text = LocalizedText(
-                sv: "Loggen innehåller de första \(NumberText.integer(maximumResults, .sv)) av "
-                    + "\(NumberText.integer(tally.findings, .sv)) resultaten; "
-                    + "\(NumberText.integer(omitted, .sv)) utelämnades eftersom GitHubs kodgranskning inte tar emot "
-                    + "fler än \(NumberText.integer(Self.gitHubResultLimit, .sv)) resultat per körning. "
-                    + "JSON-rapporten (--format json) innehåller alla.",
-                en: "The log holds the first \(NumberText.integer(maximumResults, .en)) of "
-                    + "\(NumberText.integer(tally.findings, .en)) results; "
-                    + "\(NumberText.integer(omitted, .en)) were left out because GitHub code scanning accepts "
-                    + "at most \(NumberText.integer(Self.gitHubResultLimit, .en)) results per run. "
-                    + "The JSON report (--format json) holds them all.")
+            let text = Catalog.text("sarif.results-left-out") { language in
+                [
+                    "kept": NumberText.integer(maximumResults, language),
+                    "all": NumberText.integer(tally.findings, language),
+                    "omitted": NumberText.integer(omitted, language),
+                    "limit": NumberText.integer(Self.gitHubResultLimit, language),
+                ]
+            }
             invocation["toolExecutionNotifications"] = [
                 [
                     "level": "warning",

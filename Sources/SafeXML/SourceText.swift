@@ -48,23 +48,53 @@ public struct SourceText: Sendable {
         (1...lineCount).first { line($0)?.contains(needle) == true }
     }
 
+    /// Where a node named `name` starts: its line and 1-based column (in characters).
+    ///
+    /// libxml2 records an element's line where its start tag ends, so a start tag written over
+    /// several lines (attributes one per line, `xsi:schemaLocation` on its own line) reports the
+    /// last of them; the start tag, or the attribute, is looked for on that line and then on the
+    /// lines before it, up to `lookback`. The node's line and its first non-blank column when it
+    /// cannot be found.
+    public func position(ofNodeNamed name: String, isAttribute: Bool, line number: Int, lookback: Int = 32) -> (
+        line: Int, column: Int
+    ) {
+        var current = number
+        while current >= 1, number - current <= lookback {
+            if let column = exactColumn(ofNodeNamed: name, isAttribute: isAttribute, line: current) {
+                return (current, column)
+            }
+            // An attribute is not looked for before its element's start tag.
+            if isAttribute, line(current)?.contains("<") == true { break }
+            current -= 1
+        }
+        return (number, column(ofNodeNamed: name, isAttribute: isAttribute, line: number))
+    }
+
+    /// The column of the start tag (or `name=`) on `line`, nil when it is not there.
+    private func exactColumn(ofNodeNamed name: String, isAttribute: Bool, line number: Int) -> Int? {
+        guard let text = line(number) else { return nil }
+        let candidates = isAttribute ? [" \(name)=", "\t\(name)="] : ["<\(name)", ":\(name)"]
+        for candidate in candidates {
+            guard let range = text.range(of: candidate) else { continue }
+            guard candidate.hasPrefix(":") else {
+                return text.distance(from: text.startIndex, to: range.lowerBound) + (isAttribute ? 2 : 1)
+            }
+            // `<prefix:name`: only a tag's prefix counts, not `urn:…:name` in an attribute value.
+            guard let tagStart = text[..<range.lowerBound].lastIndex(of: "<"),
+                !text[text.index(after: tagStart)..<range.lowerBound].contains(where: { $0.isWhitespace || $0 == "\"" })
+            else { continue }
+            return text.distance(from: text.startIndex, to: tagStart) + 1
+        }
+        return nil
+    }
+
     /// The 1-based column (in characters) where a node named `name` starts on `line`.
     ///
     /// libxml2 keeps no column for nodes, so the start tag (or `name=` for an attribute) is
     /// looked up on the node's line; column 1 when it cannot be found.
     public func column(ofNodeNamed name: String, isAttribute: Bool, line number: Int) -> Int {
+        if let column = exactColumn(ofNodeNamed: name, isAttribute: isAttribute, line: number) { return column }
         guard let text = line(number) else { return 1 }
-        let candidates = isAttribute ? [" \(name)=", "\t\(name)="] : ["<\(name)", ":\(name)"]
-        for candidate in candidates {
-            if let range = text.range(of: candidate) {
-                let offset = text.distance(from: text.startIndex, to: range.lowerBound)
-                let isPrefixed = candidate.hasPrefix(":")
-                if isPrefixed, let tagStart = text[..<range.lowerBound].lastIndex(of: "<") {
-                    return text.distance(from: text.startIndex, to: tagStart) + 1
-                }
-                return offset + (isAttribute ? 2 : 1)
-            }
-        }
         let firstNonBlank = text.firstIndex { !$0.isWhitespace }
         return firstNonBlank.map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 1
     }

@@ -168,6 +168,12 @@ public struct XMLNode {
     public var column: Int {
         document.source.column(ofNodeNamed: localName, isAttribute: kind == .attribute, line: line)
     }
+
+    /// Where this node starts in the source text: its line and column, the start tag's first
+    /// line even when libxml2 records the line where a multi-line start tag ends.
+    public var position: (line: Int, column: Int) {
+        document.source.position(ofNodeNamed: localName, isAttribute: kind == .attribute, line: line)
+    }
 }
 
 /// The string value of `node` read in place when one text node holds it all: a text node, or

@@ -33,28 +33,26 @@ struct CalibrateCommand: ParsableCommand {
         let (ruleSet, strategy) = try rules.loadWithStrategy(language: language)
         guard let data = FileManager.default.contents(atPath: labels) else {
             Diagnostics.error(
-                LocalizedText(
-                    sv: "Etikettfilen \(labels) kan inte läsas.", en: "The labels file \(labels) cannot be read.")[
-                        language])
+                Catalog.text("cli.the-labels-file-cannot-be-read", ["labels": "\(labels)"])[
+                    language])
             throw Outcome.usageError.exitCode
         }
         let labelFile = LabelFile(
             text: String(decoding: data, as: UTF8.self), file: labels, areas: strategy.areas.map(\.id))
         for problem in labelFile.problems {
-            Diagnostics.write(problem.formatted(in: language), label: LocalizedText(sv: "fel", en: "error")[language])
+            Diagnostics.write(problem.formatted(in: language), label: Catalog.text("cli.error")[language])
         }
         guard labelFile.problems.isEmpty, !labelFile.labels.isEmpty else {
             if labelFile.problems.isEmpty {
                 Diagnostics.error(
-                    LocalizedText(sv: "Etikettfilen har inga rader.", en: "The labels file has no rows.")[language])
+                    Catalog.text("cli.the-labels-file-has-no-rows")[language])
             }
             throw Outcome.usageError.exitCode
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             Diagnostics.error(
-                LocalizedText(
-                    sv: "Mappen \(folder) finns inte.", en: "The folder \(folder) does not exist.")[language])
+                Catalog.text("cli.the-folder-does-not-exist", ["folder": "\(folder)"])[language])
             throw Outcome.usageError.exitCode
         }
         let base = folder.hasSuffix("/") ? folder : folder + "/"
@@ -64,9 +62,8 @@ struct CalibrateCommand: ParsableCommand {
         for label in missing {
             let problem = RuleProblem(
                 file: labels, line: label.line,
-                message: LocalizedText(
-                    sv: "\(label.file) finns inte i \(folder).", en: "\(label.file) is not in \(folder)."))
-            Diagnostics.write(problem.formatted(in: language), label: LocalizedText(sv: "fel", en: "error")[language])
+                message: Catalog.text("cli.is-not-in", ["file": "\(label.file)", "folder": "\(folder)"]))
+            Diagnostics.write(problem.formatted(in: language), label: Catalog.text("cli.error")[language])
         }
         guard missing.isEmpty else { throw Outcome.usageError.exitCode }
         // Only the scoring: past applications need not follow today's schema or be dated within
@@ -104,9 +101,7 @@ struct CalibrateCommand: ParsableCommand {
         }
         for (file, reason) in unscored {
             Diagnostics.error(
-                LocalizedText(
-                    sv: "\(file) kunde inte poängsättas och är inte med: \(reason)",
-                    en: "\(file) could not be scored and is left out: \(reason)")[language])
+                Catalog.text("cli.could-not-be-scored-and-is", ["file": "\(file)", "reason": "\(reason)"])[language])
         }
         if !unscored.isEmpty { throw Outcome.cannotBeAssessed.exitCode }
     }

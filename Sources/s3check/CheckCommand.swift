@@ -117,12 +117,7 @@ struct CheckCommand: ParsableCommand {
         if files.isEmpty {
             let shown = paths.joined(separator: ", ")
             Diagnostics.error(
-                LocalizedText(
-                    sv:
-                        "Ingen ansökan hittades i \(shown): inga *.xml-filer. Kontrollera sökvägen (och i CI att utcheckningen är gjord).",
-                    en:
-                        "No application was found in \(shown): no *.xml files. Check the path (and, in CI, that the checkout ran)."
-                )[language])
+                Catalog.text("cli.no-application-was-found-in-no", ["shown": "\(shown)"])[language])
             throw Outcome.usageError.exitCode
         }
         throw Outcome.of(counts: tally, failOnWarning: failOn == .warning).exitCode

@@ -20,17 +20,17 @@ struct LintCommand: ParsableCommand {
         let result = RuleLinter().lint(ruleSet)
         for warning in result.warnings {
             Diagnostics.write(
-                warning.formatted(in: language), label: LocalizedText(sv: "varning", en: "warning")[language])
+                warning.formatted(in: language), label: Catalog.text("cli.warning")[language])
         }
         for problem in result.problems {
-            Diagnostics.write(problem.formatted(in: language), label: LocalizedText(sv: "fel", en: "error")[language])
+            Diagnostics.write(problem.formatted(in: language), label: Catalog.text("cli.error")[language])
         }
-        let summary = LocalizedText(
-            sv:
-                "\(ruleSet.rules.count) regler i \(ruleSet.packs.count) paket: \(result.problems.count) fel, \(result.warnings.count) varningar.",
-            en:
-                "\(ruleSet.rules.count) rules in \(ruleSet.packs.count) packs: \(result.problems.count) errors, \(result.warnings.count) warnings."
-        )
+        let summary = Catalog.text(
+            "cli.rules-in-packs-errors-warnings",
+            [
+                "rules": "\(ruleSet.rules.count)", "packs": "\(ruleSet.packs.count)",
+                "problems": "\(result.problems.count)", "warnings": "\(result.warnings.count)",
+            ])
         print(summary[language])
         if !result.problems.isEmpty { throw Outcome.usageError.exitCode }
     }

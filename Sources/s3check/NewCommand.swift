@@ -34,10 +34,7 @@ struct NewCommand: ParsableCommand {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: file), !force {
             Diagnostics.error(
-                LocalizedText(
-                    sv: "\(file) finns redan; välj ett annat namn eller lägg till --force för att ersätta filen.",
-                    en: "\(file) already exists; choose another name or add --force to replace it."
-                )[language])
+                Catalog.text("cli.already-exists-choose-another-name-or", ["file": "\(file)"])[language])
             throw Outcome.usageError.exitCode
         }
         try SchemaCommand.write(Data(text.utf8), to: file, language: language)
@@ -51,17 +48,11 @@ struct NewCommand: ParsableCommand {
         }
         let schemaNote =
             wroteSchema
-            ? LocalizedText(
-                sv: " och schemat \(schemaPath) för din XML-redigerare",
-                en: " and the schema \(schemaPath) for your XML editor")
+            ? Catalog.text("cli.and-the-schema-for-your-xml", ["schemaPath": "\(schemaPath)"])
             : LocalizedText(sv: "", en: "")
         print(
-            LocalizedText(
-                sv:
-                    "Skrev \(file)\(schemaNote.sv). Fyll i varje [fyll i: …] och kontrollera med: s3check --lang sv \(file)",
-                en:
-                    "Wrote \(file)\(schemaNote.en). Fill in every [fill in: …] and check it with: s3check --lang en \(file)"
-            )[language])
+            Catalog.text(
+                "cli.wrote-fill-in-every-fill-in", language, ["file": file, "schemaNote": schemaNote[language]]))
     }
 }
 
@@ -89,10 +80,7 @@ struct SchemaCommand: ParsableCommand {
                 if existing == Data(schema.bytes) { continue }
                 if !force {
                     Diagnostics.error(
-                        LocalizedText(
-                            sv: "\(path) finns redan med annat innehåll; lägg till --force för att ersätta den.",
-                            en: "\(path) already exists with other content; add --force to replace it."
-                        )[language])
+                        Catalog.text("cli.already-exists-with-other-content-add", ["path": "\(path)"])[language])
                     throw Outcome.usageError.exitCode
                 }
             }
@@ -107,10 +95,7 @@ struct SchemaCommand: ParsableCommand {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             Diagnostics.error(
-                LocalizedText(
-                    sv: "Kan inte skriva \(path); kontrollera att mappen finns, är skrivbar och har utrymme.",
-                    en: "Cannot write \(path); check that its folder exists, is writable and has space."
-                )[language])
+                Catalog.text("cli.cannot-write-check-that-its-folder", ["path": "\(path)"])[language])
             throw Outcome.usageError.exitCode
         }
     }

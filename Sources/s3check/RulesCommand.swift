@@ -51,10 +51,7 @@ struct ExplainCommand: ParsableCommand {
         let ruleSet = try rules.load(language: language)
         guard let rule = ruleSet.rules.first(where: { $0.id.caseInsensitiveCompare(ruleID) == .orderedSame }) else {
             Diagnostics.error(
-                LocalizedText(
-                    sv: "Regeln \(ruleID) finns inte; `s3check rules` listar alla.",
-                    en: "There is no rule \(ruleID); `s3check rules` lists them all."
-                )[language]
+                Catalog.text("cli.there-is-no-rule-s3check-rules", ["ruleID": "\(ruleID)"])[language]
             )
             throw Outcome.usageError.exitCode
         }

@@ -41,7 +41,9 @@ struct S3Check: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            let language = SubcommandFirst.language(Array(CommandLine.arguments.dropFirst()))
+            FileHandle.standardError.write(
+                Data((UsageErrorText.localized(fullMessage(for: error), language) + "\n").utf8))
             Foundation.exit(Outcome.usageError.rawValue)
         }
     }

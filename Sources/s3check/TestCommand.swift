@@ -25,7 +25,7 @@ struct TestCommand: ParsableCommand {
         var passed = 0
         var failed = 0
         for problem in report.problems {
-            Diagnostics.write(problem.formatted(in: language), label: LocalizedText(sv: "fel", en: "error")[language])
+            Diagnostics.write(problem.formatted(in: language), label: Catalog.text("cli.error")[language])
             failed += 1
         }
         for testCase in report.cases {
@@ -34,18 +34,18 @@ struct TestCommand: ParsableCommand {
                 continue
             }
             failed += 1
-            let actual = testCase.actual?.rawValue ?? LocalizedText(sv: "kördes inte", en: "did not run")[language]
+            let actual = testCase.actual?.rawValue ?? Catalog.text("cli.did-not-run")[language]
             let detail = testCase.detail.map { " — \($0[language])" } ?? ""
             let name = testCase.name.map { " \"\($0)\"" } ?? ""
             print(
                 "\(testCase.file):\(testCase.line): FAIL [\(testCase.ruleID)]\(name): "
-                    + LocalizedText(sv: "väntat", en: "expected")[language]
-                    + " \(testCase.expected.rawValue), " + LocalizedText(sv: "fick", en: "got")[language]
+                    + Catalog.text("cli.expected")[language]
+                    + " \(testCase.expected.rawValue), " + Catalog.text("cli.got")[language]
                     + " \(actual)\(detail)"
             )
         }
         print(
-            LocalizedText(sv: "Täckning (godkända fall per regel):", en: "Coverage (proven cases per rule):")[language])
+            Catalog.text("cli.coverage-proven-cases-per-rule")[language])
         for entry in report.coverage {
             let mark = entry.passing > 0 && entry.failing > 0 ? "ok  " : "MISS"
             print(
@@ -54,10 +54,7 @@ struct TestCommand: ParsableCommand {
         }
         for ruleID in report.uncovered {
             failed += 1
-            let message = LocalizedText(
-                sv: "regeln \(ruleID) saknar ett godkänt fall som passerar eller ett som fallerar",
-                en: "rule \(ruleID) lacks a proven passing case or a proven failing case"
-            )
+            let message = Catalog.text("cli.rule-lacks-a-proven-passing-case", ["ruleID": "\(ruleID)"])
             Diagnostics.error(message[language])
         }
         if let examples {
@@ -94,9 +91,8 @@ struct ExampleExpectations {
                 failed += 1
                 print(
                     "\(file): FAIL "
-                        + LocalizedText(
-                            sv: "ingen läsbar förväntningsfil \(expectationPath)",
-                            en: "no readable expectation file \(expectationPath)")[language])
+                        + Catalog.text("cli.no-readable-expectation-file", ["expectationPath": "\(expectationPath)"])[
+                            language])
                 continue
             }
             let report = checker.check(fileAt: file)
@@ -109,9 +105,9 @@ struct ExampleExpectations {
             } else {
                 failed += 1
                 print(
-                    "\(file): FAIL " + LocalizedText(sv: "väntat", en: "expected")[language]
+                    "\(file): FAIL " + Catalog.text("cli.expected")[language]
                         + " \(expectation.verdict.label[language]) \(expectation.failingRules.sorted()), "
-                        + LocalizedText(sv: "fick", en: "got")[language]
+                        + Catalog.text("cli.got")[language]
                         + " \(report.verdict.label[language]) \(failing.sorted())"
                 )
             }

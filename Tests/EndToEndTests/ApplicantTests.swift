@@ -163,4 +163,18 @@ struct ApplicantTests {
         let english = try BinaryRunner.run(["explain", "SE-S3-002", "--lang", "en"]).standardOutput
         #expect(english.contains("150 characters"))
     }
+
+    @Test("Usage errors in Swedish when Swedish is asked for, with the parser's suggestion")
+    func swedishUsageErrors() throws {
+        let unknown = try BinaryRunner.run(["--lang", "sv", "--formt", "json", "Examples"])
+        #expect(unknown.exitCode == 3)
+        #expect(unknown.standardError.contains("Fel: Okänd flagga --formt. Menade du --format?"))
+        #expect(!unknown.standardError.contains("Error:"))
+        let missing = try BinaryRunner.run(["check", "--lang", "sv"])
+        #expect(missing.standardError.contains("Ange minst en ansökningsfil eller mapp"))
+        let invalid = try BinaryRunner.run(["--lang", "sv", "check", "--lang", "se", "Examples"])
+        #expect(invalid.standardError.contains("Värdet «se» är ogiltigt för --lang <lang>; välj ett av sv, en."))
+        let english = try BinaryRunner.run(["--lang", "en", "--formt", "json", "Examples"])
+        #expect(english.standardError.contains("Error: Unknown option '--formt'"))
+    }
 }

@@ -18,6 +18,7 @@ struct JSONReportEncodingTests {
         var identity: ApplicationIdentity?
         var alignment: S3Alignment?
         var counts: [String: Int]
+        var facts: Facts?
         var findings: [JSONFinding]
         var results: [Result]
 
@@ -29,8 +30,59 @@ struct JSONReportEncodingTests {
             identity = report.identity
             alignment = report.alignment
             counts = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, report.count($0)) })
+            facts = report.facts.map(Facts.init)
             findings = report.findings.map(JSONFinding.init)
             results = report.results.map { Result(ruleId: $0.ruleID, outcome: $0.outcome) }
+        }
+    }
+
+    /// The facts as the schema gives them: amounts as exact decimal strings.
+    private struct Facts: Encodable {
+        struct Part: Encodable {
+            var amount: String
+            var funder: String
+            var kind: String
+        }
+        struct Cost: Encodable {
+            var amount: String
+            var category: String
+            var year: String
+        }
+        struct Aid: Encodable {
+            var aidIntensity: String?
+            var article: String?
+            var basis: String
+            var researchCategory: String?
+        }
+        var cofinancing: [Part]
+        var costs: [Cost]
+        var currency: String
+        var erdf: String
+        var municipalities: [String]
+        var partners: [ApplicationFacts.Partner]
+        var projectEnd: String?
+        var projectStart: String?
+        var specificObjective: String?
+        var stateAid: Aid?
+        var totalCosts: String
+
+        init(_ facts: ApplicationFacts) {
+            let text = { (value: Decimal) in "\(value)" }
+            cofinancing = facts.cofinancing.map { Part(amount: text($0.amount), funder: $0.funder, kind: $0.kind) }
+            costs = facts.costs.map { Cost(amount: text($0.amount), category: $0.category, year: $0.year) }
+            currency = facts.currency
+            erdf = text(facts.erdf)
+            municipalities = facts.municipalities
+            partners = facts.partners
+            projectEnd = facts.projectEnd
+            projectStart = facts.projectStart
+            specificObjective = facts.specificObjective
+            stateAid = facts.stateAid.map {
+                Aid(
+                    aidIntensity: $0.aidIntensity.map(text), article: $0.article, basis: $0.basis,
+                    researchCategory: $0.researchCategory)
+            }
+            totalCosts = text(facts.totalCosts)
         }
     }
 

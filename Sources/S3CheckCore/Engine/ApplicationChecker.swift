@@ -203,7 +203,9 @@ public final class ApplicationChecker {
 
     /// A wrong root element, namespace or format version, worded before the schema speaks.
     private func formatProblem(_ root: XMLNode, file: String) -> Finding? {
-        var location: SourceLocation { SourceLocation(file: file, line: root.line, column: root.column) }
+        var location: SourceLocation {
+            SourceLocation(file: file, line: root.position.line, column: root.position.column)
+        }
         if root.localName != "application" || root.namespaceURI != Namespaces.application {
             let found = "<\(root.localName)>" + (root.namespaceURI.map { " (\($0))" } ?? "")
             return Finding(
@@ -248,7 +250,7 @@ public final class ApplicationChecker {
                 "checker.the-submission-date-is-outside-the",
                 ["submission": "\(submission)", "from": "\(window.from)", "to": "\(to)"]),
             hint: Catalog.text("checker.check-the-submission-date-or-choose"),
-            location: SourceLocation(file: file, line: node.line, column: node.column),
+            location: SourceLocation(file: file, line: node.position.line, column: node.position.column),
             field: FieldReference(path: node.path, label: schemas.fieldLabel(for: node.reference.names)),
             blocksAssessment: true
         )
@@ -267,7 +269,7 @@ public final class ApplicationChecker {
                 Catalog.text("checker.is-not-filled-in", language, ["label": "\(label)"])
             },
             hint: Catalog.text("checker.fill-in", ["instruction": "\(instruction)"]),
-            location: SourceLocation(file: file, line: field.node.line, column: field.node.column),
+            location: SourceLocation(file: file, line: field.node.position.line, column: field.node.position.column),
             field: reference,
             blocksAssessment: true
         )
@@ -281,7 +283,7 @@ public final class ApplicationChecker {
             title: Catalog.text("checker.a-value-the-rules-cannot-read"),
             message: field.label.map { label, language in "\(label): " + reason[language] },
             hint: Catalog.text("checker.write-the-year-in-four-digits"),
-            location: SourceLocation(file: file, line: node.line, column: node.column),
+            location: SourceLocation(file: file, line: node.position.line, column: node.position.column),
             field: field,
             blocksAssessment: true
         )

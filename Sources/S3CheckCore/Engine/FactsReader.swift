@@ -37,12 +37,22 @@ enum FactsReader {
         let financing = root.child("financing")
         var publicPart = Decimal(0)
         var privatePart = Decimal(0)
+        var cofinancers: [ApplicationFacts.Cofinancing] = []
         for cofinancing in financing?.children("cofinancing") ?? [] {
-            if cofinancing.attribute("kind") == "private" {
-                privatePart += amount(cofinancing.attribute("amount"))
-            } else {
-                publicPart += amount(cofinancing.attribute("amount"))
-            }
+            let value = amount(cofinancing.attribute("amount"))
+            let kind = cofinancing.attribute("kind") == "private" ? "private" : "public"
+            if kind == "private" { privatePart += value } else { publicPart += value }
+            cofinancers.append(
+                ApplicationFacts.Cofinancing(
+                    funder: VisibleText.escaping(cofinancing.attribute("funder") ?? ""), kind: kind, amount: value))
+        }
+        let aid = root.child("stateAid").map { node in
+            ApplicationFacts.StateAid(
+                basis: node.attribute("basis") ?? "",
+                article: node.attribute("gberArticle"),
+                researchCategory: node.attribute("researchCategory"),
+                aidIntensity: node.attribute("aidIntensity").flatMap { ExactDecimal(text: $0)?.value }
+            )
         }
         return ApplicationFacts(
             projectStart: text(project?.child("startDate")),
@@ -55,7 +65,9 @@ enum FactsReader {
             totalCosts: total,
             erdf: amount(financing?.child("erdf")?.attribute("amount")),
             publicCofinancing: publicPart,
-            privateCofinancing: privatePart
+            privateCofinancing: privatePart,
+            cofinancing: cofinancers,
+            stateAid: aid
         )
     }
 }

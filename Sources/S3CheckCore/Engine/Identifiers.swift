@@ -40,23 +40,11 @@ public enum Identifiers {
 
         /// Why, as a sentence in `language`.
         public func reason(_ language: Language) -> String {
-            switch (self, language) {
-            case (.format, .sv):
-                "Organisationsnumret ska vara tio siffror, NNNNNN-NNNN."
-            case (.format, .en):
-                "An organisation number is ten digits, NNNNNN-NNNN."
-            case (.personalIdentityNumber, .sv):
-                "Numret är ett personnummer, inte ett organisationsnummer; bara juridiska personer kan vara parter."
-            case (.personalIdentityNumber, .en):
-                "The number is a personal identity number, not an organisation number; only legal persons can be partners."
-            case (.checkDigit, .sv):
-                "Kontrollsiffran (den sista) stämmer inte med de nio första siffrorna; troligen är en siffra felskriven eller två har bytt plats."
-            case (.checkDigit, .en):
-                "The check digit (the last) does not match the first nine digits; most likely a digit is mistyped or two are swapped."
-            case (.separators(let written), .sv):
-                "Siffrorna är rätt, men numret ska skrivas utan mellanslag och punkter och med bindestreck före de fyra sista siffrorna: \(written)."
-            case (.separators(let written), .en):
-                "The digits are right, but the number is written without spaces or points and with a hyphen before the last four digits: \(written)."
+            switch self {
+            case .format: Catalog.text("orgnr.format", language)
+            case .personalIdentityNumber: Catalog.text("orgnr.personal-identity-number", language)
+            case .checkDigit: Catalog.text("orgnr.check-digit", language)
+            case .separators(let written): Catalog.text("orgnr.separators", language, ["written": written])
             }
         }
     }

@@ -348,7 +348,7 @@ struct RuleEvaluation {
                 MessageTemplate.fill(template, with: all, language: language, currency: currency)
             },
             legal: rule.rule.legal,
-            location: SourceLocation(file: file, line: node.line, column: node.column),
+            location: SourceLocation(file: file, line: node.position.line, column: node.position.column),
             field: field,
             values: values,
             parameters: parameterValues
@@ -365,7 +365,7 @@ struct RuleEvaluation {
                 "evaluation.contact-whoever-maintains-the-rule-pack",
                 ["file": "\(rule.origin.file)", "line": "\(rule.origin.line)"]),
             legal: rule.legal,
-            location: SourceLocation(file: file, line: root.line, column: root.column),
+            location: SourceLocation(file: file, line: root.position.line, column: root.position.column),
             blocksAssessment: true
         )
     }

@@ -105,9 +105,9 @@ enum SchemaViolationDescription {
                 hint = Catalog.text("schema.value-choose", ["allowed": allowed.joined(separator: ", ")])
             }
             if let fix = typeFix(in: plain, value: value) { hint = fix }
-            let (sv, en) = expectation(in: plain, value: value)
+            let expected = expectation(in: plain, value: value)
             message = Catalog.text("schema.the-value-is-not-valid-for") { language in
-                ["value": value, "field": label[language], "expectation": language == .sv ? sv : en]
+                ["value": value, "field": label[language], "expectation": expected[language]]
             }
         default:
             message = Catalog.text("schema.text") { ["field": fieldLabel[$0], "detail": plain] }
@@ -130,39 +130,33 @@ enum SchemaViolationDescription {
         return label == name ? "<\(name)>" : "<\(name)> (\(label))"
     }
 
-    /// What the schema wanted, in our own words: the allowed values, or the type.
-    private static func expectation(in message: String, value: String) -> (String, String) {
+    /// What the schema wanted, in our own words: the allowed values, or the type; empty when
+    /// libxml2's message says nothing we can word.
+    private static func expectation(in message: String, value: String) -> LocalizedText {
         if message.contains("[facet 'enumeration']"), let open = message.range(of: "{"),
             let close = message.range(of: "}", range: open.upperBound..<message.endIndex)
         {
             let values = message[open.upperBound..<close.lowerBound].replacingOccurrences(of: "'", with: "")
-            return ("; tillåtna värden: \(values)", "; allowed values: \(values)")
+            return Catalog.text("schema.expect.allowed", ["values": values])
         }
         if let type = captured(after: "atomic type '", in: message) {
             switch type {
             case "xs:date":
                 // Written as a date but not one in the calendar (2028-02-30, month 13).
-                if value.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil {
-                    return ("; det datumet finns inte i kalendern", "; that date does not exist")
-                }
-                return ("; det är inget datum i formen ÅÅÅÅ-MM-DD", "; it is not a date in the form YYYY-MM-DD")
-            case "xs:decimal", "xs:integer", "Amount":
-                return ("; det är inget tal", "; it is not a number")
-            case "xs:boolean": return ("; väntat true eller false", "; expected true or false")
-            case "xs:gYear": return ("; väntat ett årtal", "; expected a year")
-            case "xs:ID":
-                return (
-                    "; ett id ska börja med en bokstav och får bara användas av en part",
-                    "; an id starts with a letter and may be used by one partner only"
-                )
-            default: return ("; väntat typen \(type)", "; expected the type \(type)")
+                let written = value.range(of: #"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"#, options: .regularExpression) != nil
+                return Catalog.text(written ? "schema.expect.date-exists" : "schema.expect.date-format")
+            case "xs:decimal", "xs:integer", "Amount": return Catalog.text("schema.expect.number")
+            case "xs:boolean": return Catalog.text("schema.expect.boolean")
+            case "xs:gYear": return Catalog.text("schema.expect.year")
+            case "xs:ID": return Catalog.text("schema.expect.id")
+            default: return Catalog.text("schema.expect.type", ["type": type])
             }
         }
         if message.contains("[facet 'pattern']") || message.contains("[facet 'length']") {
-            return ("; formatet stämmer inte", "; the format does not match")
+            return Catalog.text("schema.expect.format")
         }
-        if message.contains("minInclusive") { return ("; värdet är för litet", "; the value is too small") }
-        return ("", "")
+        if message.contains("minInclusive") { return Catalog.text("schema.expect.too-small") }
+        return LocalizedText(sv: "", en: "")
     }
 
     /// What to write instead of a value that is not of its field's type.

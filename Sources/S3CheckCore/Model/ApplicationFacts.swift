@@ -20,6 +20,26 @@ public struct ApplicationFacts: Sendable, Hashable, Codable {
         public var sizeClass: String?
     }
 
+    /// One co-financer as the financing plan lists it.
+    public struct Cofinancing: Sendable, Hashable, Codable {
+        public var funder: String
+        /// `public` or `private`.
+        public var kind: String
+        public var amount: Decimal
+    }
+
+    /// The declared State aid basis.
+    public struct StateAid: Sendable, Hashable, Codable {
+        /// `gber`, `de-minimis` or `no-aid`.
+        public var basis: String
+        /// The GBER article, when the basis is `gber`.
+        public var article: String?
+        /// The research category (`industrial-research` …), when given.
+        public var researchCategory: String?
+        /// The aid intensity in per cent, when given.
+        public var aidIntensity: Decimal?
+    }
+
     /// The eligible costs of one category in one year.
     public struct CostCell: Sendable, Hashable, Codable {
         public var category: String
@@ -42,6 +62,10 @@ public struct ApplicationFacts: Sendable, Hashable, Codable {
     public var erdf: Decimal
     public var publicCofinancing: Decimal
     public var privateCofinancing: Decimal
+    /// Each co-financer, in the order the plan lists them.
+    public var cofinancing: [Cofinancing]
+    /// The declared State aid basis, when the application gives one.
+    public var stateAid: StateAid?
 
     /// The total financing: ERDF plus co-financing.
     public var totalFinancing: Decimal { erdf + publicCofinancing + privateCofinancing }
