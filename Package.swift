@@ -3,15 +3,22 @@ import PackageDescription
 
 let package = Package(
     name: "s3check",
-    platforms: [.macOS(.v13)],
+    // macOS 14: what Hummingbird 2 needs for the service.
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "s3check", targets: ["s3check"]),
         .library(name: "S3CheckCore", targets: ["S3CheckCore"]),
+        .executable(name: "s3check-serve", targets: ["s3check-serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        // The service only; `swift-configuration` support is left out to keep the build short.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         .systemLibrary(
@@ -40,11 +47,34 @@ let package = Package(
             plugins: ["EmbedRulesPlugin"]
         ),
         .target(name: "S3CheckReports", dependencies: ["S3CheckCore", "SafeXML"]),
+        // What a run is, shared by the command line and the service.
+        .target(name: "S3CheckRun", dependencies: ["S3CheckCore", "S3CheckReports"]),
+        .target(
+            name: "S3CheckServer",
+            dependencies: [
+                "S3CheckCore",
+                "S3CheckReports",
+                "S3CheckRun",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .executableTarget(
+            name: "s3check-serve",
+            dependencies: [
+                "S3CheckServer",
+                "S3CheckRun",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "s3check",
             dependencies: [
                 "S3CheckCore",
                 "S3CheckReports",
+                "S3CheckRun",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +106,10 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["s3check", "S3CheckTestSupport"]
+        ),
+        .testTarget(
+            name: "ServiceTests",
+            dependencies: ["s3check", "s3check-serve", "S3CheckRun", "S3CheckServer", "S3CheckTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

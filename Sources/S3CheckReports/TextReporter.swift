@@ -12,6 +12,9 @@ public struct TextReporter: StreamingReporter {
     public var colors: Bool
     /// Whether to print the smart-specialisation scoring of each application.
     public var showAlignment: Bool
+    /// Where the lines a finding quotes are read from, by the application's name: the file on
+    /// disk, unless the application was checked from bytes in memory (the service stores nothing).
+    public var source: @Sendable (String) -> Data? = { FileManager.default.contents(atPath: $0) }
 
     public init(context: RunContext, colors: Bool, showAlignment: Bool = true) {
         self.context = context
@@ -39,7 +42,7 @@ public struct TextReporter: StreamingReporter {
     /// and the verdict.
     public func section(for application: ApplicationReport, at position: Int) -> ReportSection {
         var output = ""
-        let lines = SourceLines(path: application.file)
+        let lines = SourceLines(source(application.file))
         for finding in application.findings {
             output += render(finding, lines: lines)
         }
@@ -199,10 +202,10 @@ private struct Words {
 /// The lines of a file, read only if a finding needs to quote one, through ``SourceText`` (so
 /// UTF-16 and CRLF files are quoted like any other).
 final class SourceLines {
-    private let path: String
-    private lazy var text: SourceText? = FileManager.default.contents(atPath: path).map { SourceText($0) }
+    private let read: () -> Data?
+    private lazy var text: SourceText? = read().map { SourceText($0) }
 
-    init(path: String) { self.path = path }
+    init(_ read: @autoclosure @escaping () -> Data?) { self.read = read }
 
     func line(_ number: Int) -> String? {
         text?.line(number).map(VisibleText.escaping)

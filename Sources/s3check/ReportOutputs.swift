@@ -23,18 +23,6 @@ struct FormatSpec: ExpressibleByArgument {
     static var allValueStrings: [String] { ReportFormat.allCases.map(\.rawValue) }
 }
 
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text
-    case json
-    case html
-    case junit
-    case sarif
-    case github
-    case markdown
-    case svrl
-    case tap
-}
-
 /// Renders a run in every requested format and writes each where it belongs.
 struct ReportOutputs {
     var specs: [FormatSpec]
@@ -140,24 +128,10 @@ struct ReportOutputs {
     }
 
     private func reporter(for spec: FormatSpec, context: RunContext) -> any StreamingReporter {
-        switch spec.format {
-        case .text: TextReporter(context: context, colors: colors && spec.path == nil)
-        case .json: JSONReporter(context: context)
-        case .html: HTMLReporter(context: context)
-        case .junit: JUnitReporter(context: context, fileAttributes: junitFileAttributes)
-        case .sarif:
-            SARIFReporter(
-                context: context,
-                baseDirectory: FileManager.default.currentDirectoryPath,
-                exitCode: { tally in
-                    Outcome.of(counts: tally, failOnWarning: context.failOnWarning).rawValue
-                }
-            )
-        case .github: GitHubReporter(context: context)
-        case .markdown: MarkdownReporter(context: context)
-        case .svrl: SVRLReporter(context: context)
-        case .tap: TAPReporter(context: context)
-        }
+        var presentation = ReportFormat.Presentation()
+        presentation.colors = colors && spec.path == nil
+        presentation.junitFileAttributes = junitFileAttributes
+        return spec.format.reporter(context: context, presentation: presentation)
     }
 
     /// One page per application, named by position and file so that names never clash.

@@ -79,35 +79,6 @@ struct PresentationOptions: ParsableArguments {
 
 extension Language: ExpressibleByArgument {}
 
-/// A rule pack named on the command line: a file, `shipped:PATH`, or nothing for the default.
-struct PackLocation {
-    let files: RuleFiles
-    let path: String
-
-    init(_ argument: String?) {
-        if let argument, argument.hasPrefix("shipped:") {
-            files = .shipped
-            path = String(argument.dropFirst("shipped:".count))
-        } else if let argument {
-            files = .disk
-            path = argument
-        } else {
-            files = .shipped
-            path = ShippedPackPath.defaultPack
-        }
-    }
-
-    /// Loads the pack; prints every problem and exits 3 when it cannot be loaded.
-    func load(language: Language) throws -> RuleSet {
-        do {
-            return try RulePackLoader(files: files).load(path)
-        } catch {
-            RuleOptions.report(error, language: language)
-            throw Outcome.usageError.exitCode
-        }
-    }
-}
-
 /// Messages for standard error.
 enum Diagnostics {
     static func error(_ message: String) {

@@ -16,7 +16,7 @@ struct S3Check: ParsableCommand {
         subcommands: [
             CheckCommand.self, S3Command.self, CalibrateCommand.self, LintCommand.self, TestCommand.self,
             RulesCommand.self,
-            ExplainCommand.self, NewCommand.self, SchemaCommand.self,
+            ExplainCommand.self, NewCommand.self, SchemaCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: CheckCommand.self
     )

@@ -1,8 +1,7 @@
-import ArgumentParser
 import S3CheckCore
 
 /// The documented exit codes; stable, so that CI scripts can rely on them.
-enum Outcome: Int32 {
+public enum Outcome: Int32, Sendable {
     /// Every application is eligible (warnings allowed unless `--fail-on warning`).
     case allEligible = 0
     /// At least one application is not eligible.
@@ -13,7 +12,7 @@ enum Outcome: Int32 {
     case usageError = 3
 
     /// The exit code for a set of verdicts.
-    static func of(_ verdicts: [Verdict], failOnWarning: Bool) -> Outcome {
+    public static func of(_ verdicts: [Verdict], failOnWarning: Bool) -> Outcome {
         if verdicts.contains(.cannotBeAssessed) { return .cannotBeAssessed }
         if verdicts.contains(.notEligible) { return .notEligible }
         if failOnWarning, verdicts.contains(.eligibleWithRemarks) { return .notEligible }
@@ -21,10 +20,8 @@ enum Outcome: Int32 {
     }
 
     /// The exit code for the verdicts counted in a run's tally.
-    static func of(counts tally: RunTally, failOnWarning: Bool) -> Outcome {
+    public static func of(counts tally: RunTally, failOnWarning: Bool) -> Outcome {
         let verdicts = Verdict.allCases.filter { tally.count($0) > 0 }
         return of(verdicts, failOnWarning: failOnWarning)
     }
-
-    var exitCode: ExitCode { ExitCode(rawValue) }
 }

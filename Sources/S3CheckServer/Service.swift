@@ -1,0 +1,181 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import S3CheckCore
+import S3CheckReports
+import S3CheckRun
+
+/// One rule pack the service checks against, compiled once for the life of the process.
+struct ServedPack: Sendable {
+    var id: String
+    var ruleSet: RuleSet
+    var pool: CheckerPool
+    /// What reports are made against, by profile ("" for the default) and language: made once,
+    /// since indexing the rules for every request is a measurable share of a check.
+    var contexts: [String: [Language: RunContext]]
+
+    init(ruleSet: RuleSet, pool: CheckerPool) {
+        id = ruleSet.mainPack.id
+        self.ruleSet = ruleSet
+        self.pool = pool
+        var contexts: [String: [Language: RunContext]] = [:]
+        for profile in [nil] + ruleSet.profiles.map(\.id) {
+            for language in Language.allCases {
+                contexts[profile ?? "", default: [:]][language] = RunContext(
+                    packs: ruleSet.packs,
+                    profile: profile ?? ruleSet.defaultProfile,
+                    language: language,
+                    rules: ruleSet.rules(in: profile),
+                    fileCount: 1
+                )
+            }
+        }
+        self.contexts = contexts
+    }
+
+    /// The context of a report made now.
+    func context(profile: String?, language: Language) -> RunContext {
+        var context =
+            contexts[profile ?? ""]?[language]
+            ?? RunContext(
+                packs: ruleSet.packs, profile: profile ?? ruleSet.defaultProfile, language: language,
+                rules: ruleSet.rules(in: profile), fileCount: 1)
+        context.generatedAt = Date()
+        return context
+    }
+}
+
+/// `s3check serve`: the checker over HTTP, with an upload page, an API described by OpenAPI,
+/// health checks and Prometheus metrics.
+public enum S3CheckService {
+    /// The header that carries the verdict beside a report in any format.
+    static let verdictHeader = HTTPField.Name("S3check-Verdict")!
+
+    /// Compiles the packs, listens, and serves until SIGTERM or SIGINT, when it stops accepting
+    /// connections and lets the requests in flight finish. `announce` gets the address once
+    /// the socket is bound (port 0 picks a free one).
+    public static func run(
+        _ options: ServiceOptions,
+        logger: Logger,
+        announce: @escaping @Sendable (String) -> Void
+    ) async throws {
+        let packs = try loadPacks(options)
+        let gate = AdmissionGate(
+            slots: options.workers, queueLength: options.queueLength, queueTimeout: options.queueTimeout)
+        let metrics = ServiceMetrics()
+        let api = API(packs: packs, gate: gate, metrics: metrics, options: options, logger: logger)
+        let router = Router()
+        router.add(
+            middleware: RequestLog(metrics: metrics, logger: logger, maximumBodyBytes: options.maximumBodyBytes))
+        api.register(on: router)
+        let app = Application(
+            router: router,
+            server: .http1(
+                configuration: .init(
+                    idleTimeout: TimeAmount.nanoseconds(Int64(options.idleTimeout.components.seconds) * 1_000_000_000),
+                    httpDecoderConfiguration: .init(
+                        maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)
+                )),
+            configuration: .init(
+                address: .hostname(options.host, port: options.port),
+                serverName: nil,
+                availableConnectionsDelegate: .maximum(options.maximumConnections, logger: logger)
+            ),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? options.port
+                announce("http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)/")
+            },
+            logger: logger
+        )
+        try await app.runService()
+    }
+
+    /// Loads and compiles every pack before the socket opens, so that a bad pack stops start-up.
+    static func loadPacks(_ options: ServiceOptions) throws(RulePackError) -> [ServedPack] {
+        let locations = options.packs.isEmpty ? [nil] : options.packs.map(Optional.some)
+        var packs: [ServedPack] = []
+        for location in locations {
+            let ruleSet = try PackLocation(location).load()
+            let pool = try CheckerPool(
+                ruleSet: ruleSet, maximumBytes: options.maximumBodyBytes, prepared: options.workers)
+            packs.append(ServedPack(ruleSet: ruleSet, pool: pool))
+        }
+        return packs
+    }
+}
+
+/// Logs one line per request (method, route, status, duration, verdict) and counts it; never
+/// the query's values, the body, or a file name, which could all carry application content.
+struct RequestLog<Context: RequestContext>: RouterMiddleware {
+    let metrics: ServiceMetrics
+    let logger: Logger
+    let maximumBodyBytes: Int
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        let start = ContinuousClock.now
+        let route = Routes.route(request.uri.path)
+        let language =
+            Negotiation.language(
+                query: request.uri.queryParameters["lang"].map(String.init),
+                acceptLanguage: request.headers[.acceptLanguage]) ?? .en
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let problem as Problem {
+            response = problem.response(language: language)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            metrics.refusal("too-large")
+            response = Problem.tooLarge(limit: maximumBodyBytes).response(language: language)
+        } catch let error as HTTPError where error.status == .notFound {
+            if let allowed = Routes.methods[route],
+                !allowed.split(separator: ", ").contains(Substring(request.method.rawValue))
+            {
+                response = Problem.methodNotAllowed(allowed).response(language: language)
+            } else {
+                response = Problem.notFound.response(language: language)
+            }
+        } catch {
+            logger.error("request failed", metadata: ["route": "\(route)", "error": "\(type(of: error))"])
+            response = Problem.internalError.response(language: language)
+        }
+        response.headers[.xContentTypeOptions] = "nosniff"
+        let duration = ContinuousClock.now - start
+        metrics.request(
+            route: route, method: request.method.rawValue, status: response.status.code, duration: duration)
+        var metadata: Logger.Metadata = [
+            "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(response.status.code)",
+            "ms":
+                "\(String(format: "%.2f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15))",
+        ]
+        if let verdict = response.headers[S3CheckService.verdictHeader] { metadata["verdict"] = "\(verdict)" }
+        logger.info("request", metadata: metadata)
+        return response
+    }
+}
+
+/// The service's routes as fixed names, for logs, metric labels and 405 answers.
+enum Routes {
+    /// The methods each route answers, for 405 and its `Allow` header.
+    static let methods: [String: String] = [
+        "/": "GET, POST", "/api/v1/check": "POST", "/api/v1/s3": "POST", "/api/v1/rules": "GET",
+        "/api/v1/rules/{id}": "GET", "/api/v1/template": "GET", "/health/live": "GET", "/health/ready": "GET",
+        "/metrics": "GET",
+        "/openapi.yaml": "GET", "/page.js": "GET",
+    ]
+
+    /// The route a path belongs to, from a fixed list, for logs and metric labels.
+    static func route(_ path: String) -> String {
+        let known = [
+            "/", "/api/v1/check", "/api/v1/s3", "/api/v1/rules", "/api/v1/template", "/health/live", "/health/ready",
+            "/metrics",
+            "/openapi.yaml", "/page.js",
+        ]
+        if known.contains(path) { return path }
+        if path.hasPrefix("/api/v1/rules/") { return "/api/v1/rules/{id}" }
+        return "other"
+    }
+}

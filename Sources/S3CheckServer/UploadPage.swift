@@ -1,0 +1,87 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import S3CheckCore
+import S3CheckRun
+
+/// The upload page at `/`, in Swedish and English: a plain form that posts the file and shows
+/// the HTML report in the page, with the other formats to download. It works without
+/// JavaScript; the one script only adds a print button for the report.
+struct UploadPage: Sendable {
+    let api: API
+
+    /// The formats offered for download beside the report shown.
+    static let downloads: [(format: ReportFormat, label: String, file: String)] = [
+        (.html, "HTML", "s3check-report.html"),
+        (.json, "JSON", "s3check-report.json"),
+        (.sarif, "SARIF", "s3check-report.sarif"),
+        (.junit, "JUnit XML", "s3check-junit.xml"),
+        (.markdown, "Markdown", "s3check-report.md"),
+        (.text, "Text", "s3check-report.txt"),
+    ]
+
+    func show(_ request: Request) throws -> Response {
+        let language = pageLanguage(request)
+        return respond(render(language: language, reportLanguage: language, profile: nil, error: nil, result: nil))
+    }
+
+    func submit(_ request: Request) async throws -> Response {
+        let language = pageLanguage(request)
+        var reportLanguage = language
+        var profile: String?
+        do {
+            let upload = try await api.application(request)
+            if let chosen = upload.fields["lang"].flatMap(Language.init(rawValue:)) { reportLanguage = chosen }
+            let pack = api.packs[0]
+            if let chosen = upload.fields["profile"], pack.ruleSet.profiles.contains(where: { $0.id == chosen }) {
+                profile = chosen
+            }
+            let reports = try await api.run(upload, pack: pack, profile: profile, language: reportLanguage) {
+                report, context, presentation in
+                (
+                    verdict: report.verdict,
+                    texts: try Self.downloads.map {
+                        try $0.format.render(report, context: context, presentation: presentation)
+                    }
+                )
+            }
+            let result = CheckResult(verdict: reports.verdict, reports: reports.texts, language: reportLanguage)
+            var response = respond(
+                render(language: language, reportLanguage: reportLanguage, profile: profile, error: nil, result: result)
+            )
+            response.headers[S3CheckService.verdictHeader] = reports.verdict.rawValue
+            return response
+        } catch let problem as Problem {
+            var response = respond(
+                render(
+                    language: language, reportLanguage: reportLanguage, profile: profile, error: problem, result: nil),
+                status: problem.status)
+            if let retry = problem.headers[.retryAfter] { response.headers[.retryAfter] = retry }
+            return response
+        }
+    }
+
+    private func pageLanguage(_ request: Request) -> Language {
+        Negotiation.language(
+            query: request.uri.queryParameters["lang"].map(String.init),
+            acceptLanguage: request.headers[.acceptLanguage])
+            ?? .sv
+    }
+
+    private func respond(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
+        headers[.cacheControl] = "no-store"
+        headers[.contentSecurityPolicy] =
+            "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// What the page shows of a check: the verdict and every report offered.
+    struct CheckResult {
+        var verdict: Verdict
+        /// One report per entry of ``UploadPage/downloads``.
+        var reports: [String]
+        var language: Language
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import S3CheckCore
+import S3CheckRun
+import Testing
+
+@testable import S3CheckServer
+
+@Suite("Accept, Accept-Language and forms")
+struct NegotiationTests {
+    @Test(
+        "Accept picks the best format by quality, then by the service's order",
+        arguments: [
+            (nil, ReportFormat.json),
+            ("*/*", .json),
+            ("text/*", .html),
+            ("text/html;q=0.5, text/markdown", .markdown),
+            ("application/xml;q=0.9, application/sarif+json", .sarif),
+            ("TEXT/PLAIN", .text),
+            ("application/junit+xml", .junit),
+            ("text/markdown;q=0, */*;q=0.1", .json),
+        ])
+    func acceptPicksFormat(accept: String?, format: ReportFormat) {
+        #expect(Negotiation.format(accept: accept) == format)
+    }
+
+    @Test("Accept that names nothing offered picks nothing (406)")
+    func unacceptable() {
+        #expect(Negotiation.format(accept: "image/png") == nil)
+        #expect(Negotiation.format(accept: "text/html;q=0") == nil)
+    }
+
+    @Test("lang wins over Accept-Language; Swedish when neither names a language s3check speaks")
+    func language() {
+        #expect(Negotiation.language(query: "en", acceptLanguage: "sv") == .en)
+        #expect(Negotiation.language(query: "de", acceptLanguage: "sv") == nil)
+        #expect(Negotiation.language(query: nil, acceptLanguage: "de-DE, en-GB;q=0.8") == .en)
+        #expect(Negotiation.language(query: nil, acceptLanguage: "fr") == .sv)
+        #expect(Negotiation.language(query: nil, acceptLanguage: nil) == .sv)
+    }
+
+    @Test("A form's parts come back by name, with the file's own name and bytes untouched")
+    func formData() throws {
+        let boundary = FormData.boundary(contentType: #"multipart/form-data; boundary="a b""#)
+        #expect(boundary == "a b")
+        #expect(FormData.boundary(contentType: "application/xml") == nil)
+        let body = Array(
+            ("--x\r\nContent-Disposition: form-data; name=\"lang\"\r\n\r\nen\r\n"
+                + "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xml\"\r\nContent-Type: text/xml\r\n\r\n"
+                + "<a>\r\n--xy</a>\r\n--x--\r\n").utf8)
+        let form = try #require(FormData(body, boundary: "x"))
+        #expect(form.text("lang") == "en")
+        #expect(form.part("file")?.filename == "a.xml")
+        #expect(form.text("file") == "<a>\r\n--xy</a>")
+        #expect(FormData(Array("no parts here".utf8), boundary: "x") == nil)
+    }
+
+    @Test("The report names an uploaded file by its own name only, without folders or control characters")
+    func reportName() {
+        #expect(API.reportName("C:\\Users\\anna\\ansökan.xml") == "ansökan.xml")
+        #expect(API.reportName("../../etc/passwd") == "passwd")
+        #expect(API.reportName("a\u{0}b\nc.xml") == "abc.xml")
+        #expect(API.reportName(nil) == "application.xml")
+    }
+}
