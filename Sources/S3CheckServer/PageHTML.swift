@@ -18,6 +18,7 @@ extension UploadPage {
         var describedBy = ["file-hint"]
         if error != nil { describedBy.append("file-error") }
         let languageOptions = Language.allCases.map { option in
+            // Each language named in itself (an autonym), whatever the page language.
             let name = option == .sv ? "Svenska" : "English"
             return
                 "<option value=\"\(option.rawValue)\" lang=\"\(option.rawValue)\"\(option == reportLanguage ? " selected" : "")>\(name)</option>"
@@ -169,44 +170,33 @@ struct Words {
 
     init(_ language: Language) { self.language = language }
 
-    private func pick(_ sv: String, _ en: String) -> String { language == .sv ? sv : en }
-
-    var skip: String { pick("Hoppa till innehållet", "Skip to content") }
-    var languageNav: String { pick("Språk", "Language") }
-    var heading: String { pick("Kontrollera en ansökan om regionalfondsstöd", "Check an ERDF application") }
+    var skip: String { Catalog.text("page.skip-to-content", language) }
+    var languageNav: String { Catalog.text("page.language", language) }
+    var heading: String { Catalog.text("page.check-an-erdf-application", language) }
     var intro: String {
-        pick(
-            "Ladda upp ansökan som XML-fil. Den kontrolleras mot reglerna för regionalfonden och strategin för smart specialisering, och rapporten visas här.",
-            "Upload the application as an XML file. It is checked against the ERDF rules and the smart-specialisation strategy, and the report is shown here."
-        )
+        Catalog.text("page.upload-the-application-as-an-xml", language)
     }
     var template: String {
-        pick("Ladda ner en ny ansökan att fylla i (XML)", "Download a new application to fill in (XML)")
+        Catalog.text("page.download-a-new-application-to-fill", language)
     }
-    var fileLabel: String { pick("Ansökan (XML-fil)", "Application (XML file)") }
+    var fileLabel: String { Catalog.text("page.application-xml-file", language) }
     func fileHint(_ kilobytes: Int) -> String {
-        pick(
-            "Välj filen eller dra den hit. Högst \(kilobytes) kB. Ingenting sparas.",
-            "Choose the file or drop it here. At most \(kilobytes) kB. Nothing is stored.")
+        Catalog.text("page.choose-the-file-or-drop-it", language, ["kilobytes": "\(kilobytes)"])
     }
-    var reportLanguage: String { pick("Rapportens språk", "Language of the report") }
-    var profile: String { pick("Profil", "Profile") }
-    var submit: String { pick("Kontrollera", "Check") }
-    var errorWord: String { pick("Fel", "Error") }
-    var errorTitle: String { pick("Fel", "Error") }
-    var resultTitle: String { pick("Resultat", "Result") }
-    var verdictWord: String { pick("Bedömning", "Verdict") }
-    var print: String { pick("Skriv ut rapporten", "Print the report") }
+    var reportLanguage: String { Catalog.text("page.language-of-the-report", language) }
+    var profile: String { Catalog.text("page.profile", language) }
+    var submit: String { Catalog.text("page.check", language) }
+    var errorWord: String { Catalog.text("page.error", language) }
+    var errorTitle: String { Catalog.text("page.error", language) }
+    var resultTitle: String { Catalog.text("page.result", language) }
+    var verdictWord: String { Catalog.text("page.verdict", language) }
+    var print: String { Catalog.text("page.print-the-report", language) }
     var printWithoutScript: String {
-        pick(
-            "Skriv ut rapporten genom att ladda ner den som HTML och skriva ut den filen.",
-            "To print the report, download it as HTML and print that file.")
+        Catalog.text("page.to-print-the-report-download-it", language)
     }
-    var downloads: String { pick("Ladda ner rapporten", "Download the report") }
-    var reportFrame: String { pick("Rapporten", "The report") }
+    var downloads: String { Catalog.text("page.download-the-report", language) }
+    var reportFrame: String { Catalog.text("page.the-report", language) }
     var privacy: String {
-        pick(
-            "Ansökan kontrolleras i minnet och sparas inte.",
-            "The application is checked in memory and is not stored.")
+        Catalog.text("page.the-application-is-checked-in-memory", language)
     }
 }
