@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import S3CheckCore
 
 /// `s3check serve`: starts `s3check-serve`, installed beside `s3check`, with the same arguments.
 ///
@@ -20,15 +21,17 @@ struct ServeCommand: ParsableCommand {
             Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent()
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let server = folder.appending(path: "s3check-serve").path
+        let language = SubcommandFirst.language(arguments)
         guard FileManager.default.isExecutableFile(atPath: server) else {
-            Diagnostics.error(
-                "s3check-serve is not installed beside s3check (\(server)) / s3check-serve finns inte bredvid s3check")
+            Diagnostics.error(Catalog.text("cli.serve-missing", language, ["path": server]))
             throw Outcome.usageError.exitCode
         }
         // Replaces this process, so that signals (SIGTERM) reach the service directly.
         let argv = ([server] + arguments).map { strdup($0) } + [nil]
         execv(server, argv)
-        Diagnostics.error("cannot start \(server): \(String(cString: strerror(errno)))")
+        Diagnostics.error(
+            Catalog.text(
+                "cli.serve-cannot-start", language, ["path": server, "reason": String(cString: strerror(errno))]))
         throw Outcome.usageError.exitCode
     }
 }
