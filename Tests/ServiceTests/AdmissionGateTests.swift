@@ -6,9 +6,11 @@ import Testing
 
 @Suite("Admission and the checker pool")
 struct AdmissionGateTests {
-    @Test("With every slot taken and no queue, the next request is refused at once")
-    func fullGateRefuses() async throws {
-        let gate = AdmissionGate(slots: 1, queueLength: 0, queueTimeout: .seconds(60))
+    /// A task that holds one of `gate`'s slots (returning 1) until `release` is yielded; it has
+    /// the slot when this returns.
+    private static func holdSlot(of gate: AdmissionGate) async -> (
+        holder: Task<Int, any Error>, release: AsyncStream<Void>.Continuation
+    ) {
         let (entered, enteredContinuation) = AsyncStream.makeStream(of: Void.self)
         let (release, releaseContinuation) = AsyncStream.makeStream(of: Void.self)
         let holder = Task {
@@ -19,9 +21,16 @@ struct AdmissionGateTests {
             }
         }
         for await _ in entered { break }
+        return (holder, releaseContinuation)
+    }
+
+    @Test("With every slot taken and no queue, the next request is refused at once")
+    func fullGateRefuses() async throws {
+        let gate = AdmissionGate(slots: 1, queueLength: 0, queueTimeout: .seconds(60))
+        let (holder, release) = await Self.holdSlot(of: gate)
         #expect(gate.load.running == 1)
         await #expect(throws: AdmissionGate.Refusal.self) { try await gate.run { 2 } }
-        releaseContinuation.yield()
+        release.yield()
         #expect(try await holder.value == 1)
         #expect(try await gate.run { 3 } == 3)
         #expect(gate.load.running == 0)
@@ -30,19 +39,10 @@ struct AdmissionGateTests {
     @Test("A queued request gets the slot its predecessor leaves")
     func queuedRequestIsAdmitted() async throws {
         let gate = AdmissionGate(slots: 1, queueLength: 1, queueTimeout: .seconds(600))
-        let (entered, enteredContinuation) = AsyncStream.makeStream(of: Void.self)
-        let (release, releaseContinuation) = AsyncStream.makeStream(of: Void.self)
-        let holder = Task {
-            try await gate.run {
-                enteredContinuation.yield()
-                for await _ in release { break }
-                return 1
-            }
-        }
-        for await _ in entered { break }
+        let (holder, release) = await Self.holdSlot(of: gate)
         let waiter = Task { try await gate.run { 2 } }
         while gate.load.waiting == 0 { await Task.yield() }
-        releaseContinuation.yield()
+        release.yield()
         #expect(try await holder.value == 1)
         #expect(try await waiter.value == 2)
     }
