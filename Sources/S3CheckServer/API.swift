@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 import S3CheckCore
 import S3CheckReports
 import S3CheckRun
@@ -27,20 +28,17 @@ struct API: Sendable {
         }
         router.get("/api/v1/template") { request, _ in try template(request) }
         router.get("/health/live") { _, _ in Self.json(#"{"status":"live"}"#) }
-        router.get("/health/ready") { _, _ in
-            // Packs compile before the socket opens, so a listening service is ready unless saturated.
-            let load = gate.load
-            let full = load.waiting >= gate.queueLength && load.running >= gate.slots
-            return Self.json(
-                #"{"status":"\#(full ? "busy" : "ready")","running":\#(load.running),"waiting":\#(load.waiting)}"#,
-                status: full ? .serviceUnavailable : .ok)
-        }
+        router.get("/health/ready") { _, _ in ready() }
+        // HEAD wherever GET is answered (RFC 9110 §9.3.2); uptime monitors use it.
+        router.head("/health/live") { _, _ in Self.json(#"{"status":"live"}"#) }
+        router.head("/health/ready") { _, _ in ready() }
         router.get("/metrics") { _, _ in
             Self.text(metrics.text(), type: "text/plain; version=0.0.4; charset=utf-8")
         }
         router.get("/openapi.yaml") { _, _ in Self.text(OpenAPIDocument.text, type: "application/yaml") }
         let page = UploadPage(api: self)
         router.get("/") { request, _ in try page.show(request) }
+        router.head("/") { request, _ in try page.show(request) }
         router.post("/") { request, _ in try await page.submit(request) }
         router.get("/page.js") { _, _ in
             Self.text(UploadPage.script, type: "text/javascript; charset=utf-8", cache: true)
@@ -48,6 +46,14 @@ struct API: Sendable {
     }
 
     // MARK: Endpoints
+
+    /// Ready: the packs compiled before the socket opened. A saturated service is still ready
+    /// (a load balancer that took every busy replica out would turn a peak into an outage);
+    /// the load is reported beside, and `/check` answers 503 itself when the queue is full.
+    func ready() -> Response {
+        let load = gate.load
+        return Self.json(#"{"status":"ready","running":\#(load.running),"waiting":\#(load.waiting)}"#)
+    }
 
     func check(_ request: Request) async throws -> Response {
         let language = try self.language(request)
@@ -222,11 +228,29 @@ struct API: Sendable {
             throw Problem.tooLarge(limit: limit)
         }
         do {
-            var buffer = try await request.body.collect(upTo: limit)
+            var buffer = try await Self.collect(request.body, upTo: limit, within: options.bodyTimeout)
             return buffer.readBytes(length: buffer.readableBytes) ?? []
         } catch let error as HTTPError where error.status == .contentTooLarge {
             metrics.refusal("too-large")
             throw Problem.tooLarge(limit: limit)
+        } catch is NIOTooManyBytesError {
+            // A chunked body has no Content-Length: it is found too large while it is read.
+            metrics.refusal("too-large")
+            throw Problem.tooLarge(limit: limit)
+        }
+    }
+
+    /// The body, or ``Problem/requestTimeout`` when it has not all arrived within `timeout`.
+    static func collect(_ body: RequestBody, upTo limit: Int, within timeout: Duration) async throws -> ByteBuffer {
+        try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+            group.addTask { try await body.collect(upTo: limit) }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let buffer = first else { throw Problem.requestTimeout }
+            return buffer
         }
     }
 

@@ -51,12 +51,16 @@ enum Negotiation {
     /// s3check speaks, else Swedish (the funding office's language).
     static func language(query: String?, acceptLanguage: String?) -> Language? {
         if let query { return Language(rawValue: query) }
+        // RFC 9110 §12.5.4: the range with the highest quality wins; equal qualities keep
+        // the client's order; q=0 means "not this language".
+        var best: (language: Language, quality: Double)?
         for range in (acceptLanguage ?? "").split(separator: ",") {
-            let tag = range.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
-            if tag.hasPrefix("sv") { return .sv }
-            if tag.hasPrefix("en") { return .en }
+            let parts = range.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            let language: Language? = parts[0].hasPrefix("sv") ? .sv : parts[0].hasPrefix("en") ? .en : nil
+            if let language, quality > 0, quality > (best?.quality ?? 0) { best = (language, quality) }
         }
-        return .sv
+        return best?.language ?? .sv
     }
 }
 

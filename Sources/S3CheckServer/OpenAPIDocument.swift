@@ -156,14 +156,10 @@ enum OpenAPIDocument {
             get:
               tags: [operations]
               operationId: ready
-              summary: Readiness; packs are compiled and a request would be admitted.
+              summary: Readiness; the packs are compiled. The load is reported beside; a saturated service stays ready.
               responses:
                 '200':
                   description: Ready.
-                  content:
-                    application/json: {schema: {$ref: '#/components/schemas/readiness'}}
-                '503':
-                  description: Every worker busy and the queue full.
                   content:
                     application/json: {schema: {$ref: '#/components/schemas/readiness'}}
           /metrics:

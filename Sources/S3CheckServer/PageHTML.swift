@@ -104,7 +104,7 @@ extension UploadPage {
             <noscript><p>\(t.printWithoutScript)</p></noscript>
             <h3 id="downloads-heading">\(t.downloads)</h3>
             <ul class="downloads" aria-labelledby="downloads-heading">\(links.joined())</ul>
-            <iframe id="report" title="\(t.reportFrame)" srcdoc="\(escape(result.reports[0]))"></iframe>
+            <iframe id="report" title="\(t.reportFrame)" srcdoc="\(escape(Self.linksOutOfFrame(result.reports[0])))"></iframe>
             </section>
 
             """
@@ -198,5 +198,14 @@ struct Words {
     var reportFrame: String { Catalog.text("page.the-report", language) }
     var privacy: String {
         Catalog.text("page.the-application-is-checked-in-memory", language)
+    }
+}
+
+extension UploadPage {
+    /// The report with its links opening outside the frame: the page's `frame-src 'self'`
+    /// would block the legal texts (EUR-Lex, Tillväxtverket) inside it.
+    static func linksOutOfFrame(_ report: String) -> String {
+        guard let head = report.range(of: "<head>") else { return report }
+        return report.replacingCharacters(in: head, with: "<head>\n<base target=\"_blank\">")
     }
 }

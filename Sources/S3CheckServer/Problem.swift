@@ -49,11 +49,24 @@ struct Problem: Error, Sendable {
 }
 
 extension Problem {
+    /// The body did not arrive in time; the connection is closed.
+    static var requestTimeout: Problem {
+        Problem(
+            status: .requestTimeout, kind: "timeout",
+            title: Catalog.text("problem.timeout-title"),
+            detail: Catalog.text("problem.timeout-detail"),
+            headers: [.connection: "close"])
+    }
+
     static func tooLarge(limit: Int) -> Problem {
         Problem(
             status: .contentTooLarge, kind: "too-large",
             title: Catalog.text("problem.the-application-is-too-large"),
-            detail: Catalog.text("problem.the-request-may-be-at-most", ["limit": "\(limit)"]))
+            detail: Catalog.text("problem.the-request-may-be-at-most") { language in
+                ["limit": NumberText.integer(limit, language)]
+            },
+            // The rest of the body is not read: the connection cannot carry another request.
+            headers: [.connection: "close"])
     }
 
     static func mediaType(_ found: String?, accepted: [String]) -> Problem {

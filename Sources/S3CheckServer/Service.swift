@@ -6,6 +6,7 @@ import NIOCore
 import S3CheckCore
 import S3CheckReports
 import S3CheckRun
+import ServiceLifecycle
 
 /// One rule pack the service checks against, compiled once for the life of the process.
 struct ServedPack: Sendable {
@@ -89,7 +90,13 @@ public enum S3CheckService {
             },
             logger: logger
         )
-        try await app.runService()
+        // SIGTERM drains the requests in flight, but not for ever: after the drain timeout they
+        // are cancelled, so a client trickling a body cannot keep the process alive.
+        var group = ServiceGroupConfiguration(
+            services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        group.maximumGracefulShutdownDuration = options.drainTimeout
+        group.maximumCancellationDuration = .seconds(5)
+        try await ServiceGroup(configuration: group).run()
     }
 
     /// Loads and compiles every pack before the socket opens, so that a bad pack stops start-up.

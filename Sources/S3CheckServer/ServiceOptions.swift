@@ -19,6 +19,12 @@ public struct ServiceOptions: Sendable {
     /// Open connections at most; further connections wait in the kernel's backlog. With the body
     /// limit it bounds memory: at most this many bodies are being read at once.
     public var maximumConnections = 64
+    /// How long a request body may take to arrive in all; a client trickling bytes is answered
+    /// 408 and disconnected then, so that slow clients cannot hold the connection slots.
+    public var bodyTimeout: Duration = .seconds(20)
+    /// How long SIGTERM waits for requests in flight before it cancels them and exits; shorter
+    /// than the 30 s a container platform gives before it kills.
+    public var drainTimeout: Duration = .seconds(20)
 
     public init() {}
 }

@@ -47,14 +47,23 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a connection may send nothing before it is closed.")
     var idleTimeout = 15
 
+    @Option(help: "Seconds a request body may take to arrive in all; slower clients get 408.")
+    var bodyTimeout = 20
+
+    @Option(help: "Seconds SIGTERM waits for requests in flight before it cancels them.")
+    var drainTimeout = 20
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
-        guard workers > 0, queue >= 0, queueTimeout > 0, maxSize > 0, idleTimeout > 0, maxConnections > 0 else {
+        guard workers > 0, queue >= 0, queueTimeout > 0, maxSize > 0, idleTimeout > 0, maxConnections > 0,
+            bodyTimeout > 0, drainTimeout > 0
+        else {
             throw ValidationError(
-                "--workers, --queue-timeout, --max-size, --idle-timeout and --max-connections must be positive")
+                "--workers, --queue-timeout, --max-size, --idle-timeout, --max-connections, --body-timeout and --drain-timeout must be positive"
+            )
         }
         guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level") }
     }
@@ -70,6 +79,8 @@ struct ServeCommand: AsyncParsableCommand {
         options.maximumBodyBytes = maxSize
         options.idleTimeout = .seconds(idleTimeout)
         options.maximumConnections = maxConnections
+        options.bodyTimeout = .seconds(bodyTimeout)
+        options.drainTimeout = .seconds(drainTimeout)
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = Logger.Level(rawValue: logLevel) ?? .info

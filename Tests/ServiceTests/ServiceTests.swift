@@ -243,6 +243,62 @@ struct ServiceTests {
         #expect(connection.receiveAll().isEmpty, "the service closed the connection without answering")
     }
 
+    @Test("A client trickling its body gets 408 when the body timeout passes, and is disconnected")
+    func tricklingClientTimesOut() throws {
+        let service = try ServiceProcess(["--idle-timeout", "30", "--body-timeout", "2"])
+        defer { service.stop() }
+        let connection = try RawConnection(port: service.base.port!)
+        defer { connection.close() }
+        connection.send(
+            Data(
+                "POST /api/v1/check?lang=sv HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\nContent-Length: 100000\r\n\r\n<a"
+                    .utf8))
+        // A byte a second: never idle, never done.
+        let sender = Thread {
+            for _ in 0..<6 {
+                Thread.sleep(forTimeInterval: 1)
+                connection.send(Data("b".utf8))
+            }
+        }
+        sender.start()
+        let reply = connection.receiveAll()
+        #expect(reply.hasPrefix("HTTP/1.1 408"), "\(reply.prefix(200))")
+        #expect(reply.contains("application/problem+json"))
+        #expect(reply.contains("kom fram för långsamt"))
+    }
+
+    @Test("A chunked body over the size limit gets 413, not a server error")
+    func chunkedTooLarge() throws {
+        let service = try ServiceProcess(["--max-size", "1000", "--idle-timeout", "2"])
+        defer { service.stop() }
+        let connection = try RawConnection(port: service.base.port!)
+        defer { connection.close() }
+        let chunk = String(repeating: "x", count: 800)
+        let chunkLength = String(chunk.utf8.count, radix: 16)
+        connection.send(
+            Data(
+                ("POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "\(chunkLength)\r\n\(chunk)\r\n\(chunkLength)\r\n\(chunk)\r\n0\r\n\r\n").utf8))
+        let reply = connection.receiveAll()
+        #expect(reply.hasPrefix("HTTP/1.1 413"), "\(reply.prefix(200))")
+        #expect(reply.contains("too-large"))
+    }
+
+    @Test("Readiness stays 200 under load; HEAD is answered where GET is; the best Accept-Language wins")
+    func readinessHeadAndLanguage() async throws {
+        let service = try ServiceProcess()
+        defer { service.stop() }
+        for path in ["/", "/health/live", "/health/ready"] {
+            #expect(try await service.request("HEAD", path).status == 200, "HEAD \(path)")
+        }
+        let ready = try await service.request("GET", "/health/ready")
+        #expect(ready.status == 200)
+        let page = try await service.request("GET", "/", headers: ["Accept-Language": "en;q=0.1, sv;q=0.9"])
+        #expect(page.text.contains("<html lang=\"sv\""))
+        let english = try await service.request("GET", "/", headers: ["Accept-Language": "sv;q=0.2, en"])
+        #expect(english.text.contains("<html lang=\"en\""))
+    }
+
     @Test("SIGTERM stops the service cleanly")
     func sigtermStopsCleanly() async throws {
         let service = try ServiceProcess()
