@@ -145,6 +145,11 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
             } else {
                 response = Problem.notFound.response(language: language)
             }
+        } catch  where Self.clientWentAway(error) {
+            // The client closed the connection or sent a broken request stream: nobody reads an
+            // answer, and it is no server error (499, as proxies log it; not counted as 5xx).
+            logger.info("client closed the request", metadata: ["route": "\(route)", "error": "\(type(of: error))"])
+            response = Response(status: .init(code: 499, reasonPhrase: "Client Closed Request"))
         } catch {
             logger.error("request failed", metadata: ["route": "\(route)", "error": "\(type(of: error))"])
             response = Problem.internalError.response(language: language)
@@ -161,6 +166,16 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
         if let verdict = response.headers[S3CheckService.verdictHeader] { metadata["verdict"] = "\(verdict)" }
         logger.info("request", metadata: metadata)
         return response
+    }
+}
+
+extension RequestLog {
+    /// Whether `error` comes from the client's side of the connection going away mid-request:
+    /// NIO's HTTP parser or channel errors, or the task cancelled with the connection.
+    static func clientWentAway(_ error: any Error) -> Bool {
+        if error is CancellationError { return true }
+        let name = String(describing: type(of: error))
+        return name == "HTTPParserError" || name == "ChannelError" || name == "IOError"
     }
 }
 

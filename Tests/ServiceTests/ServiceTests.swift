@@ -299,6 +299,24 @@ struct ServiceTests {
         #expect(english.text.contains("<html lang=\"en\""))
     }
 
+    @Test("A client that hangs up mid-body is not counted as a server error")
+    func hangUpIsNoServerError() async throws {
+        let service = try ServiceProcess()
+        defer { service.stop() }
+        for _ in 0..<3 {
+            let connection = try RawConnection(port: service.base.port!)
+            connection.send(
+                Data(
+                    "POST /api/v1/check HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\nContent-Length: 1000\r\n\r\n<a"
+                        .utf8))
+            connection.close()
+        }
+        try await Task.sleep(for: .milliseconds(500))
+        let metrics = try await service.request("GET", "/metrics").text
+        #expect(!metrics.contains("status=\"500\""), "\(metrics)")
+        #expect(metrics.contains("status=\"499\""), "the hang-ups were seen")
+    }
+
     @Test("SIGTERM stops the service cleanly")
     func sigtermStopsCleanly() async throws {
         let service = try ServiceProcess()
