@@ -14,7 +14,7 @@ extension UploadPage {
         let t = Words(language)
         let other: Language = language == .sv ? .en : .sv
         let pack = api.packs[0].ruleSet
-        let limit = api.options.maximumBodyBytes / 1024
+        let limit = api.options.maximumBodyBytes
         var describedBy = ["file-hint"]
         if error != nil { describedBy.append("file-error") }
         let languageOptions = Language.allCases.map { option in
@@ -57,7 +57,7 @@ extension UploadPage {
             """
         if let error {
             html +=
-                "<p id=\"file-error\" class=\"error\"><strong>\(t.errorWord):</strong> \(escape(error.title[language])). \(escape(error.detail[language]))</p>\n"
+                "<p id=\"file-error\" class=\"error\"><strong>\(t.errorWord):</strong> \(escape(t.pageError(error, limit: limit)))</p>\n"
         }
         html += """
             <input type="file" id="file" name="file" accept=".xml,application/xml,text/xml" required aria-describedby="\(describedBy.joined(separator: " "))"\(error != nil ? " aria-invalid=\"true\"" : "")>
@@ -180,8 +180,24 @@ struct Words {
         Catalog.text("page.download-a-new-application-to-fill", language)
     }
     var fileLabel: String { Catalog.text("page.application-xml-file", language) }
-    func fileHint(_ kilobytes: Int) -> String {
-        Catalog.text("page.choose-the-file-or-drop-it", language, ["kilobytes": "\(kilobytes)"])
+    func fileHint(_ bytes: Int) -> String {
+        Catalog.text("page.choose-the-file-or-drop-it", language, ["size": Self.size(bytes, language)])
+    }
+
+    /// A size as people read it: `4 MB`, `512 kB` (decimal digits the language's way).
+    static func size(_ bytes: Int, _ language: Language) -> String {
+        let megabytes = Decimal(bytes) / Decimal(1024 * 1024)
+        if megabytes >= 1 { return NumberText.decimal(megabytes, language, decimals: 1) + "\u{00A0}MB" }
+        return NumberText.decimal(Decimal(bytes) / 1024, language, decimals: 0) + "\u{00A0}kB"
+    }
+
+    /// What went wrong, for an applicant at the page rather than a program at the API.
+    func pageError(_ problem: Problem, limit: Int) -> String {
+        switch problem.kind {
+        case "missing-application": Catalog.text("page.error-choose-file", language)
+        case "too-large": Catalog.text("page.error-too-large", language, ["size": Self.size(limit, language)])
+        default: problem.title[language] + ". " + problem.detail[language]
+        }
     }
     var reportLanguage: String { Catalog.text("page.language-of-the-report", language) }
     var profile: String { Catalog.text("page.profile", language) }
@@ -203,9 +219,9 @@ struct Words {
 
 extension UploadPage {
     /// The report with its links opening outside the frame: the page's `frame-src 'self'`
-    /// would block the legal texts (EUR-Lex, Tillväxtverket) inside it.
+    /// would block the legal texts (EUR-Lex, Tillväxtverket) inside it, and its `base-uri
+    /// 'none'`, which the frame inherits, rules out a `<base target>`.
     static func linksOutOfFrame(_ report: String) -> String {
-        guard let head = report.range(of: "<head>") else { return report }
-        return report.replacingCharacters(in: head, with: "<head>\n<base target=\"_blank\">")
+        report.replacingOccurrences(of: "<a href=", with: "<a target=\"_blank\" rel=\"noopener\" href=")
     }
 }

@@ -141,6 +141,10 @@ public final class XMLDocument {
         let errors = diagnostics.filter { $0.level != .warning }
         guard let parsed, errors.isEmpty else {
             if let parsed { xmlFreeDoc(parsed) }
+            // An entity bomb or external entity fails inside its DOCTYPE: the DOCTYPE is the
+            // cause to name (and the one thing to remove), not the entity error it led to.
+            let source = SourceText(data)
+            if let line = source.firstLine(containing: "<!DOCTYPE") { throw .doctypeNotAllowed(line: line) }
             throw .malformed(errors.isEmpty ? diagnostics : errors)
         }
         let document = XMLDocument(pointer: parsed, source: SourceText(data))

@@ -61,7 +61,10 @@ enum ReadErrorDescription {
 
     private static func describe(_ diagnostic: XMLDiagnostic) -> (LocalizedText, LocalizedText) {
         let wellFormedHint = Catalog.text("read.open-the-file-in-an-xml")
-        let detail = diagnostic.message.contains("XML_PARSE_HUGE") ? "" : " (libxml2: \(diagnostic.message))"
+        // libxml2's text may span lines ("… indicate encoding !\nBytes: …"): one line keeps the
+        // `file:line:col: message` form.
+        let oneLine = diagnostic.message.split(whereSeparator: \.isNewline).joined(separator: " ")
+        let detail = diagnostic.message.contains("XML_PARSE_HUGE") ? "" : " (libxml2: \(oneLine))"
         switch diagnostic.code {
         case 4 where diagnostic.message.contains("Start tag expected"):
             // libxml2 gives non-XML content the code of an empty document; say what it is not.
