@@ -173,7 +173,7 @@ struct ApplicantTests {
         let missing = try BinaryRunner.run(["check", "--lang", "sv"])
         #expect(missing.standardError.contains("Ange minst en ansökningsfil eller mapp"))
         let invalid = try BinaryRunner.run(["--lang", "sv", "check", "--lang", "se", "Examples"])
-        #expect(invalid.standardError.contains("Värdet «se» är ogiltigt för --lang <lang>; välj ett av sv, en."))
+        #expect(invalid.standardError.contains("Värdet ”se” är ogiltigt för --lang <lang>; välj ett av sv, en."))
         let english = try BinaryRunner.run(["--lang", "en", "--formt", "json", "Examples"])
         #expect(english.standardError.contains("Error: Unknown option '--formt'"))
     }

@@ -57,7 +57,7 @@ struct CatalogTests {
             let text = Catalog.raw(key, language) ?? ""
             // Placeholders, quoted XML and command lines are not prose.
             let prose = text.replacingOccurrences(
-                of: #"\{[^}]*\}|<[^>]*>|«[^»]*»|"[^"]*""#, with: " ", options: .regularExpression)
+                of: #"\{[^}]*\}|<[^>]*>|”[^”]*”|“[^”]*”|"[^"]*""#, with: " ", options: .regularExpression)
             for word in prose.split(whereSeparator: { !$0.isLetter }) where foreign.contains(word.lowercased()) {
                 problems.append("\(key): \"\(word)\" in \(text)")
             }

@@ -173,7 +173,7 @@ struct HostileInputTests {
         #expect(schema.allSatisfy { ($0.location?.line ?? 0) > 1 && ($0.location?.column ?? 0) >= 1 })
         #expect(
             schema.contains {
-                $0.message.en.contains("«Project › End date»") && $0.message.sv.contains("«Projekt › Slutdatum»")
+                $0.message.en.contains("“Project › End date”") && $0.message.sv.contains("”Projekt › Slutdatum”")
             })
     }
 
@@ -183,6 +183,6 @@ struct HostileInputTests {
             of: "</summary>", with: String(repeating: "x", count: 21_000) + "</summary>")
         let finding = try #require(check(text).findings.first { $0.ruleID == "S3C-SCHEMA" })
         #expect(finding.message.en.contains("at most 20,000 are allowed"))
-        #expect(finding.message.sv.contains("«Projekt › Sammanfattning»"))
+        #expect(finding.message.sv.contains("”Projekt › Sammanfattning”"))
     }
 }
