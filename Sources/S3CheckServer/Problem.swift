@@ -71,12 +71,12 @@ extension Problem {
 
     static func mediaType(_ found: String?, accepted: [String]) -> Problem {
         let list = accepted.joined(separator: ", ")
-        let shown = found ?? "-"
+        let detail =
+            found.map { Catalog.text("problem.the-content-type-is-not-accepted", ["shown": $0, "list": list]) }
+            ?? Catalog.text("problem.no-content-type", ["list": list])
         return Problem(
             status: .unsupportedMediaType, kind: "media-type",
-            title: Catalog.text("problem.unsupported-media-type"),
-            detail: Catalog.text("problem.the-content-type-is-not-accepted", ["shown": "\(shown)", "list": "\(list)"]),
-            headers: [.accept: list])
+            title: Catalog.text("problem.unsupported-media-type"), detail: detail, headers: [.accept: list])
     }
 
     static func notAcceptable(offered: [String]) -> Problem {
