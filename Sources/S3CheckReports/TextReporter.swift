@@ -59,6 +59,22 @@ public struct TextReporter: StreamingReporter {
         (context.fileCount > 1 ? summaryTable(tally) : "") + summary(tally) + "\n"
     }
 
+    /// The longest source line quoted whole, in characters; a longer one (a file written on
+    /// one line) is cut to a window around the column, marked with "…".
+    static let excerptWidth = 160
+
+    /// `line` as quoted under a finding, and the caret's column within the quote.
+    static func excerpt(_ line: String, around column: Int) -> (text: String, caret: Int) {
+        let characters = Array(line)
+        let caret = max(1, min(column, characters.count + 1))
+        guard characters.count > excerptWidth else { return (line, caret) }
+        let start = max(0, min(caret - 1 - excerptWidth / 2, characters.count - excerptWidth))
+        let end = min(characters.count, start + excerptWidth)
+        let prefix = start > 0 ? "…" : ""
+        let suffix = end < characters.count ? "…" : ""
+        return (prefix + String(characters[start..<end]) + suffix, caret - start + prefix.count)
+    }
+
     private func render(_ finding: Finding, lines: SourceLines) -> String {
         let words = Words(language)
         let location = finding.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
@@ -68,8 +84,8 @@ public struct TextReporter: StreamingReporter {
         if let location = finding.location, let line = lines.line(location.line) {
             let number = String(location.line)
             let gutter = String(repeating: " ", count: number.count)
-            let shown = line.replacingOccurrences(of: "\t", with: " ")
-            let caretColumn = max(1, min(location.column, shown.count + 1))
+            let (shown, caretColumn) = Self.excerpt(
+                line.replacingOccurrences(of: "\t", with: " "), around: location.column)
             text += " \(paint(number, .blue)) | \(shown)\n"
             text +=
                 " \(gutter) | \(String(repeating: " ", count: caretColumn - 1))\(paint("^", finding.severity.color, bold: true))\n"
