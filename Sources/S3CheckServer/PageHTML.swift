@@ -33,7 +33,7 @@ extension UploadPage {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(result != nil ? t.resultTitle + " – " : error != nil ? t.errorTitle + " – " : "")s3check</title>
+            <title>\(escape(Self.title(t, result: result, error: error)))</title>
             <style>\(Self.style)</style>
             </head>
             <body>
@@ -98,7 +98,7 @@ extension UploadPage {
         }
         return """
             <section id="result" aria-labelledby="result-heading">
-            <h2 id="result-heading">\(t.resultTitle)</h2>
+            <h2 id="result-heading" tabindex="-1" autofocus>\(t.resultTitle)</h2>
             <p id="verdict" class="verdict \(verdictClass)" role="status">\(t.verdictWord): <strong lang="\(result.language.rawValue)" data-verdict="\(verdictClass)">\(escape(result.verdict.label[result.language]))</strong></p>
             <p class="actions"><button type="button" id="print" hidden>\(t.print)</button></p>
             <noscript><p>\(t.printWithoutScript)</p></noscript>
@@ -223,5 +223,17 @@ extension UploadPage {
     /// 'none'`, which the frame inherits, rules out a `<base target>`.
     static func linksOutOfFrame(_ report: String) -> String {
         report.replacingOccurrences(of: "<a href=", with: "<a target=\"_blank\" rel=\"noopener\" href=")
+    }
+}
+
+extension UploadPage {
+    /// The page's title names the page and, after a check, the verdict, so that a screen
+    /// reader announces the outcome when the page loads and browser tabs tell results apart.
+    static func title(_ words: Words, result: CheckResult?, error: Problem?) -> String {
+        if let result {
+            return "\(words.verdictWord): \(result.verdict.label[result.language]) – \(words.heading) – s3check"
+        }
+        if error != nil { return "\(words.errorTitle) – \(words.heading) – s3check" }
+        return "\(words.heading) – s3check"
     }
 }
