@@ -77,6 +77,10 @@ struct API: Sendable {
     }
 
     func s3(_ request: Request) async throws -> Response {
+        guard Negotiation.accepts(request.headers[.accept], "application/json") else {
+            metrics.refusal("not-acceptable")
+            throw Problem.notAcceptable(offered: ["application/json"])
+        }
         let language = try self.language(request)
         let pack = try self.pack(request)
         let upload = try await application(request)
@@ -91,6 +95,8 @@ struct API: Sendable {
         var response = Self.json(json)
         response.headers[S3CheckService.verdictHeader] = verdict.rawValue
         response.headers[.cacheControl] = "no-store"
+        response.headers[.contentLanguage] = language.rawValue
+        response.headers[.vary] = "Accept, Accept-Language"
         return response
     }
 
@@ -98,13 +104,17 @@ struct API: Sendable {
         let language = try self.language(request)
         let pack = try self.pack(request)
         let catalogue = RuleCatalogue(ruleSet: pack.ruleSet, language: language)
+        var response: Response
         switch Negotiation.catalogueFormat(accept: request.headers[.accept]) {
-        case .markdown: return Self.text(catalogue.markdown(), type: "text/markdown; charset=utf-8")
-        case .text: return Self.text(catalogue.text(), type: "text/plain; charset=utf-8")
-        case .json: return Self.json(try catalogue.json())
+        case .markdown: response = Self.text(catalogue.markdown(), type: "text/markdown; charset=utf-8")
+        case .text: response = Self.text(catalogue.text(), type: "text/plain; charset=utf-8")
+        case .json: response = Self.json(try catalogue.json())
         case nil:
             throw Problem.notAcceptable(offered: ["application/json", "text/markdown", "text/plain"])
         }
+        response.headers[.contentLanguage] = language.rawValue
+        response.headers[.vary] = "Accept, Accept-Language"
+        return response
     }
 
     func explain(_ request: Request, id: String) throws -> Response {

@@ -41,6 +41,16 @@ enum Negotiation {
         return best?.format
     }
 
+    /// Whether `accept` admits `type` (no header admits everything).
+    static func accepts(_ accept: String?, _ type: String) -> Bool {
+        guard let accept, !accept.trimmingCharacters(in: .whitespaces).isEmpty else { return true }
+        return accept.split(separator: ",").contains { range in
+            let parts = range.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            return quality > 0 && matches(parts.first ?? "", type)
+        }
+    }
+
     private static func matches(_ range: String, _ type: String) -> Bool {
         if range == "*/*" || range == type { return true }
         if range.hasSuffix("/*") { return type.hasPrefix(range.dropLast()) }

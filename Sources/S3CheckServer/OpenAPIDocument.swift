@@ -52,6 +52,7 @@ enum OpenAPIDocument {
                 '400': {$ref: '#/components/responses/problem'}
                 '404': {$ref: '#/components/responses/problem'}
                 '406': {$ref: '#/components/responses/problem'}
+                '408': {$ref: '#/components/responses/problem'}
                 '413': {$ref: '#/components/responses/problem'}
                 '415': {$ref: '#/components/responses/problem'}
                 '503': {$ref: '#/components/responses/busy'}
@@ -84,6 +85,8 @@ enum OpenAPIDocument {
                           problems: {type: array, items: {type: string}}
                 '400': {$ref: '#/components/responses/problem'}
                 '404': {$ref: '#/components/responses/problem'}
+                '406': {$ref: '#/components/responses/problem'}
+                '408': {$ref: '#/components/responses/problem'}
                 '413': {$ref: '#/components/responses/problem'}
                 '415': {$ref: '#/components/responses/problem'}
                 '503': {$ref: '#/components/responses/busy'}

@@ -317,6 +317,22 @@ struct ServiceTests {
         #expect(metrics.contains("status=\"499\""), "the hang-ups were seen")
     }
 
+    @Test("The S3 scoring answers JSON or 406, with its language and Vary")
+    func s3Negotiation() async throws {
+        let service = try ServiceProcess()
+        defer { service.stop() }
+        let data = try Data(contentsOf: Fixtures.examples.appending(path: Self.notEligible))
+        let png = try await service.request(
+            "POST", "/api/v1/s3?lang=en", body: data,
+            headers: ["Content-Type": "application/xml", "Accept": "image/png"])
+        #expect(png.status == 406)
+        let json = try await service.request(
+            "POST", "/api/v1/s3?lang=en", body: data, headers: ["Content-Type": "application/xml"])
+        #expect(json.status == 200)
+        #expect(json.header("Content-Language") == "en")
+        #expect(json.header("Vary")?.contains("Accept") == true)
+    }
+
     @Test("SIGTERM stops the service cleanly")
     func sigtermStopsCleanly() async throws {
         let service = try ServiceProcess()
