@@ -56,14 +56,27 @@ struct API: Sendable {
     }
 
     func check(_ request: Request) async throws -> Response {
-        let language = try self.language(request)
+        var language = try self.language(request)
         let pack = try self.pack(request)
-        let profile = try self.profile(request, pack: pack)
+        var profile = try self.profile(request, pack: pack)
         guard let format = Negotiation.format(accept: request.headers[.accept]) else {
             metrics.refusal("not-acceptable")
             throw Problem.notAcceptable(offered: Negotiation.offered.map(\.mediaType))
         }
         let upload = try await application(request)
+        // A form may carry `lang` and `profile` as fields, as the upload page's does; the query wins.
+        if request.uri.queryParameters["lang"] == nil, let field = upload.fields["lang"] {
+            guard let chosen = Language(rawValue: field) else {
+                throw Problem.badParameter("lang", field, allowed: Language.allCases.map(\.rawValue))
+            }
+            language = chosen
+        }
+        if profile == nil, let field = upload.fields["profile"], !field.isEmpty {
+            guard pack.ruleSet.profiles.contains(where: { $0.id == field }) else {
+                throw Problem.unknownProfile(field, known: pack.ruleSet.profiles.map(\.id))
+            }
+            profile = field
+        }
         let (text, verdict) = try await run(upload, pack: pack, profile: profile, language: language) {
             report, context, presentation in
             (try format.render(report, context: context, presentation: presentation), report.verdict)

@@ -333,6 +333,31 @@ struct ServiceTests {
         #expect(json.header("Vary")?.contains("Accept") == true)
     }
 
+    @Test("Form fields lang and profile are honoured, as the query's are")
+    func formFields() async throws {
+        let service = try ServiceProcess()
+        defer { service.stop() }
+        let boundary = "s3check-test-boundary"
+        let file = try Data(contentsOf: Fixtures.examples.appending(path: Self.notEligible))
+        var body = Data()
+        for (name, value) in [("lang", "en"), ("profile", "draft")] {
+            body.append(
+                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xml\"\r\nContent-Type: application/xml\r\n\r\n"
+                    .utf8))
+        body.append(file)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        let reply = try await service.request(
+            "POST", "/api/v1/check", body: body,
+            headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)", "Accept": "text/plain"])
+        #expect(reply.status == 200)
+        #expect(reply.header("Content-Language") == "en")
+        #expect(reply.text.contains("NOT ELIGIBLE"))
+    }
+
     @Test("SIGTERM stops the service cleanly")
     func sigtermStopsCleanly() async throws {
         let service = try ServiceProcess()
