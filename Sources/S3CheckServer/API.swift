@@ -27,6 +27,7 @@ struct API: Sendable {
             try explain(request, id: context.parameters.get("id") ?? "")
         }
         router.get("/api/v1/template") { request, _ in try template(request) }
+        router.get("/api/v1/schema/{name}") { _, context in try schema(context.parameters.get("name") ?? "") }
         router.get("/health/live") { _, _ in Self.json(#"{"status":"live"}"#) }
         router.get("/health/ready") { _, _ in ready() }
         // HEAD wherever GET is answered (RFC 9110 §9.3.2); uptime monitors use it.
@@ -140,12 +141,26 @@ struct API: Sendable {
         return Self.text(text, type: "text/plain; charset=utf-8")
     }
 
+    /// One of the XSDs (`application-1.xsd`, `rules-1.xsd`, `strategy-1.xsd`), for the editor
+    /// beside a downloaded template, as `s3check schema` writes them.
+    func schema(_ name: String) throws -> Response {
+        guard let schema = ApplicationTemplate.schemas.first(where: { $0.name == name }) else {
+            throw Problem.notFound
+        }
+        var response = Self.text(String(decoding: schema.bytes, as: UTF8.self), type: "application/xml; charset=utf-8")
+        response.headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        response.headers[.cacheControl] = "public, max-age=3600"
+        return response
+    }
+
     /// A new application to fill in, as `s3check new` prints it.
     func template(_ request: Request) throws -> Response {
         let language = try self.language(request)
         let pack = try self.pack(request)
+        let page = (request.head.authority ?? "").isEmpty ? "/" : "\(request.head.authority ?? "")/"
         var response = Self.text(
-            ApplicationTemplate.text(language: language, ruleSet: pack.ruleSet), type: "application/xml; charset=utf-8")
+            ApplicationTemplate.text(language: language, ruleSet: pack.ruleSet, front: .service(page: page)),
+            type: "application/xml; charset=utf-8")
         let name = language == .sv ? "ansokan.xml" : "application.xml"
         response.headers[.contentDisposition] = "attachment; filename=\"\(name)\""
         response.headers[.contentLanguage] = language.rawValue

@@ -145,6 +145,19 @@ enum OpenAPIDocument {
                     application/xml: {schema: {type: string}}
                 '400': {$ref: '#/components/responses/problem'}
                 '404': {$ref: '#/components/responses/problem'}
+          /api/v1/schema/{name}:
+            get:
+              tags: [rules]
+              operationId: schema
+              summary: An XML schema (application-1.xsd, rules-1.xsd, strategy-1.xsd), for the editor beside a template.
+              parameters:
+                - {name: name, in: path, required: true, schema: {type: string, enum: [application-1.xsd, rules-1.xsd, strategy-1.xsd]}}
+              responses:
+                '200':
+                  description: The schema.
+                  content:
+                    application/xml: {schema: {type: string}}
+                '404': {$ref: '#/components/responses/problem'}
           /health/live:
             get:
               tags: [operations]

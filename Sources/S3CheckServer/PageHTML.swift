@@ -47,7 +47,8 @@ extension UploadPage {
             <main id="main">
             <h1>\(t.heading)</h1>
             <p>\(t.intro)</p>
-            <p><a href="/api/v1/template?lang=\(language.rawValue)" download>\(t.template)</a></p>
+            <p><a href="/api/v1/template?lang=\(language.rawValue)" download>\(t.template)</a>
+            · <a href="/api/v1/schema/application-1.xsd" download>\(t.schema)</a></p>
             <p>\(escape(pack.mainPack.title[language])) (\(escape(pack.mainPack.id)) \(escape(pack.mainPack.version)))</p>
             <form method="post" action="/?lang=\(language.rawValue)" enctype="multipart/form-data">
             <div class="field">
@@ -176,6 +177,7 @@ struct Words {
     var intro: String {
         Catalog.text("page.upload-the-application-as-an-xml", language)
     }
+    var schema: String { Catalog.text("page.schema", language) }
     var template: String {
         Catalog.text("page.download-a-new-application-to-fill", language)
     }

@@ -183,8 +183,9 @@ extension RequestLog {
 enum Routes {
     /// The methods each route answers, for 405 and its `Allow` header.
     static let methods: [String: String] = [
-        "/": "GET, POST", "/api/v1/check": "POST", "/api/v1/s3": "POST", "/api/v1/rules": "GET",
-        "/api/v1/rules/{id}": "GET", "/api/v1/template": "GET", "/health/live": "GET", "/health/ready": "GET",
+        "/": "GET, HEAD, POST", "/api/v1/check": "POST", "/api/v1/s3": "POST", "/api/v1/rules": "GET",
+        "/api/v1/rules/{id}": "GET", "/api/v1/template": "GET", "/api/v1/schema/{name}": "GET",
+        "/health/live": "GET, HEAD", "/health/ready": "GET, HEAD",
         "/metrics": "GET",
         "/openapi.yaml": "GET", "/page.js": "GET",
     ]
@@ -198,6 +199,7 @@ enum Routes {
         ]
         if known.contains(path) { return path }
         if path.hasPrefix("/api/v1/rules/") { return "/api/v1/rules/{id}" }
+        if path.hasPrefix("/api/v1/schema/") { return "/api/v1/schema/{name}" }
         return "other"
     }
 }

@@ -209,12 +209,18 @@ struct ServiceTests {
         #expect(reply.status == 200)
         #expect(reply.header("Content-Type")?.hasPrefix("application/xml") == true)
         #expect(reply.header("Content-Disposition") == #"attachment; filename="application.xml""#)
+        // The same application as `s3check new` prints; only the comment says where to check it.
         let printed = try BinaryRunner.run(["new", "--lang", "en"])
-        #expect(reply.text == printed.standardOutput)
+        let withoutComment = { (text: String) in
+            text.replacingOccurrences(of: #"<!--[\s\S]*?-->"#, with: "", options: .regularExpression)
+        }
+        #expect(withoutComment(reply.text) == withoutComment(printed.standardOutput))
+        #expect(reply.text.contains("on the upload page"))
         let checked = try await service.request(
             "POST", "/api/v1/check", body: reply.body, headers: ["Content-Type": "application/xml"])
         #expect(checked.status == 200)
         #expect(checked.header("S3check-Verdict") != "eligible")
+        #expect(checked.text.contains("S3C-FILL-IN") && !checked.text.contains("S3C-XML"), "well-formed, to fill in")
     }
 
     @Test("Logs name routes and verdicts but never what an application says")
@@ -356,6 +362,20 @@ struct ServiceTests {
         #expect(reply.status == 200)
         #expect(reply.header("Content-Language") == "en")
         #expect(reply.text.contains("NOT ELIGIBLE"))
+    }
+
+    @Test("The served template points to the page, and the schema it names is served beside it")
+    func templateAndSchema() async throws {
+        let service = try ServiceProcess()
+        defer { service.stop() }
+        let template = try await service.request("GET", "/api/v1/template?lang=sv").text
+        #expect(template.contains("på uppladdningssidan"))
+        #expect(!template.contains("s3check --lang"))
+        #expect(template.contains("application-1.xsd"))
+        let schema = try await service.request("GET", "/api/v1/schema/application-1.xsd")
+        #expect(schema.status == 200)
+        #expect(schema.text.contains("targetNamespace=\"urn:s3check:application:1\""))
+        #expect(try await service.request("GET", "/api/v1/schema/other.xsd").status == 404)
     }
 
     @Test("SIGTERM stops the service cleanly")

@@ -13,7 +13,16 @@ public enum ApplicationTemplate {
 
     /// The template in `language` for `ruleSet`'s call: the call id is the pack's `callId`
     /// parameter in force on `date` when it has one, otherwise a placeholder.
-    public static func text(language: Language, ruleSet: RuleSet, on date: Date = Date()) -> String {
+    /// How the reader of a template checks it: on the command line, or on the service's page.
+    public enum Front: Sendable {
+        case commandLine
+        /// The upload page, at this address.
+        case service(page: String)
+    }
+
+    public static func text(
+        language: Language, ruleSet: RuleSet, front: Front = .commandLine, on date: Date = Date()
+    ) -> String {
         let bytes = ShippedRules.files["templates/application.\(language.rawValue).xml"] ?? []
         let template = String(decoding: bytes, as: UTF8.self)
         var calendar = Calendar(identifier: .gregorian)
@@ -26,7 +35,14 @@ public enum ApplicationTemplate {
             language == .sv
             ? "[fyll i: utlysningens diarienummer, som utlysningstexten anger]"
             : "[fill in: the call's reference number, as the call text gives it]"
+        let checkWith =
+            switch front {
+            case .commandLine: Catalog.text("template.check-with-command", language)
+            case .service(let page): Catalog.text("template.check-with-page", language, ["page": page])
+            }
+        // The instruction goes into an XML comment, where "--" may not stand.
         return template.replacingOccurrences(of: "{callId}", with: callID.map(Self.attributeEscaped) ?? placeholder)
+            .replacingOccurrences(of: "{checkWith}", with: checkWith.replacingOccurrences(of: "--", with: "- -"))
     }
 
     /// The shipped XSDs by file name, for `s3check schema` and for the editor beside a template.
