@@ -34,24 +34,3 @@ enum Markup {
         return formatter.string(from: date)
     }
 }
-
-/// Rule message templates shown where no values fill them.
-enum MessageText {
-    /// `template` with every `{name}` or `{name:format}` replaced by "…", so that no internal
-    /// name reaches a reader.
-    static func withoutPlaceholders(_ template: String) -> String {
-        var result = ""
-        var inside = false
-        for character in template {
-            if character == "{" {
-                inside = true
-                result += "…"
-            } else if character == "}" {
-                inside = false
-            } else if !inside {
-                result.append(character)
-            }
-        }
-        return result
-    }
-}

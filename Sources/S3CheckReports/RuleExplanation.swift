@@ -44,9 +44,9 @@ public struct RuleExplanation {
         }
         lines.append("")
         lines.append(
-            "\(Catalog.text("explain.message", language)): \(MessageText.withoutPlaceholders(rule.message[language]))")
+            "\(Catalog.text("explain.message", language)): \(MessageTemplate.eliding(rule.message[language]))")
         if let hint = rule.hint {
-            lines.append("\(Catalog.text("explain.fix", language)): \(MessageText.withoutPlaceholders(hint[language]))")
+            lines.append("\(Catalog.text("explain.fix", language)): \(MessageTemplate.eliding(hint[language]))")
         }
         let used = parametersUsed()
         if !used.isEmpty {

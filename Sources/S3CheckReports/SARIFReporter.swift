@@ -106,7 +106,8 @@ public struct SARIFReporter: StreamingReporter {
         }
         var results: [String] = []
         for finding in application.findings {
-            let file = finding.location?.file ?? application.file
+            // Worked out once per result: it standardises a file URL.
+            let uri = relativeURI(finding.location?.file ?? application.file)
             let region = finding.location.map {
                 SARIF.Region(startLine: max(1, $0.line), startColumn: max(1, $0.column))
             }
@@ -118,10 +119,10 @@ public struct SARIFReporter: StreamingReporter {
                 locations: [
                     SARIF.Location(
                         physicalLocation: SARIF.PhysicalLocation(
-                            artifactLocation: artifactLocation(file), region: region))
+                            artifactLocation: artifactLocation(uri: uri), region: region))
                 ],
                 partialFingerprints: [
-                    "s3check/v1": Fingerprint.of([finding.ruleID, relativeURI(file), finding.field?.path ?? ""])
+                    "s3check/v1": Fingerprint.of([finding.ruleID, uri, finding.field?.path ?? ""])
                 ],
                 properties: finding.field.map { SARIF.ResultProperties(field: $0.label[language], fieldPath: $0.path) }
             )
@@ -196,7 +197,7 @@ public struct SARIFReporter: StreamingReporter {
             shortDescription: SARIF.Message(text: title[language]),
             // The message with its `{placeholders}` shown as "…": the values come with each result.
             fullDescription: SARIF.Message(
-                text: message.map { MessageText.withoutPlaceholders($0[language]) } ?? title[language]),
+                text: message.map { MessageTemplate.eliding($0[language]) } ?? title[language]),
             help: SARIF.MultiformatMessage(
                 text: help,
                 markdown: legal.map { "\(title[language])\n\n[\($0.text(in: language))](\($0.url))" } ?? help),
@@ -250,12 +251,11 @@ public struct SARIFReporter: StreamingReporter {
         return base.hasSuffix("/") ? base : base + "/"
     }
 
-    /// A file inside the working directory: its normalised relative path against `%SRCROOT%`;
-    /// outside it: an absolute `file:` URI (never `../…` or a path without a scheme, which code
-    /// scanning cannot map).
-    func artifactLocation(_ path: String) -> SARIF.ArtifactLocation {
-        let uri = relativeURI(path)
-        return SARIF.ArtifactLocation(uri: uri, uriBaseId: uri.hasPrefix("file:") ? nil : Self.sourceRoot)
+    /// Where a file's ``relativeURI(_:)`` points: inside the working directory, relative to
+    /// `%SRCROOT%`; outside it, the absolute `file:` URI alone (never `../…` or a path without a
+    /// scheme, which code scanning cannot map).
+    func artifactLocation(uri: String) -> SARIF.ArtifactLocation {
+        SARIF.ArtifactLocation(uri: uri, uriBaseId: uri.hasPrefix("file:") ? nil : Self.sourceRoot)
     }
 
     /// `path` relative to the working directory, `a/../b` normalised, percent-encoded; an

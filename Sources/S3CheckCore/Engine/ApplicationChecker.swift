@@ -61,20 +61,14 @@ public final class ApplicationChecker {
         let unfilled = Placeholders.unfilled(in: root)
         let unfilledPaths = Set(unfilled.map { $0.node.path })
         let violations = schemas.application.validate(document).filter { violation in
-            // Follow an invalid id that is reported on its own ("No precomputed value", "Not all fields
-            // of key …"): saying it again would only confuse.
-            if violation.message.contains("Not all fields of key") || violation.message.contains("No precomputed value")
-            {
-                return false
-            }
+            guard !SchemaViolationDescription.followsAnother(violation) else { return false }
             guard let node = violation.node else { return true }
             if unfilledPaths.contains(node.path) { return false }
             // An attribute's violation names the element as its node and the attribute in the text.
-            let message = Schemas.plain(violation.message)
-            guard let start = message.range(of: "attribute '"),
-                let end = message[start.upperBound...].firstIndex(of: "'")
-            else { return true }
-            return !unfilledPaths.contains(node.path + "/@" + message[start.upperBound..<end])
+            guard let attribute = SchemaViolationDescription.attribute(in: Schemas.plain(violation.message)) else {
+                return true
+            }
+            return !unfilledPaths.contains(node.path + "/@" + attribute)
         }
         guard violations.isEmpty, unfilled.isEmpty else {
             var findings = unfilled.map { unfilledField($0, file: file) }
@@ -204,7 +198,7 @@ public final class ApplicationChecker {
     /// A wrong root element, namespace or format version, worded before the schema speaks.
     private func formatProblem(_ root: XMLNode, file: String) -> Finding? {
         var location: SourceLocation {
-            SourceLocation(file: file, line: root.position.line, column: root.position.column)
+            SourceLocation(file: file, at: root)
         }
         if root.localName != "application" || root.namespaceURI != Namespaces.application {
             let found = "<\(root.localName)>" + (root.namespaceURI.map { " (\($0))" } ?? "")
@@ -250,7 +244,7 @@ public final class ApplicationChecker {
                 "checker.the-submission-date-is-outside-the",
                 ["submission": "\(submission)", "from": "\(window.from)", "to": "\(to)"]),
             hint: Catalog.text("checker.check-the-submission-date-or-choose"),
-            location: SourceLocation(file: file, line: node.position.line, column: node.position.column),
+            location: SourceLocation(file: file, at: node),
             field: FieldReference(path: node.path, label: schemas.fieldLabel(for: node.reference.names)),
             blocksAssessment: true
         )
@@ -269,7 +263,7 @@ public final class ApplicationChecker {
                 Catalog.text("checker.is-not-filled-in", language, ["label": "\(label)"])
             },
             hint: Catalog.text("checker.fill-in", ["instruction": "\(instruction)"]),
-            location: SourceLocation(file: file, line: field.node.position.line, column: field.node.position.column),
+            location: SourceLocation(file: file, at: field.node),
             field: reference,
             blocksAssessment: true
         )
@@ -283,7 +277,7 @@ public final class ApplicationChecker {
             title: InputCheck.value.title,
             message: field.label.map { label, language in "\(label): " + reason[language] },
             hint: Catalog.text("checker.write-the-year-in-four-digits"),
-            location: SourceLocation(file: file, line: node.position.line, column: node.position.column),
+            location: SourceLocation(file: file, at: node),
             field: field,
             blocksAssessment: true
         )

@@ -11,12 +11,16 @@ final class CompiledRules {
     let rules: [CompiledRule]
     /// What the `s3:area-…` functions read; the checker sets it for each application.
     let alignment: AlignmentState
+    /// The set's parameters by id, for the title, kind and unit a finding shows beside a value.
+    let parametersByID: [String: Parameter]
 
     /// Compiles `rules` (all of the set's rules when nil). `checkingNames` also scans every
     /// expression for unknown functions and parameters; the loader does that once per pack, so
     /// the copies compiled for each worker skip it.
     init(_ ruleSet: RuleSet, rules selected: [Rule]? = nil, checkingNames: Bool = true) throws(RulePackError) {
         self.ruleSet = ruleSet
+        // The first declaration of an id, as `RuleSet.parameter(_:)` finds it.
+        parametersByID = Dictionary(ruleSet.parameters.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         alignment = AlignmentState(strategy: ruleSet.strategy)
         context = XPathContext(
             namespaces: Namespaces.expressionPrefixes,

@@ -6,7 +6,7 @@ import Foundation
 /// application's currency (`5 145 000 kr`, `SEK 5,145,000`), `{total:EUR}` and `{limit:SEK}`
 /// an amount in that currency. Any other number reads with the language's digit grouping and
 /// decimal separator (`11,7` in Swedish, `11.7` in English).
-enum MessageTemplate {
+public enum MessageTemplate {
     /// The formats a placeholder can ask for after `:`.
     static let formats: Set<String> = ["amount", "SEK", "EUR"]
 
@@ -46,20 +46,31 @@ enum MessageTemplate {
     /// `language`; unknown ones stay as written so that a typo is visible rather than silently
     /// empty. The first value of a name wins. `currency` is the application's (ISO 4217).
     static func fill(_ template: String, with values: [NamedValue], language: Language, currency: String?) -> String {
+        substitute(template) { field in
+            let name = field.split(separator: ":", maxSplits: 1).first ?? field
+            let format = field.contains(":") ? field.split(separator: ":", maxSplits: 1).last.map(String.init) : nil
+            return values.first { $0.name == name }.map {
+                text(of: $0, format: format, language: language, currency: currency)
+            }
+        }
+    }
+
+    /// The template with every placeholder shown as "…", where a rule's message is printed
+    /// without values (the SARIF rule list, `s3check explain`), so no internal name shows.
+    public static func eliding(_ template: String) -> String {
+        substitute(template) { _ in "…" }
+    }
+
+    /// The template with each `{field}` replaced by `replacement(field)`, or kept as written
+    /// when it gives nil.
+    private static func substitute(_ template: String, _ replacement: (Substring) -> String?) -> String {
         guard template.contains("{") else { return template }
         var result = ""
         var rest = template[...]
         while let open = rest.firstIndex(of: "{") {
             result += rest[..<open]
             guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let field = rest[rest.index(after: open)..<close]
-            let name = field.split(separator: ":", maxSplits: 1).first ?? field
-            let format = field.contains(":") ? field.split(separator: ":", maxSplits: 1).last.map(String.init) : nil
-            if let value = values.first(where: { $0.name == name }) {
-                result += text(of: value, format: format, language: language, currency: currency)
-            } else {
-                result += rest[open...close]
-            }
+            result += replacement(rest[rest.index(after: open)..<close]) ?? String(rest[open...close])
             rest = rest[rest.index(after: close)...]
         }
         return result + rest

@@ -317,7 +317,7 @@ struct RuleEvaluation {
     private func finding(_ rule: CompiledRule, _ failure: Failure, extra: [NamedValue]) -> Finding {
         let node = failure.node
         let parameterValues = rule.parameterIDs.map { id in
-            let parameter = compiled.ruleSet.parameter(id)
+            let parameter = compiled.parametersByID[id]
             return NamedValue(
                 name: id, value: parameters.texts[id] ?? "", isNumber: parameter?.kind == .number,
                 label: parameter?.title, unit: parameter?.unit)
@@ -348,7 +348,7 @@ struct RuleEvaluation {
                 MessageTemplate.fill(template, with: all, language: language, currency: currency)
             },
             legal: rule.rule.legal,
-            location: SourceLocation(file: file, line: node.position.line, column: node.position.column),
+            location: SourceLocation(file: file, at: node),
             field: field,
             values: values,
             parameters: parameterValues
@@ -365,7 +365,7 @@ struct RuleEvaluation {
                 "evaluation.contact-whoever-maintains-the-rule-pack",
                 ["file": "\(rule.origin.file)", "line": "\(rule.origin.line)"]),
             legal: rule.legal,
-            location: SourceLocation(file: file, line: root.position.line, column: root.position.column),
+            location: SourceLocation(file: file, at: root),
             blocksAssessment: true
         )
     }

@@ -89,7 +89,7 @@ enum SchemaViolationDescription {
                 ]
             }
         case 1824, 1839, 1840, 1833, 1841:
-            let attribute = captured(after: "attribute '", in: plain)
+            let attribute = attribute(in: plain)
             let label = attribute.map { fieldLabel.appending(schemas.label(of: $0)) } ?? fieldLabel
             let value =
                 captured(after: "The value '", in: plain) ?? quotedBefore(" is not a valid value", in: plain) ?? ""
@@ -179,6 +179,19 @@ enum SchemaViolationDescription {
         return message[open.upperBound..<close.lowerBound].split(separator: ",").map {
             $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'"))
         }
+    }
+
+    /// Whether libxml2 raised `violation` only as a consequence of another it reports on its
+    /// own (an invalid id: "No precomputed value", "Not all fields of key …"): saying it again
+    /// would only confuse.
+    static func followsAnother(_ violation: XMLDiagnostic) -> Bool {
+        violation.message.contains("Not all fields of key") || violation.message.contains("No precomputed value")
+    }
+
+    /// The attribute a violation's text names ("Element 'x', attribute 'y': …"); the violation's
+    /// node is then the element.
+    static func attribute(in message: String) -> String? {
+        captured(after: "attribute '", in: message)
     }
 
     /// The text between `marker` and the next quote.
