@@ -330,6 +330,7 @@ public struct HTMLReporter: StreamingReporter {
             .measured { white-space: nowrap; }
             section.s3 { break-inside: avoid; }
             section.s3 td:first-child { width: 44mm; overflow-wrap: normal; }
+            section.partners td + td { overflow-wrap: normal; }
             .rule, .nowrap { white-space: nowrap; }
             @media print { dd.legal a::after { content: " <" attr(href) ">"; font-size: 7.5pt; color: var(--muted); overflow-wrap: anywhere; } }
             div.closing { break-inside: avoid; }
