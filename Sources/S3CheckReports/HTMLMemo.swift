@@ -9,12 +9,12 @@ extension HTMLReporter {
         Markup.escape(Catalog.text(key, language, values))
     }
 
-    private func amount(_ value: Decimal, _ facts: ApplicationFacts) -> String {
-        Markup.escape(NumberText.amount(value, currency: facts.currency, language))
+    private func amount(_ value: ExactDecimal, _ facts: ApplicationFacts) -> String {
+        Markup.escape(NumberText.amount(value.decimalValue, currency: facts.currency, language))
     }
 
-    private func percent(_ value: Decimal?) -> String {
-        value.map { Markup.escape(NumberText.percent($0, language)) } ?? "–"
+    private func percent(_ value: ExactDecimal?) -> String {
+        value.map { Markup.escape(NumberText.percent($0.decimalValue, language)) } ?? "–"
     }
 
     /// A value of the application format by its name in the report's language.
@@ -36,7 +36,7 @@ extension HTMLReporter {
             alignment.declared.map { id in alignment.areas.first { $0.id == id }?.name[language] ?? id }.joined(
                 separator: ", ")
         }
-        let money = { (value: Decimal?) in
+        let money = { (value: ExactDecimal?) in
             value.flatMap { value in facts.map { amount(value, $0) } }.map { "<span class=\"nowrap\">\($0)</span>" }
         }
         let rows: [(String, String?)] = [
@@ -83,7 +83,7 @@ extension HTMLReporter {
     func financesSection(_ application: ApplicationReport) -> String {
         guard let facts = application.facts else { return "" }
         // The ERDF, then each co-financer by name with its kind, then the total.
-        var financing: [(String, Decimal)] = [(word("memo.erdf"), facts.erdf)]
+        var financing: [(String, ExactDecimal)] = [(word("memo.erdf"), facts.erdf)]
         for part in facts.cofinancing {
             financing.append(("\(Markup.escape(part.funder)) (\(word("memo.\(part.kind)-short")))", part.amount))
         }
@@ -117,13 +117,12 @@ extension HTMLReporter {
             """
     }
 
-    /// The rule that caps the ERDF rate, and what it measured: a ratio check of the ERDF
-    /// amount with a maximum, found by its check rather than its id, so any pack's rule serves.
+    /// The rule that caps the ERDF rate, and what it measured: the rule its pack marks with the
+    /// role `erdf-ceiling`, so any pack's rule serves.
     private func ceiling(_ application: ApplicationReport) -> (String, RuleResult.Measurement)? {
         for result in application.results {
-            guard let measurement = result.measurement, measurement.max != nil, measurement.percent,
-                let rule = context.rule(result.ruleID),
-                case .ratio(_, let numerator, _, _, _, _) = rule.check, numerator.contains("erdf")
+            guard let measurement = result.measurement, measurement.max != nil,
+                context.rule(result.ruleID)?.role == "erdf-ceiling"
             else { continue }
             return (result.ruleID, measurement)
         }
@@ -133,9 +132,9 @@ extension HTMLReporter {
     private func costsTable(_ facts: ApplicationFacts) -> String {
         let years = facts.years
         guard !years.isEmpty else { return "" }
-        func cell(_ category: String?, _ year: String?) -> Decimal {
+        func cell(_ category: String?, _ year: String?) -> ExactDecimal {
             facts.costs.filter { (category == nil || $0.category == category) && (year == nil || $0.year == year) }
-                .reduce(Decimal(0)) { $0 + $1.amount }
+                .reduce(ExactDecimal.zero) { $0 + $1.amount }
         }
         let header =
             "<tr><th>\(word("memo.category"))</th>"
@@ -145,7 +144,7 @@ extension HTMLReporter {
             "<tr><td>\(valueName("category", category))</td>"
                 + years.map { year in
                     let value = cell(category, year)
-                    return "<td class=\"num\">\(value == 0 ? "–" : amount(value, facts))</td>"
+                    return "<td class=\"num\">\(value.isZero ? "–" : amount(value, facts))</td>"
                 }.joined()
                 + "<td class=\"num\">\(amount(cell(category, nil), facts))</td></tr>"
         }

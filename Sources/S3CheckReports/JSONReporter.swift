@@ -86,7 +86,7 @@ public struct JSONReporter: StreamingReporter {
 
     /// What the application is; amounts as exact decimal strings in `currency` ("5145000.15").
     private static func write(_ facts: ApplicationFacts, into json: inout PrettyJSON) {
-        let decimal = { (value: Decimal) in NSDecimalNumber(decimal: value).stringValue }
+        let decimal = { (value: ExactDecimal) in value.description }
         json.object { json in
             json.key("cofinancing")
             json.array(facts.cofinancing) { json, part in

@@ -39,8 +39,8 @@ public struct RuleExplanation {
         if let context = rule.check.context {
             lines.append("  context: \(context)")
         }
-        for expression in rule.check.expressions where expression != rule.check.context {
-            lines.append("  \(expression)")
+        for expression in rule.check.expressions where expression.attribute != "context" {
+            lines.append("  \(expression.source)")
         }
         lines.append("")
         lines.append(

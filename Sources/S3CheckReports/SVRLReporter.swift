@@ -52,7 +52,7 @@ public struct SVRLReporter: StreamingReporter {
             let ruleContext = rule.check.context ?? "/a:application"
             lines.append(
                 "  <svrl:fired-rule id=\"\(Markup.escape(rule.id))\" context=\"\(Markup.escape(ruleContext))\"/>")
-            let test = rule.check.expressions.last ?? rule.check.kind
+            let test = rule.check.expressions.last?.source ?? rule.check.kind
             for finding in application.findings where finding.ruleID == rule.id {
                 lines.append(failedAssert(finding, test: "\(rule.check.kind): \(test)"))
             }

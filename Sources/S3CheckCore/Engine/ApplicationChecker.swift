@@ -56,9 +56,11 @@ public final class ApplicationChecker {
         case .success(let application): (document, root) = application
         case .failure(let failure): return blocked(file, digest, failure.findings)
         }
-        // A field still holding a template's placeholder is reported as left to fill in, and
-        // the schema's complaint about that same field (not a date, not a number) is dropped.
-        let unfilled = Placeholders.unfilled(in: root)
+        // One walk reads every typed value and placeholder before anything else looks. A field
+        // still holding a template's placeholder is reported as left to fill in, and the
+        // schema's complaint about that same field (not a date, not a number) is dropped.
+        let reading = ApplicationReader(types: schemas.valueTypes).read(root)
+        let unfilled = reading.unfilled
         let unfilledPaths = Set(unfilled.map { $0.node.path })
         let violations = schemas.application.validate(document).filter { violation in
             guard !SchemaViolationDescription.followsAnother(violation) else { return false }
@@ -80,9 +82,9 @@ public final class ApplicationChecker {
             }
             return blocked(file, digest, findings, identity: Self.identity(of: root))
         }
-        // Rules see canonical numbers; a date or year they cannot read stops the assessment.
-        let unreadable = schemas.typedValues.normalise(root).map { node, reason in
-            unreadableValue(node, reason: reason, file: file)
+        // Rules see exact numbers; a value they cannot read exactly stops the assessment.
+        let unreadable = reading.unreadable.map { item in
+            unreadableValue(item.node, reason: item.reason, hint: item.hint, file: file)
         }
         guard unreadable.isEmpty else {
             return blocked(file, digest, unreadable, identity: Self.identity(of: root))
@@ -100,7 +102,8 @@ public final class ApplicationChecker {
             compiled: compiled,
             schemas: schemas,
             file: file,
-            parameters: parameters.values(on: submission)
+            parameters: parameters.values(on: submission),
+            values: reading.values
         )
         let (findings, results) = evaluation.run(on: root)
         return ApplicationReport(
@@ -111,7 +114,7 @@ public final class ApplicationChecker {
             results: results,
             identity: identity,
             alignment: alignment,
-            facts: FactsReader.facts(of: root)
+            facts: FactsReader.facts(of: root, values: reading.values)
         )
     }
 
@@ -269,14 +272,14 @@ public final class ApplicationChecker {
         )
     }
 
-    private func unreadableValue(_ node: XMLNode, reason: LocalizedText, file: String) -> Finding {
+    private func unreadableValue(_ node: XMLNode, reason: LocalizedText, hint: LocalizedText, file: String) -> Finding {
         let field = FieldReference(path: node.path, label: schemas.fieldLabel(for: node.reference.names))
         return Finding(
             ruleID: InputCheck.value.id,
             severity: .error,
             title: InputCheck.value.title,
             message: field.label.map { label, language in "\(label): " + reason[language] },
-            hint: Catalog.text("checker.write-the-year-in-four-digits"),
+            hint: hint,
             location: SourceLocation(file: file, at: node),
             field: field,
             blocksAssessment: true

@@ -1,4 +1,3 @@
-import Foundation
 import SafeXML
 
 /// The rules of a ``RuleSet`` with every expression compiled, for one thread.
@@ -31,7 +30,8 @@ final class CompiledRules {
         var compiled: [CompiledRule] = []
         for rule in selected ?? ruleSet.rules {
             if let rule = Self.compile(
-                rule, context: context, parameterIDs: parameterIDs, checkingNames: checkingNames, problems: &problems)
+                rule, ruleSet: ruleSet, context: context, parameterIDs: parameterIDs, checkingNames: checkingNames,
+                problems: &problems)
             {
                 compiled.append(rule)
             }
@@ -42,6 +42,7 @@ final class CompiledRules {
 
     private static func compile(
         _ rule: Rule,
+        ruleSet: RuleSet,
         context: XPathContext,
         parameterIDs: Set<String>,
         checkingNames: Bool,
@@ -49,62 +50,49 @@ final class CompiledRules {
     ) -> CompiledRule? {
         let letNames = Set(rule.lets.map(\.name))
         var failed = false
-        func problem(_ sv: String, _ en: String) {
+        func problem(_ message: LocalizedText) {
             failed = true
             problems.append(
-                RuleProblem(
-                    file: rule.origin.file, line: rule.origin.line, ruleID: rule.id,
-                    message: LocalizedText(sv: sv, en: en))
-            )
+                RuleProblem(file: rule.origin.file, line: rule.origin.line, ruleID: rule.id, message: message))
         }
+        if checkingNames {
+            for source in rule.expressions {
+                for name in ExpressionScanner.unknownFunctions(in: source) {
+                    problem(Catalog.text("pack.unknown-function", ["name": name, "expression": source]))
+                }
+                for name in ExpressionScanner.variables(in: source)
+                where !parameterIDs.contains(name) && !letNames.contains(name) {
+                    problem(Catalog.text("pack.unknown-parameter", ["name": name, "expression": source]))
+                }
+            }
+        }
+        let compiler = CheckCompiler(
+            context: context, codeLists: ruleSet.codeLists, parameterIDs: parameterIDs, letNames: letNames)
         func compile(_ source: String?) -> XPathExpression? {
-            guard let source else { return nil }
-            for name in checkingNames ? ExpressionScanner.unknownFunctions(in: source) : [] {
-                problem("Okänd funktion \(name)() i \"\(source)\".", "Unknown function \(name)() in \"\(source)\".")
-            }
-            for name in checkingNames ? ExpressionScanner.variables(in: source) : []
-            where !parameterIDs.contains(name) && !letNames.contains(name) {
-                problem(
-                    "Okänd parameter $\(name) i \"\(source)\"; den måste definieras med <parameter id=\"\(name)\">.",
-                    "Unknown parameter $\(name) in \"\(source)\"; define it with <parameter id=\"\(name)\">."
-                )
-            }
             do {
-                return try context.compile(source)
+                return try compiler.expression(source)
             } catch {
-                problem(
-                    "XPath-uttrycket \"\(source)\" går inte att kompilera: \(error.reason)",
-                    "The XPath expression \"\(source)\" does not compile: \(error.reason)"
-                )
+                problem(error.message)
                 return nil
             }
         }
-        // A <pattern> check's regular expression is compiled here, once, like its XPath.
-        var pattern: NSRegularExpression?
-        if case .pattern(_, _, let regex) = rule.check {
+        let applicability = compile(rule.applicability)
+        let lets = rule.lets.compactMap { item in compile(item.expression).map { (item.name, $0) } }
+        let checkContext = compile(rule.check.context)
+        var check: (any CompiledCheck)?
+        if let evaluable = rule.check as? any EvaluableCheck {
             do {
-                pattern = try NSRegularExpression(pattern: regex)
+                check = try evaluable.compile(with: compiler)
             } catch {
-                problem(
-                    "Det reguljära uttrycket \"\(regex)\" är ogiltigt.",
-                    "The regular expression \"\(regex)\" is invalid.")
+                problem(error.message)
             }
+        } else {
+            problem(Catalog.text("pack.check-kind-cannot-be-evaluated", ["element": rule.check.kind]))
         }
-        // The argument of a whole-expression sum(…) is compiled too: the checks add its nodes.
-        let sources = rule.check.expressions + rule.check.expressions.compactMap(ExpressionScanner.sumArgument(of:))
-        let expressions = Dictionary(
-            sources.map { ($0, compile($0)) },
-            uniquingKeysWith: { first, _ in first }
-        )
-        let result = CompiledRule(
-            rule: rule,
-            applicability: compile(rule.applicability),
-            lets: rule.lets.compactMap { item in compile(item.expression).map { (item.name, $0) } },
-            expressions: expressions.compactMapValues { $0 },
-            pattern: pattern,
-            knownParameters: parameterIDs
-        )
-        return failed ? nil : result
+        guard !failed, let check else { return nil }
+        return CompiledRule(
+            rule: rule, applicability: applicability, lets: lets, context: checkContext, check: check,
+            knownParameters: parameterIDs)
     }
 }
 
@@ -113,10 +101,9 @@ final class CompiledRule {
     let rule: Rule
     let applicability: XPathExpression?
     let lets: [(String, XPathExpression)]
-    /// Compiled expressions keyed by their source text.
-    let expressions: [String: XPathExpression]
-    /// The compiled regular expression of a `<pattern>` check.
-    let pattern: NSRegularExpression?
+    /// The check's context, whose nodes are checked one by one; nil checks the application.
+    let context: XPathExpression?
+    let check: any CompiledCheck
     private let knownParameters: Set<String>
     /// The parameters the rule reads, reported with its findings; found on the first finding,
     /// since most rules pass and scanning every expression for every worker adds up.
@@ -126,20 +113,16 @@ final class CompiledRule {
         rule: Rule,
         applicability: XPathExpression?,
         lets: [(String, XPathExpression)],
-        expressions: [String: XPathExpression],
-        pattern: NSRegularExpression?,
+        context: XPathExpression?,
+        check: any CompiledCheck,
         knownParameters: Set<String>
     ) {
         self.rule = rule
         self.applicability = applicability
         self.lets = lets
-        self.expressions = expressions
-        self.pattern = pattern
+        self.context = context
+        self.check = check
         self.knownParameters = knownParameters
-    }
-
-    func expression(_ source: String?) -> XPathExpression? {
-        source.flatMap { expressions[$0] }
     }
 
     /// The parameters a rule reads, through `$id` in an expression or `{id}` in its message.

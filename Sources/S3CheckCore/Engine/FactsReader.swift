@@ -2,11 +2,13 @@ import Foundation
 import SafeXML
 
 /// Reads ``ApplicationFacts`` from a schema-valid application whose numbers are canonical.
+///
+/// Amounts are the values ``ApplicationReader`` read once; nothing is parsed again here.
 enum FactsReader {
-    static func facts(of root: XMLNode) -> ApplicationFacts {
+    static func facts(of root: XMLNode, values: ApplicationValues) -> ApplicationFacts {
         let project = root.child("project")
         let text = { (node: XMLNode?) in node.map { VisibleText.escaping($0.stringValue.trimmingXMLWhitespace()) } }
-        let amount = { (text: String?) in text.flatMap { ExactDecimal(text: $0)?.value } ?? 0 }
+        let amount = { (element: XMLNode?) in values.decimal("amount", of: element) ?? .zero }
         let municipalities = (project?.child("location")?.children("municipality") ?? []).map { node in
             let name = VisibleText.escaping(node.attribute("name") ?? "")
             let code = node.attribute("code") ?? ""
@@ -22,11 +24,11 @@ enum FactsReader {
             )
         }
         var cells: [ApplicationFacts.CostCell] = []
-        var total = Decimal(0)
+        var total = ExactDecimal.zero
         for line in root.child("budget")?.children("costLine") ?? [] {
             let category = line.attribute("category") ?? ""
             let year = line.attribute("year") ?? ""
-            let value = amount(line.attribute("amount"))
+            let value = amount(line)
             total += value
             if let index = cells.firstIndex(where: { $0.category == category && $0.year == year }) {
                 cells[index].amount += value
@@ -35,11 +37,11 @@ enum FactsReader {
             }
         }
         let financing = root.child("financing")
-        var publicPart = Decimal(0)
-        var privatePart = Decimal(0)
+        var publicPart = ExactDecimal.zero
+        var privatePart = ExactDecimal.zero
         var cofinancers: [ApplicationFacts.Cofinancing] = []
         for cofinancing in financing?.children("cofinancing") ?? [] {
-            let value = amount(cofinancing.attribute("amount"))
+            let value = amount(cofinancing)
             let kind = cofinancing.attribute("kind") == "private" ? "private" : "public"
             if kind == "private" { privatePart += value } else { publicPart += value }
             cofinancers.append(
@@ -51,7 +53,7 @@ enum FactsReader {
                 basis: node.attribute("basis") ?? "",
                 article: node.attribute("gberArticle"),
                 researchCategory: node.attribute("researchCategory"),
-                aidIntensity: node.attribute("aidIntensity").flatMap { ExactDecimal(text: $0)?.value }
+                aidIntensity: values.decimal("aidIntensity", of: node)
             )
         }
         return ApplicationFacts(
@@ -63,7 +65,7 @@ enum FactsReader {
             currency: root.child("budget")?.attribute("currency") ?? "SEK",
             costs: cells,
             totalCosts: total,
-            erdf: amount(financing?.child("erdf")?.attribute("amount")),
+            erdf: amount(financing?.child("erdf")),
             publicCofinancing: publicPart,
             privateCofinancing: privatePart,
             cofinancing: cofinancers,

@@ -7,6 +7,8 @@ struct ParameterValues {
     let texts: [String: String]
     /// What `$id` resolves to: a number when the text is one, otherwise the text.
     let variables: [String: XPathValue]
+    /// Numbers exactly as the pack wrote them, for checks that compare a bound `$id`.
+    let decimals: [String: ExactDecimal]
 
     init(_ parameters: [Parameter], on date: CalendarDate) {
         var texts: [String: String] = [:]
@@ -14,6 +16,7 @@ struct ParameterValues {
             if let value = parameter.value(on: date) { texts[parameter.id] = value }
         }
         self.texts = texts
+        decimals = texts.compactMapValues { ExactDecimal($0, as: .xpath) }
         variables = texts.mapValues { value in
             let number = XPathValue.parseNumber(value)
             return number.isNaN ? .string(value) : .number(number)

@@ -3,7 +3,7 @@ import SafeXML
 /// The fields of an application still holding a template's `[fyll i: …]` / `[fill in: …]`.
 ///
 /// `s3check new` writes every field with such a placeholder, whose text says what to write.
-/// Checking the file lists each field still to fill in, in document order, by the field's name
+/// Checking the file lists each field still to fill in (``ApplicationReader`` finds them), in document order, by the field's name
 /// (instead of a schema error per placeholder that is not a date or a number, one at a time).
 enum Placeholders {
     /// The markers a placeholder starts with, in every language a template is written in.
@@ -13,25 +13,6 @@ enum Placeholders {
     struct Unfilled {
         var node: XMLNode
         var instruction: String
-    }
-
-    /// Every element text and attribute value that is a placeholder, in document order.
-    static func unfilled(in root: XMLNode) -> [Unfilled] {
-        var found: [Unfilled] = []
-        func visit(_ element: XMLNode) {
-            for attribute in element.attributeNodes {
-                if let instruction = instruction(attribute.stringValue) {
-                    found.append(Unfilled(node: attribute, instruction: instruction))
-                }
-            }
-            let children = element.childElements
-            if children.isEmpty, let instruction = instruction(element.stringValue) {
-                found.append(Unfilled(node: element, instruction: instruction))
-            }
-            children.forEach(visit)
-        }
-        visit(root)
-        return found
     }
 
     /// The instruction inside a placeholder, or nil when `text` is not one.

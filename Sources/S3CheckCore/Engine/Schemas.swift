@@ -21,7 +21,7 @@ public struct Schemas: Sendable {
     public let applicationElements: Set<String>
     public let applicationAttributes: Set<String>
     /// How the application schema types each number and date the rules read.
-    let typedValues: TypedValues
+    let valueTypes: ValueTypes
 
     public static let applicationSchemaPath = "schema/application-1.xsd"
     public static let rulesSchemaPath = "schema/rules-1.xsd"
@@ -46,7 +46,7 @@ public struct Schemas: Sendable {
         let document = try XMLDocument.parse(applicationData, name: Self.applicationSchemaPath)
         (labels, scopedLabels, elementTypes) = Self.labels(in: document)
         (applicationElements, applicationAttributes) = Self.declaredNames(in: document)
-        typedValues = TypedValues(schema: document)
+        valueTypes = ValueTypes(schema: document)
     }
 
     /// The names of every `xs:element` and `xs:attribute` declaration.

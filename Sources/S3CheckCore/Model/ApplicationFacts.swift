@@ -1,5 +1,3 @@
-import Foundation
-
 /// What an application is, as a decision memo states it: period, objective, place, partners,
 /// costs by category and year, and financing.
 ///
@@ -25,7 +23,7 @@ public struct ApplicationFacts: Sendable, Hashable, Codable {
         public var funder: String
         /// `public` or `private`.
         public var kind: String
-        public var amount: Decimal
+        public var amount: ExactDecimal
     }
 
     /// The declared State aid basis.
@@ -37,14 +35,14 @@ public struct ApplicationFacts: Sendable, Hashable, Codable {
         /// The research category (`industrial-research` …), when given.
         public var researchCategory: String?
         /// The aid intensity in per cent, when given.
-        public var aidIntensity: Decimal?
+        public var aidIntensity: ExactDecimal?
     }
 
     /// The eligible costs of one category in one year.
     public struct CostCell: Sendable, Hashable, Codable {
         public var category: String
         public var year: String
-        public var amount: Decimal
+        public var amount: ExactDecimal
     }
 
     public var projectStart: String?
@@ -57,26 +55,25 @@ public struct ApplicationFacts: Sendable, Hashable, Codable {
     public var currency: String
     /// Costs summed by category and year, categories in the order they first appear.
     public var costs: [CostCell]
-    public var totalCosts: Decimal
+    public var totalCosts: ExactDecimal
     /// The ERDF support requested.
-    public var erdf: Decimal
-    public var publicCofinancing: Decimal
-    public var privateCofinancing: Decimal
+    public var erdf: ExactDecimal
+    public var publicCofinancing: ExactDecimal
+    public var privateCofinancing: ExactDecimal
     /// Each co-financer, in the order the plan lists them.
     public var cofinancing: [Cofinancing]
     /// The declared State aid basis, when the application gives one.
     public var stateAid: StateAid?
 
     /// The total financing: ERDF plus co-financing.
-    public var totalFinancing: Decimal { erdf + publicCofinancing + privateCofinancing }
+    public var totalFinancing: ExactDecimal {
+        erdf + publicCofinancing + privateCofinancing
+    }
 
     /// `part` as a percentage of the total costs, rounded to one decimal; nil without costs.
-    public func share(_ part: Decimal) -> Decimal? {
-        guard totalCosts > 0 else { return nil }
-        var quotient = part * 100 / totalCosts
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &quotient, 1, .plain)
-        return rounded
+    public func share(_ part: ExactDecimal) -> ExactDecimal? {
+        guard totalCosts > .zero else { return nil }
+        return ExactDecimal(millionths: part.millionths * 100).divided(by: totalCosts, decimals: 1)
     }
 
     /// The years with costs, in order.

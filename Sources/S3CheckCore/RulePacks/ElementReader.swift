@@ -47,46 +47,23 @@ struct ElementReader {
         )
     }
 
-    /// The rule's check element; the schema guarantees exactly one.
-    static func check(in rule: XMLNode) -> Check? {
-        for element in rule.childElements {
-            let context = element.attribute("context")
-            let path = element.attribute("path") ?? ""
-            switch element.localName {
-            case "required":
-                return .required(context: context, path: path)
-            case "range":
-                return .range(
-                    context: context, path: path, min: element.attribute("min"), max: element.attribute("max"))
-            case "dateWindow":
-                return .dateWindow(
-                    context: context, path: path, from: element.attribute("from"), to: element.attribute("to"))
-            case "inCodeList":
-                return .inCodeList(context: context, path: path, list: element.attribute("list") ?? "")
-            case "pattern":
-                return .pattern(context: context, path: path, regex: element.attribute("regex") ?? "")
-            case "sum":
-                return .sum(
-                    context: context,
-                    of: element.attribute("of") ?? "",
-                    min: element.attribute("min"),
-                    max: element.attribute("max"),
-                    equals: element.attribute("equals"),
-                    tolerance: Double(element.attribute("tolerance") ?? "0") ?? 0
-                )
-            case "ratio":
-                return .ratio(
-                    context: context,
-                    numerator: element.attribute("numerator") ?? "",
-                    denominator: element.attribute("denominator") ?? "",
-                    min: element.attribute("min"),
-                    max: element.attribute("max"),
-                    percent: element.attribute("percent") == "true" || element.attribute("percent") == "1"
-                )
-            case "assert":
-                return .assert(context: context, test: element.attribute("test") ?? "")
-            default:
-                continue
+    /// The rule's check, read by the kind whose element it is; the schema guarantees exactly
+    /// one check element. nil with a problem when no kind reads it or its attributes are wrong.
+    func check(in rule: XMLNode, id: String, kinds: [any RuleCheck.Type], problems: inout [RuleProblem])
+        -> (any RuleCheck)?
+    {
+        let known = ["title", "legal", "when", "let", "message", "hint"]
+        for element in rule.childElements where !known.contains(element.localName) {
+            guard let kind = kinds.first(where: { $0.element == element.localName }) else {
+                problems.append(
+                    problem(element, id, Catalog.text("pack.unknown-check-element", ["element": element.localName])))
+                return nil
+            }
+            do {
+                return try kind.init(CheckElement(element))
+            } catch {
+                problems.append(problem(element, id, error.message))
+                return nil
             }
         }
         return nil

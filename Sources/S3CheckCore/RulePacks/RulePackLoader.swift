@@ -7,19 +7,23 @@ import SafeXML
 /// list them all; loading fails when there is any.
 public struct RulePackLoader: Sendable {
     public let files: RuleFiles
+    /// The check kinds a rule may use; the engine gives its registry.
+    public let checkKinds: [any RuleCheck.Type]
 
-    public init(files: RuleFiles) {
+    public init(files: RuleFiles, checkKinds: [any RuleCheck.Type]) {
         self.files = files
+        self.checkKinds = checkKinds
     }
 
-    /// Loads the pack at `path` (a path below `Rules/` for shipped files).
-    public func load(_ path: String) throws(RulePackError) -> RuleSet {
+    /// Reads the pack at `path` (a path below `Rules/` for shipped files) and everything it
+    /// includes; expressions are compiled by the engine, not here.
+    public func read(_ path: String) throws(RulePackError) -> RuleSet {
         var state = LoadState()
         load(path, includedFrom: nil, into: &state)
         guard state.problems.isEmpty, !state.packs.isEmpty else {
             throw RulePackError(problems: state.problems)
         }
-        let ruleSet = RuleSet(
+        return RuleSet(
             packs: state.packs,
             rules: state.rules,
             parameters: state.parameters,
@@ -27,9 +31,6 @@ public struct RulePackLoader: Sendable {
             profiles: state.profiles,
             strategy: state.strategy
         )
-        // Compiling every expression once here reports a broken pack at load, with its line.
-        _ = try CompiledRules(ruleSet)
-        return ruleSet
     }
 
     private struct LoadState {
@@ -363,8 +364,10 @@ public struct RulePackLoader: Sendable {
             return
         }
         state.ruleIDs[id] = origin
-        guard let check = ElementReader.check(in: element) else { return }
-        if case .inCodeList(_, _, let list) = check, state.codeLists[list] == nil {
+        guard let check = reader.check(in: element, id: id, kinds: checkKinds, problems: &state.problems) else {
+            return
+        }
+        for list in check.codeLists where state.codeLists[list] == nil {
             state.problems.append(
                 reader.problem(
                     element, id, Catalog.text("pack.code-list-is-not-defined-in", ["list": "\(list)"])))
@@ -389,6 +392,7 @@ public struct RulePackLoader: Sendable {
                     NamedExpression(name: $0.attribute("name") ?? "", expression: $0.attribute("value") ?? "")
                 },
                 check: check,
+                role: element.attribute("role"),
                 message: reader.text(element, "message", ruleID: id, problems: &state.problems),
                 hint: element.children("hint").isEmpty
                     ? nil : reader.text(element, "hint", ruleID: id, problems: &state.problems),

@@ -50,7 +50,7 @@ public struct RuleLinter {
                     )
                 }
             }
-            let known = Set(rule.lets.map(\.name)).union(parameterIDs).union(Self.checkValues(rule.check))
+            let known = Set(rule.lets.map(\.name)).union(parameterIDs).union(type(of: rule.check).values).union(["field"])
             for text in [rule.message.sv, rule.message.en] + [rule.hint?.sv, rule.hint?.en].compactMap({ $0 }) {
                 for name in MessageTemplate.placeholders(in: text) where !known.contains(name) {
                     add(Catalog.text("lint.the-placeholder-has-no-value", ["name": "\(name)"]))
@@ -88,7 +88,7 @@ public struct RuleLinter {
             for text in [rule.message.sv, rule.message.en] {
                 usedParameters.formUnion(MessageTemplate.placeholders(in: text))
             }
-            if case .inCodeList(_, _, let list) = rule.check { usedLists.insert(list) }
+            usedLists.formUnion(rule.check.codeLists)
         }
         for parameter in ruleSet.parameters where !usedParameters.contains(parameter.id) {
             result.warnings.append(
@@ -144,21 +144,5 @@ public struct RuleLinter {
             }
         }
         return problems
-    }
-
-    /// The `{names}` each check kind fills in.
-    static func checkValues(_ check: Check) -> Set<String> {
-        let names: [String] =
-            switch check {
-            case .required: ["path"]
-            case .range: ["value", "min", "max"]
-            case .dateWindow: ["value", "from", "to"]
-            case .inCodeList: ["value", "list"]
-            case .pattern: ["value"]
-            case .sum: ["value", "min", "max", "sum", "expected"]
-            case .ratio: ["value", "min", "max", "ratio", "numerator", "denominator"]
-            case .assert: []
-            }
-        return Set(names + ["field"])
     }
 }
