@@ -82,12 +82,12 @@ struct ApplicationReader {
                         (node, Self.doesNotFit(bytes, failure), Catalog.text("value.write-fewer-digits")))
                 }
             case .date:
-                if CalendarDate(String(decoding: bytes, as: UTF8.self)) == nil {
+                if CalendarDate(bytes: bytes) == nil {
                     reading.unreadable.append(
                         (node, Self.outOfRange(bytes, kind: kind), Catalog.text("checker.write-the-year-in-four-digits")))
                 }
             case .year:
-                if !Self.isReadableYear(String(decoding: bytes, as: UTF8.self)) {
+                if !CalendarDate.isReadableYear(bytes) {
                     reading.unreadable.append(
                         (node, Self.outOfRange(bytes, kind: kind), Catalog.text("checker.write-the-year-in-four-digits")))
                 }
@@ -97,13 +97,6 @@ struct ApplicationReader {
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
-    /// A `gYear` of four digits (with an optional time zone), as rules compare years.
-    private static func isReadableYear(_ text: String) -> Bool {
-        let text = text.trimmingXMLWhitespace()
-        return CalendarDate(text.prefix(4) + "-01-01" + text.dropFirst(4)) != nil
-            && text.prefix(4).allSatisfy(\.isNumber)
     }
 
     private static func outOfRange(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueTypes.Kind) -> LocalizedText {

@@ -9,13 +9,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Parses `YYYY-MM-DD`, ignoring an `xs:date` time-zone suffix; nil for anything else,
     /// including impossible dates such as 2026-02-30.
     public init?(_ text: String) {
-        // Byte-level parsing: dates are parsed for every cost line, and Foundation's trimming
-        // cost more than the rest of a rule.
-        var bytes = Array(text.utf8)
-        while let first = bytes.first, first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D {
-            bytes.removeFirst()
-        }
-        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes.removeLast() }
+        var text = text
+        guard let date = text.withUTF8({ CalendarDate(bytes: $0) }) else { return nil }
+        self = date
+    }
+
+    /// Parses UTF-8 bytes as ``init(_:)`` parses text, without making a string: dates are read
+    /// for every cost line.
+    public init?(bytes text: UnsafeBufferPointer<UInt8>) {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var start = 0
+        var end = text.count
+        while start < end, isSpace(text[start]) { start += 1 }
+        while end > start, isSpace(text[end - 1]) { end -= 1 }
+        let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
         guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -28,14 +35,28 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
             (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year)
         else { return nil }
-        let rest = bytes[10...]
-        guard
-            rest.isEmpty || rest.elementsEqual([0x5A])
-                || (rest.count == 6 && (rest.first == 0x2B || rest.first == 0x2D))
-        else { return nil }
+        guard Self.isTimeZone(UnsafeBufferPointer(rebasing: bytes[10...])) else { return nil }
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// Whether the bytes after a date or year are an `xs:date` time zone: none, `Z`, or `±hh:mm`.
+    static func isTimeZone(_ rest: UnsafeBufferPointer<UInt8>) -> Bool {
+        rest.isEmpty || (rest.count == 1 && rest[0] == 0x5A) || (rest.count == 6 && (rest[0] == 0x2B || rest[0] == 0x2D))
+    }
+
+    /// Whether UTF-8 bytes are a `gYear` as rules compare years: four digits and
+    /// an optional time zone, surrounding whitespace allowed.
+    public static func isReadableYear(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var start = 0
+        var end = text.count
+        while start < end, isSpace(text[start]) { start += 1 }
+        while end > start, isSpace(text[end - 1]) { end -= 1 }
+        let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
+        guard bytes.count >= 4, bytes[0..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        return isTimeZone(UnsafeBufferPointer(rebasing: bytes[4...]))
     }
 
     /// Days since 1970-01-01, for comparisons and differences.
