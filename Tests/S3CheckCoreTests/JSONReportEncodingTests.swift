@@ -67,7 +67,7 @@ struct JSONReportEncodingTests {
         var totalCosts: String
 
         init(_ facts: ApplicationFacts) {
-            let text = { (value: Decimal) in "\(value)" }
+            let text = { (value: ExactDecimal) in value.description }
             cofinancing = facts.cofinancing.map { Part(amount: text($0.amount), funder: $0.funder, kind: $0.kind) }
             costs = facts.costs.map { Cost(amount: text($0.amount), category: $0.category, year: $0.year) }
             currency = facts.currency
