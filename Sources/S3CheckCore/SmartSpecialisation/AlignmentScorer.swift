@@ -18,7 +18,9 @@ public struct AlignmentScorer: Sendable {
     private let owners: [Owner]
     /// Every term, by group: the areas' own terms first (group = area index), then each shared
     /// group's (group = area count + its index).
-    private let groupTerms: [[Strategy.Term]]
+    let groupTerms: [[Strategy.Term]]
+    /// The areas whose threshold is their own rather than the strategy's `supportedScore`.
+    private let thresholds: [String: Double]
 
     private struct Owner: Sendable {
         var group: Int
@@ -54,6 +56,8 @@ public struct AlignmentScorer: Sendable {
     public init(strategy: Strategy) {
         self.strategy = strategy
         groupTerms = strategy.areas.map(\.terms) + strategy.shared.map(\.terms)
+        thresholds = Dictionary(
+            strategy.areas.compactMap { area in area.threshold.map { (area.id, $0) } }, uniquingKeysWith: { a, _ in a })
         var patterns: [TermMatcher.Pattern] = []
         var owners: [Owner] = []
         for (group, terms) in groupTerms.enumerated() {
@@ -75,20 +79,19 @@ public struct AlignmentScorer: Sendable {
         self.owners = owners
     }
 
-    /// Scores the application whose root element is `root`.
-    public func score(_ root: XMLNode) -> S3Alignment {
-        let project = root.child("project")
-        let declared =
-            project?.child("s3")?.children("area")
-            .compactMap { $0.attribute("ref") } ?? []
+    /// What the text of an application holds before any weighing: every term occurrence by
+    /// group, term and field, and how many words were read.
+    struct TextHits {
+        var termHits: [[HitKey: Hit]]
+        var totalWords: Int
+        var per100Words: Double
+    }
+
+    /// Finds the terms in the application's text fields.
+    func textHits(_ root: XMLNode) -> TextHits {
         // Terms marked with a language count only in applications written in it; an
         // application that does not say its language is matched against every term.
         let language = root.child("language").flatMap { Language(rawValue: $0.stringValue.trimmingXMLWhitespace()) }
-        let areaCount = strategy.areas.count
-        var points = Array(repeating: 0.0, count: areaCount)
-        var evidence = Array(repeating: [Evidence](), count: areaCount)
-
-        // Text: count term occurrences per field, then weigh them per 100 words.
         var totalWords = 0
         var termHits: [[HitKey: Hit]] = Array(repeating: [:], count: groupTerms.count)
         for (fieldIndex, field) in Self.fieldWeights.enumerated() {
@@ -102,6 +105,24 @@ public struct AlignmentScorer: Sendable {
             }
         }
         let per100Words = 100 / Double(max(totalWords, strategy.conclusion.minimumWords, 1))
+        return TextHits(termHits: termHits, totalWords: totalWords, per100Words: per100Words)
+    }
+
+    /// Scores the application whose root element is `root`.
+    public func score(_ root: XMLNode) -> S3Alignment {
+        let project = root.child("project")
+        let declared =
+            project?.child("s3")?.children("area")
+            .compactMap { $0.attribute("ref") } ?? []
+        let areaCount = strategy.areas.count
+        var points = Array(repeating: 0.0, count: areaCount)
+        var evidence = Array(repeating: [Evidence](), count: areaCount)
+
+        // Text: count term occurrences per field, then weigh them per 100 words.
+        let hits = textHits(root)
+        let termHits = hits.termHits
+        let totalWords = hits.totalWords
+        let per100Words = hits.per100Words
         func textEvidence(_ group: Int, _ key: HitKey, _ hit: Hit) -> Evidence {
             let term = groupTerms[group][key.term]
             let value = term.weight * Self.fieldWeights[key.field].weight * Double(hit.count) * per100Words
@@ -160,11 +181,11 @@ public struct AlignmentScorer: Sendable {
         let ranked = areas.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
         return S3Alignment(
             strategyID: strategy.id, declared: declared, words: totalWords, areas: ranked,
-            conclusion: S3Conclusion(ranked: ranked, rule: strategy.conclusion))
+            conclusion: S3Conclusion(ranked: ranked, rule: strategy.conclusion, thresholds: thresholds))
     }
 
     /// Codes: partners' NACE codes and research fields by prefix, intervention fields by share.
-    private func addCodeEvidence(
+    func addCodeEvidence(
         _ root: XMLNode, project: XMLNode?, points: inout [Double], evidence: inout [[Evidence]]
     ) {
         let naceNodes = root.child("partners")?.childElements.compactMap { $0.child("nace") } ?? []
@@ -268,12 +289,12 @@ public struct AlignmentScorer: Sendable {
     }
 
     /// A term found in a field, for counting occurrences.
-    private struct HitKey: Hashable {
+    struct HitKey: Hashable {
         var term: Int
         var field: Int
     }
 
-    private struct Hit {
+    struct Hit {
         var count: Int
         var line: Int
     }
