@@ -73,6 +73,17 @@ public struct AlignmentScorer: Sendable {
                                 language: term.language, rank: rank))
                     }
                 }
+                // A phrase written as one word is the same term: "machine learning" finds
+                // "machine-learning" and "MachineLearning", "life science" finds "Life-Science"
+                // and "lifescienceföretag", as a Swedish compound term finds its hyphenated form.
+                if words.count > 1 {
+                    let joined = words.joined()
+                    patterns.append(.init(bytes: Array(joined.utf8), letters: joined.count, match: term.match))
+                    owners.append(
+                        Owner(
+                            group: group, term: termIndex, word: 0, phraseLength: 1, language: term.language,
+                            rank: rank))
+                }
             }
         }
         matcher = TermMatcher(patterns: patterns)
@@ -89,19 +100,26 @@ public struct AlignmentScorer: Sendable {
 
     /// Finds the terms in the application's text fields.
     func textHits(_ root: XMLNode) -> TextHits {
-        // Terms marked with a language count only in applications written in it; an
-        // application that does not say its language is matched against every term.
-        let language = root.child("language").flatMap { Language(rawValue: $0.stringValue.trimmingXMLWhitespace()) }
         var totalWords = 0
-        var termHits: [[HitKey: Hit]] = Array(repeating: [:], count: groupTerms.count)
+        var fields: [(field: Int, line: Int, words: TextNormalizer.Words)] = []
         for (fieldIndex, field) in Self.fieldWeights.enumerated() {
             for node in Self.nodes(at: field.path, under: root) {
                 let words = node.withStringValueBytes(TextNormalizer.words(in:))
                 totalWords += words.count
-                for found in matchTerms(in: words, language: language) {
-                    let key = HitKey(term: found.term, field: fieldIndex)
-                    termHits[found.group][key, default: Hit(count: 0, line: node.line)].count += 1
-                }
+                fields.append((fieldIndex, node.line, words))
+            }
+        }
+        // Terms marked with a language count only in applications written in it. The text says
+        // which language it is in better than `<language>`, which may be missing or wrong (an
+        // English summary in a form left at "sv"); a text too short or too mixed to tell keeps
+        // the declared language, and one that declares none is matched against every term.
+        let declared = root.child("language").flatMap { Language(rawValue: $0.stringValue.trimmingXMLWhitespace()) }
+        let language = LanguageGuess.language(of: fields.map(\.words)) ?? declared
+        var termHits: [[HitKey: Hit]] = Array(repeating: [:], count: groupTerms.count)
+        for (fieldIndex, line, words) in fields {
+            for found in matchTerms(in: words, language: language) {
+                let key = HitKey(term: found.term, field: fieldIndex)
+                termHits[found.group][key, default: Hit(count: 0, line: line)].count += 1
             }
         }
         let per100Words = 100 / Double(max(totalWords, strategy.conclusion.minimumWords, 1))
