@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the development labels as the CSV `s3check calibrate` reads (file,area).
+"""Writes the development labels as the CSV `s3check calibrate` reads (file,area,secondary,confidence).
 
 Usage: labels_csv.py LABELS.jsonl > labels.csv
 
@@ -20,11 +20,12 @@ AREAS = {
 
 def main() -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(["file", "area"])
+    writer.writerow(["file", "area", "secondary", "confidence"])
     with open(sys.argv[1], encoding="utf-8") as lines:
         for line in lines:
             label = json.loads(line)
-            writer.writerow([f"{label['id']}.xml", AREAS[label["primary"]]])
+            secondary = " ".join(AREAS[area] for area in label.get("secondary", []))
+            writer.writerow([f"{label['id']}.xml", AREAS[label["primary"]], secondary, label.get("confidence", "")])
 
 
 if __name__ == "__main__":

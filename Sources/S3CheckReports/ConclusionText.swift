@@ -15,6 +15,16 @@ struct ConclusionText {
             guard let best = conclusion.best else {
                 return Catalog.text("s3.nothing-in-the-application-points-to", language)
             }
+            // Close to an area, though not supported: a question for the applicant, not a verdict.
+            if let weak = conclusion.weak, let weakScore = conclusion.weakScore {
+                return Catalog.text(
+                    "s3.weak-fit", language,
+                    [
+                        "best": "\(name(weak))", "points": "\(points(weak))",
+                        "threshold": "\(language.decimal(conclusion.threshold(of: weak)))",
+                        "weak": "\(language.decimal(weakScore))",
+                    ])
+            }
             let reason = alignment.reasonNotSupported(best, language: language) ?? ""
             return Catalog.text(
                 "s3.the-evidence-supports-no-area-the", language, ["best": "\(name(best))", "reason": "\(reason)"])

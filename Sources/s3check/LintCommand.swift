@@ -12,11 +12,25 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "Rule pack file or shipped:PATH (default: the shipped Stockholm pack).")
     var pack: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Also check this smart-specialisation strategy file, such as one written by calibrate --fit.",
+            valueName: "file"))
+    var strategy: String?
+
     @OptionGroup var presentation: PresentationOptions
 
     func run() throws {
         let language = presentation.language
-        let ruleSet = try PackLocation(pack).load(language: language)
+        var ruleSet = try PackLocation(pack).load(language: language)
+        if let strategy {
+            do {
+                ruleSet = ruleSet.replacingStrategy(with: try Strategy.load(file: strategy))
+            } catch {
+                RuleOptions.report(error, language: language)
+                throw Outcome.usageError.exitCode
+            }
+        }
         let result = RuleLinter().lint(ruleSet)
         for warning in result.warnings {
             Diagnostics.write(

@@ -15,9 +15,23 @@ struct RuleOptions: ParsableArguments {
     @Option(help: "Rule profile, for example draft or submission (default: the pack's default).")
     var profile: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Smart-specialisation strategy file to use instead of the pack's, such as one written by calibrate --fit.",
+            valueName: "file"))
+    var strategy: String?
+
     /// Loads the chosen pack; prints every problem and exits 3 when it cannot be loaded.
     func load(language: Language) throws -> RuleSet {
-        let ruleSet = try PackLocation(rules).load(language: language)
+        var ruleSet = try PackLocation(rules).load(language: language)
+        if let strategy {
+            do {
+                ruleSet = ruleSet.replacingStrategy(with: try Strategy.load(file: strategy))
+            } catch {
+                Self.report(error, language: language)
+                throw Outcome.usageError.exitCode
+            }
+        }
         if let profile, !ruleSet.profiles.contains(where: { $0.id == profile }) {
             let known = ruleSet.profiles.map(\.id).joined(separator: ", ")
             let message = LocalizedText(

@@ -14,12 +14,25 @@ public struct Calibration: Sendable {
         public var label: String
         public var concluded: String
         public var alignment: S3Alignment
+        /// Other areas the labeller said the project substantially touches.
+        public var secondary: [String]
+        /// `high`, `medium` or `low`; nil when the labels do not say.
+        public var confidence: String?
 
-        public init(file: String, label: String, alignment: S3Alignment) {
+        public init(
+            file: String, label: String, alignment: S3Alignment, secondary: [String] = [], confidence: String? = nil
+        ) {
             self.file = file
             self.label = label
             self.alignment = alignment
+            self.secondary = secondary
+            self.confidence = confidence
             concluded = alignment.conclusion.area ?? LabelFile.noArea
+        }
+
+        /// The conclusion is the label or one of the secondary areas.
+        public var agreesLeniently: Bool {
+            concluded == label || secondary.contains(concluded)
         }
     }
 
@@ -47,6 +60,12 @@ public struct Calibration: Sendable {
     public let accuracy: Double
     /// `confusion[label][concluded]`, indexed as ``classes``.
     public let confusion: [[Int]]
+    /// The share whose conclusion is their label or a secondary area, 0–1.
+    public let lenientAccuracy: Double
+    /// The same over the labels given with high confidence; nil when no label says its confidence.
+    public let lenientHigh: Double?
+    /// How many labels were given with high confidence.
+    public let highCount: Int
 
     public init(areas: [String], items: [Item]) {
         classes = areas + [LabelFile.noArea]
@@ -72,6 +91,10 @@ public struct Calibration: Sendable {
         macroF1 = measured.isEmpty ? 0 : measured.reduce(0) { $0 + $1.f1 } / Double(measured.count)
         let agreed = items.filter { $0.label == $0.concluded }.count
         accuracy = items.isEmpty ? 0 : Double(agreed) / Double(items.count)
+        lenientAccuracy = items.isEmpty ? 0 : Double(items.filter(\.agreesLeniently).count) / Double(items.count)
+        let high = items.filter { $0.confidence == "high" }
+        highCount = high.count
+        lenientHigh = high.isEmpty ? nil : Double(high.filter(\.agreesLeniently).count) / Double(high.count)
     }
 
     /// The applications whose conclusion is not their label, in input order.

@@ -32,8 +32,8 @@ public struct S3Alignment: Sendable, Codable, Hashable {
                 ? "texten ger ingen evidens för området, bara koder (\(points) poäng)"
                 : "the text gives no evidence for it, only codes (\(points) points)"
         }
-        if area.score < conclusion.threshold {
-            let threshold = language.decimal(conclusion.threshold)
+        if area.score < conclusion.threshold(of: id) {
+            let threshold = language.decimal(conclusion.threshold(of: id))
             return sv
                 ? "\(points) poäng, under gränsen \(threshold)"
                 : "\(points) points, below the threshold of \(threshold)"
@@ -92,12 +92,15 @@ public struct Evidence: Sendable, Codable, Hashable {
 
 /// The conclusion s3check draws from the scores: the areas the evidence supports, or none.
 ///
-/// An area is supported when its score reaches the strategy's `supportedScore`, the text itself
-/// gives evidence for it (codes alone say what partners do, not what the project is about), and
-/// its score is at least the best score divided by `clearMargin`: an area the best one outscores
-/// by more than that is a side theme. The conclusion is clear when exactly one area is supported
-/// and it scores at least `clearMargin` times the runner-up, supported or not. The rules
-/// (SE-S3-003…006) and every report read this one value.
+/// An area is supported when its score reaches its threshold (the area's own, else the
+/// strategy's `supportedScore`), the text itself gives evidence for it (codes alone say what
+/// partners do, not what the project is about), and its score is at least the best score divided
+/// by `clearMargin`: an area the best one outscores by more than that is a side theme. The
+/// conclusion is clear when exactly one area is supported and it scores at least `clearMargin`
+/// times the runner-up, supported or not. When no area is supported but the best one, with
+/// evidence in the text, reaches the strategy's `weakScore`, it is a weak fit: close enough to
+/// ask the applicant rather than to say the project fits nothing. The rules (SE-S3-003…006) and
+/// every report read this one value.
 public struct S3Conclusion: Sendable, Codable, Hashable {
     /// Ids of the supported areas, highest score first; empty when the evidence supports none.
     public var supported: [String]
@@ -106,32 +109,55 @@ public struct S3Conclusion: Sendable, Codable, Hashable {
     public var bestScore: Double
     /// The second-highest score (0 when there is none).
     public var runnerUpScore: Double
-    /// The score from which an area is supported.
+    /// The score from which the best area is supported.
     public var threshold: Double
+    /// Thresholds of the areas that have their own rather than the strategy's `supportedScore`;
+    /// nil when the strategy sets none.
+    public var thresholds: [String: Double]? = nil
+    /// The strategy's `supportedScore`.
+    public var supportedScore: Double? = nil
     /// How many times the runner-up's score the best needs for a clear conclusion.
     public var clearMargin: Double
     /// The best score divided by the runner-up's; nil when the runner-up scores 0.
     public var margin: Double?
     /// True when exactly one area is supported and it leads the runner-up by `clearMargin`.
     public var clear: Bool
+    /// The best area when the evidence supports none but comes close to it (a weak fit, to ask
+    /// the applicant about); nil otherwise.
+    public var weak: String? = nil
+    /// The strategy's `weakScore`; nil when it concludes no weak fits.
+    public var weakScore: Double? = nil
 
     /// The best supported area; nil when the evidence supports none.
     public var area: String? { supported.first }
 
-    /// Draws the conclusion from areas ranked highest score first.
-    public init(ranked areas: [AreaScore], rule: Strategy.ConclusionRule) {
+    /// The score from which the area `id` is supported.
+    public func threshold(of id: String) -> Double {
+        thresholds?[id] ?? supportedScore ?? threshold
+    }
+
+    /// Draws the conclusion from areas ranked highest score first; `thresholds` holds the areas
+    /// whose threshold is not `rule.supportedScore`.
+    public init(ranked areas: [AreaScore], rule: Strategy.ConclusionRule, thresholds: [String: Double] = [:]) {
         let top = areas.first.flatMap { $0.score > 0 ? $0 : nil }
         best = top?.id
         bestScore = top?.score ?? 0
         runnerUpScore = areas.count > 1 ? areas[1].score : 0
-        threshold = rule.supportedScore
+        self.thresholds = thresholds.isEmpty ? nil : thresholds
+        supportedScore = rule.supportedScore
+        threshold = top.flatMap { thresholds[$0.id] } ?? rule.supportedScore
         clearMargin = rule.clearMargin
+        weakScore = rule.weakScore
         let bestScore = bestScore
         supported = areas.filter {
-            $0.score >= rule.supportedScore && $0.textScore > 0 && $0.score * rule.clearMargin >= bestScore
+            $0.score >= (thresholds[$0.id] ?? rule.supportedScore) && $0.textScore > 0
+                && $0.score * rule.clearMargin >= bestScore
         }
         .map(\.id)
         margin = runnerUpScore > 0 ? (bestScore / runnerUpScore * 100).rounded() / 100 : nil
         clear = supported.count == 1 && bestScore >= rule.clearMargin * runnerUpScore
+        if supported.isEmpty, let top, top.textScore > 0, let weakScore = rule.weakScore, top.score >= weakScore {
+            weak = top.id
+        }
     }
 }

@@ -226,64 +226,9 @@ public struct RulePackLoader: Sendable {
                 problems: &state.problems
             )
         else { return }
-        let strategyReader = ElementReader(file: files.displayPath(path))
-        let terms = { (parent: XMLNode) in
-            parent.children("term").map {
-                Strategy.Term(
-                    text: $0.stringValue.trimmingXMLWhitespace(),
-                    weight: Double($0.attribute("weight") ?? "1") ?? 1,
-                    match: Strategy.Match(rawValue: $0.attribute("match") ?? "auto") ?? .auto,
-                    language: $0.attribute("lang").flatMap(Language.init(rawValue:))
-                )
-            }
-        }
-        var areas: [Strategy.Area] = []
-        for area in root.children("area") {
-            let codes = { (name: String, attribute: String) in
-                area.children(name).map {
-                    Strategy.WeightedCode(
-                        code: $0.attribute(attribute) ?? "", weight: Double($0.attribute("weight") ?? "1") ?? 1)
-                }
-            }
-            areas.append(
-                Strategy.Area(
-                    id: area.attribute("id") ?? "",
-                    name: strategyReader.text(area, "name", problems: &state.problems),
-                    description: strategyReader.text(area, "description", problems: &state.problems),
-                    terms: terms(area),
-                    nacePrefixes: codes("nace", "prefix"),
-                    interventionFields: codes("interventionField", "code"),
-                    researchFields: codes("researchField", "code")
-                )
-            )
-        }
-        var shared: [Strategy.SharedTerms] = []
-        for group in root.children("shared") {
-            let ids = (group.attribute("areas") ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
-            let indexes = ids.compactMap { id in areas.firstIndex { $0.id == id } }
-            for id in ids where !areas.contains(where: { $0.id == id }) {
-                state.problems.append(
-                    strategyReader.problem(
-                        group, "", Catalog.text("pack.shared-names-the-area-which-the", ["id": "\(id)"])))
-            }
-            shared.append(Strategy.SharedTerms(areas: Array(Set(indexes)).sorted(), terms: terms(group)))
-        }
-        let rule = root.child("conclusion")
-        let defaults = Strategy.ConclusionRule()
+        // Read by the strategy module, which also reads a strategy named on its own (--strategy).
         let strategy = Strategy(
-            id: root.attribute("id") ?? "",
-            version: root.attribute("version") ?? "",
-            title: strategyReader.text(root, "title", problems: &state.problems),
-            areas: areas,
-            shared: shared,
-            conclusion: Strategy.ConclusionRule(
-                supportedScore: rule?.attribute("supportedScore").flatMap(Double.init) ?? defaults.supportedScore,
-                clearMargin: rule?.attribute("clearMargin").flatMap(Double.init) ?? defaults.clearMargin,
-                minimumWords: rule?.attribute("minimumWords").flatMap { Int($0) } ?? defaults.minimumWords
-            ),
-            file: files.displayPath(path),
-            sha256: Digest.sha256(data)
-        )
+            reading: root, file: files.displayPath(path), sha256: Digest.sha256(data), problems: &state.problems)
         if state.strategy != nil {
             state.problems.append(
                 reader.problem(element, "", Catalog.text("pack.only-one-strategy-may-be-given")))

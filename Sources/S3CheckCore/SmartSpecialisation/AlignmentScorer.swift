@@ -18,7 +18,9 @@ public struct AlignmentScorer: Sendable {
     private let owners: [Owner]
     /// Every term, by group: the areas' own terms first (group = area index), then each shared
     /// group's (group = area count + its index).
-    private let groupTerms: [[Strategy.Term]]
+    let groupTerms: [[Strategy.Term]]
+    /// The areas whose threshold is their own rather than the strategy's `supportedScore`.
+    private let thresholds: [String: Double]
 
     private struct Owner: Sendable {
         var group: Int
@@ -54,6 +56,8 @@ public struct AlignmentScorer: Sendable {
     public init(strategy: Strategy) {
         self.strategy = strategy
         groupTerms = strategy.areas.map(\.terms) + strategy.shared.map(\.terms)
+        thresholds = Dictionary(
+            strategy.areas.compactMap { area in area.threshold.map { (area.id, $0) } }, uniquingKeysWith: { a, _ in a })
         var patterns: [TermMatcher.Pattern] = []
         var owners: [Owner] = []
         for (group, terms) in groupTerms.enumerated() {
@@ -69,10 +73,57 @@ public struct AlignmentScorer: Sendable {
                                 language: term.language, rank: rank))
                     }
                 }
+                // A phrase written as one word is the same term: "machine learning" finds
+                // "machine-learning" and "MachineLearning", "life science" finds "Life-Science"
+                // and "lifescienceföretag", as a Swedish compound term finds its hyphenated form.
+                if words.count > 1 {
+                    let joined = words.joined()
+                    patterns.append(.init(bytes: Array(joined.utf8), letters: joined.count, match: term.match))
+                    owners.append(
+                        Owner(
+                            group: group, term: termIndex, word: 0, phraseLength: 1, language: term.language,
+                            rank: rank))
+                }
             }
         }
         matcher = TermMatcher(patterns: patterns)
         self.owners = owners
+    }
+
+    /// What the text of an application holds before any weighing: every term occurrence by
+    /// group, term and field, and how many words were read.
+    struct TextHits {
+        var termHits: [[HitKey: Hit]]
+        var totalWords: Int
+        var per100Words: Double
+    }
+
+    /// Finds the terms in the application's text fields.
+    func textHits(_ root: XMLNode) -> TextHits {
+        var totalWords = 0
+        var fields: [(field: Int, line: Int, words: TextNormalizer.Words)] = []
+        for (fieldIndex, field) in Self.fieldWeights.enumerated() {
+            for node in Self.nodes(at: field.path, under: root) {
+                let words = node.withStringValueBytes(TextNormalizer.words(in:))
+                totalWords += words.count
+                fields.append((fieldIndex, node.line, words))
+            }
+        }
+        // Terms marked with a language count only in applications written in it. The text says
+        // which language it is in better than `<language>`, which may be missing or wrong (an
+        // English summary in a form left at "sv"); a text too short or too mixed to tell keeps
+        // the declared language, and one that declares none is matched against every term.
+        let declared = root.child("language").flatMap { Language(rawValue: $0.stringValue.trimmingXMLWhitespace()) }
+        let language = LanguageGuess.language(of: fields.map(\.words)) ?? declared
+        var termHits: [[HitKey: Hit]] = Array(repeating: [:], count: groupTerms.count)
+        for (fieldIndex, line, words) in fields {
+            for found in matchTerms(in: words, language: language) {
+                let key = HitKey(term: found.term, field: fieldIndex)
+                termHits[found.group][key, default: Hit(count: 0, line: line)].count += 1
+            }
+        }
+        let per100Words = 100 / Double(max(totalWords, strategy.conclusion.minimumWords, 1))
+        return TextHits(termHits: termHits, totalWords: totalWords, per100Words: per100Words)
     }
 
     /// Scores the application whose root element is `root`.
@@ -81,27 +132,15 @@ public struct AlignmentScorer: Sendable {
         let declared =
             project?.child("s3")?.children("area")
             .compactMap { $0.attribute("ref") } ?? []
-        // Terms marked with a language count only in applications written in it; an
-        // application that does not say its language is matched against every term.
-        let language = root.child("language").flatMap { Language(rawValue: $0.stringValue.trimmingXMLWhitespace()) }
         let areaCount = strategy.areas.count
         var points = Array(repeating: 0.0, count: areaCount)
         var evidence = Array(repeating: [Evidence](), count: areaCount)
 
         // Text: count term occurrences per field, then weigh them per 100 words.
-        var totalWords = 0
-        var termHits: [[HitKey: Hit]] = Array(repeating: [:], count: groupTerms.count)
-        for (fieldIndex, field) in Self.fieldWeights.enumerated() {
-            for node in Self.nodes(at: field.path, under: root) {
-                let words = node.withStringValueBytes(TextNormalizer.words(in:))
-                totalWords += words.count
-                for found in matchTerms(in: words, language: language) {
-                    let key = HitKey(term: found.term, field: fieldIndex)
-                    termHits[found.group][key, default: Hit(count: 0, line: node.line)].count += 1
-                }
-            }
-        }
-        let per100Words = 100 / Double(max(totalWords, strategy.conclusion.minimumWords, 1))
+        let hits = textHits(root)
+        let termHits = hits.termHits
+        let totalWords = hits.totalWords
+        let per100Words = hits.per100Words
         func textEvidence(_ group: Int, _ key: HitKey, _ hit: Hit) -> Evidence {
             let term = groupTerms[group][key.term]
             let value = term.weight * Self.fieldWeights[key.field].weight * Double(hit.count) * per100Words
@@ -160,11 +199,11 @@ public struct AlignmentScorer: Sendable {
         let ranked = areas.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
         return S3Alignment(
             strategyID: strategy.id, declared: declared, words: totalWords, areas: ranked,
-            conclusion: S3Conclusion(ranked: ranked, rule: strategy.conclusion))
+            conclusion: S3Conclusion(ranked: ranked, rule: strategy.conclusion, thresholds: thresholds))
     }
 
     /// Codes: partners' NACE codes and research fields by prefix, intervention fields by share.
-    private func addCodeEvidence(
+    func addCodeEvidence(
         _ root: XMLNode, project: XMLNode?, points: inout [Double], evidence: inout [[Evidence]]
     ) {
         let naceNodes = root.child("partners")?.childElements.compactMap { $0.child("nace") } ?? []
@@ -268,12 +307,12 @@ public struct AlignmentScorer: Sendable {
     }
 
     /// A term found in a field, for counting occurrences.
-    private struct HitKey: Hashable {
+    struct HitKey: Hashable {
         var term: Int
         var field: Int
     }
 
-    private struct Hit {
+    struct Hit {
         var count: Int
         var line: Int
     }

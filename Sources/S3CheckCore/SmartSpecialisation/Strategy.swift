@@ -35,6 +35,10 @@ public struct Strategy: Sendable {
         public var nacePrefixes: [WeightedCode]
         public var interventionFields: [WeightedCode]
         public var researchFields: [WeightedCode]
+        /// The score from which the evidence supports this area; nil: the strategy's
+        /// ``ConclusionRule/supportedScore``. `calibrate --fit` sets one per area, because an
+        /// area whose vocabulary is rarer in ordinary prose reaches fewer points for the same fit.
+        public var threshold: Double? = nil
     }
 
     /// A word, stem or phrase and how strongly it points to its area.
@@ -83,11 +87,17 @@ public struct Strategy: Sendable {
         public var clearMargin: Double
         /// A text shorter than this many words is scored as if it had this many.
         public var minimumWords: Int
+        /// The score from which an area the evidence does not support is still a weak fit worth
+        /// asking the applicant about; nil: no weak fits are concluded.
+        public var weakScore: Double?
 
-        public init(supportedScore: Double = 3, clearMargin: Double = 2, minimumWords: Int = 150) {
+        public init(
+            supportedScore: Double = 3, clearMargin: Double = 2, minimumWords: Int = 150, weakScore: Double? = nil
+        ) {
             self.supportedScore = supportedScore
             self.clearMargin = clearMargin
             self.minimumWords = minimumWords
+            self.weakScore = weakScore
         }
     }
 
@@ -99,5 +109,10 @@ public struct Strategy: Sendable {
 
     public func area(_ id: String) -> Area? {
         areas.first { $0.id == id }
+    }
+
+    /// The score from which the evidence supports the area `id`.
+    public func threshold(of id: String) -> Double {
+        area(id)?.threshold ?? conclusion.supportedScore
     }
 }
