@@ -84,12 +84,18 @@ struct ApplicationReader {
             case .date:
                 if CalendarDate(bytes: bytes) == nil {
                     reading.unreadable.append(
-                        (node, Self.outOfRange(bytes, kind: kind), Catalog.text("checker.write-the-year-in-four-digits")))
+                        (
+                            node, Self.outOfRange(bytes, kind: kind),
+                            Catalog.text("checker.write-the-year-in-four-digits")
+                        ))
                 }
             case .year:
                 if !CalendarDate.isReadableYear(bytes) {
                     reading.unreadable.append(
-                        (node, Self.outOfRange(bytes, kind: kind), Catalog.text("checker.write-the-year-in-four-digits")))
+                        (
+                            node, Self.outOfRange(bytes, kind: kind),
+                            Catalog.text("checker.write-the-year-in-four-digits")
+                        ))
                 }
             }
         }

@@ -177,7 +177,9 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// The absolute value (the smallest 128-bit count, never read from text, stays as it is).
-    public var magnitude: ExactDecimal { millionths < 0 && millionths != .min ? ExactDecimal(millionths: -millionths) : self }
+    public var magnitude: ExactDecimal {
+        millionths < 0 && millionths != .min ? ExactDecimal(millionths: -millionths) : self
+    }
 
     public var isZero: Bool { millionths == 0 }
 

@@ -43,7 +43,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// Whether the bytes after a date or year are an `xs:date` time zone: none, `Z`, or `±hh:mm`.
     static func isTimeZone(_ rest: UnsafeBufferPointer<UInt8>) -> Bool {
-        rest.isEmpty || (rest.count == 1 && rest[0] == 0x5A) || (rest.count == 6 && (rest[0] == 0x2B || rest[0] == 0x2D))
+        rest.isEmpty || (rest.count == 1 && rest[0] == 0x5A)
+            || (rest.count == 6 && (rest[0] == 0x2B || rest[0] == 0x2D))
     }
 
     /// Whether UTF-8 bytes are a `gYear` as rules compare years: four digits and

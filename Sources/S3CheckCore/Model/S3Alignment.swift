@@ -129,6 +129,12 @@ public struct S3Conclusion: Sendable, Codable, Hashable {
     public var weakScore: Double? = nil
 
     /// The best supported area; nil when the evidence supports none.
+    /// The keys the JSON report writes (docs/report.schema.json); a fitted strategy's
+    /// thresholds and weak fit are not part of the report format yet.
+    private enum CodingKeys: String, CodingKey {
+        case supported, best, bestScore, runnerUpScore, threshold, clearMargin, margin, clear
+    }
+
     public var area: String? { supported.first }
 
     /// The score from which the area `id` is supported.

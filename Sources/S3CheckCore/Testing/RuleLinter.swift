@@ -50,7 +50,9 @@ public struct RuleLinter {
                     )
                 }
             }
-            let known = Set(rule.lets.map(\.name)).union(parameterIDs).union(type(of: rule.check).values).union(["field"])
+            let known = Set(rule.lets.map(\.name)).union(parameterIDs).union(type(of: rule.check).values).union([
+                "field"
+            ])
             for text in [rule.message.sv, rule.message.en] + [rule.hint?.sv, rule.hint?.en].compactMap({ $0 }) {
                 for name in MessageTemplate.placeholders(in: text) where !known.contains(name) {
                     add(Catalog.text("lint.the-placeholder-has-no-value", ["name": "\(name)"]))

@@ -19,14 +19,17 @@ struct DateWindowCheck: EvaluableCheck {
     }
 
     var expressions: [CheckElement.Expression] {
-        [context.map { .init("context", $0) }, .init("path", path), from.map { .init("from", $0) },
-         to.map { .init("to", $0) }].compactMap { $0 }
+        [
+            context.map { .init("context", $0) }, .init("path", path), from.map { .init("from", $0) },
+            to.map { .init("to", $0) },
+        ].compactMap { $0 }
     }
 
     var nodeSetExpressions: [String] { [context, path].compactMap { $0 } }
 
     func compile(with compiler: CheckCompiler) throws(CheckCompiler.Failure) -> any CompiledCheck {
-        Compiled(path: try compiler.expression(path), from: try compiler.expression(from), to: try compiler.expression(to))
+        Compiled(
+            path: try compiler.expression(path), from: try compiler.expression(from), to: try compiler.expression(to))
     }
 
     private struct Compiled: CompiledCheck {

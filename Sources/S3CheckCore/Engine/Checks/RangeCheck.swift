@@ -19,8 +19,10 @@ struct RangeCheck: EvaluableCheck {
     }
 
     var expressions: [CheckElement.Expression] {
-        [context.map { .init("context", $0) }, .init("path", path), min.map { .init("min", $0) },
-         max.map { .init("max", $0) }].compactMap { $0 }
+        [
+            context.map { .init("context", $0) }, .init("path", path), min.map { .init("min", $0) },
+            max.map { .init("max", $0) },
+        ].compactMap { $0 }
     }
 
     var nodeSetExpressions: [String] { [context, path].compactMap { $0 } }

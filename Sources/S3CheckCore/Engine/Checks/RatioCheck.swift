@@ -24,8 +24,10 @@ struct RatioCheck: EvaluableCheck {
     }
 
     var expressions: [CheckElement.Expression] {
-        [context.map { .init("context", $0) }, .init("numerator", numerator), .init("denominator", denominator),
-         min.map { .init("min", $0) }, max.map { .init("max", $0) }].compactMap { $0 }
+        [
+            context.map { .init("context", $0) }, .init("numerator", numerator), .init("denominator", denominator),
+            min.map { .init("min", $0) }, max.map { .init("max", $0) },
+        ].compactMap { $0 }
     }
 
     var nodeSetExpressions: [String] { [context].compactMap { $0 } }

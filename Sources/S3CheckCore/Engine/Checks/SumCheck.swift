@@ -27,8 +27,10 @@ struct SumCheck: EvaluableCheck {
     }
 
     var expressions: [CheckElement.Expression] {
-        [context.map { .init("context", $0) }, .init("of", of), min.map { .init("min", $0) },
-         max.map { .init("max", $0) }, equals.map { .init("equals", $0) }].compactMap { $0 }
+        [
+            context.map { .init("context", $0) }, .init("of", of), min.map { .init("min", $0) },
+            max.map { .init("max", $0) }, equals.map { .init("equals", $0) },
+        ].compactMap { $0 }
     }
 
     var nodeSetExpressions: [String] { [context, of].compactMap { $0 } }
