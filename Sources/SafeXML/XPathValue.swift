@@ -70,9 +70,7 @@ public enum XPathValue {
             ?? .nan
     }
 
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
+    private static func isSpace(_ byte: UInt8) -> Bool { byte.isXMLWhitespace }
 
     /// Formats a number the way XPath's `string()` does: integers without a fraction.
     public static func format(_ value: Double) -> String {
@@ -83,15 +81,32 @@ public enum XPathValue {
     }
 }
 
+extension UInt8 {
+    /// Whether the byte is XML white space: space, tab, CR or LF.
+    public var isXMLWhitespace: Bool {
+        self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The bytes without leading and trailing XML white space, in place.
+    public func trimmingXMLWhitespace() -> UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = count
+        while start < end, self[start].isXMLWhitespace { start += 1 }
+        while end > start, self[end - 1].isXMLWhitespace { end -= 1 }
+        return UnsafeBufferPointer(rebasing: self[start..<end])
+    }
+}
+
 extension String {
     /// The string without leading and trailing XML white space (space, tab, CR, LF).
     public func trimmingXMLWhitespace() -> String {
         // Bytes, not Characters: "\r\n" is one Character, and grapheme breaking is slow.
         let bytes = utf8
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = bytes.firstIndex(where: { !$0.isXMLWhitespace }) else { return "" }
         // The byte after the last non-space one is a space or the end, so a scalar boundary.
-        let end = bytes.index(after: bytes.lastIndex(where: { !isSpace($0) }) ?? first)
+        let end = bytes.index(after: bytes.lastIndex(where: { !$0.isXMLWhitespace }) ?? first)
         if first == bytes.startIndex, end == bytes.endIndex { return self }
         return String(self[first..<end])
     }

@@ -61,7 +61,7 @@ struct ApplicationReader {
     private func take(_ node: XMLNode, kind: ValueTypes.Kind?, into reading: inout Reading) {
         node.withStringValueBytes { bytes in
             // Only a text that starts with "[" can be a placeholder: most values are not copied.
-            if let first = bytes.first(where: { !Self.isSpace($0) }), first == UInt8(ascii: "["),
+            if let first = bytes.first(where: { !$0.isXMLWhitespace }), first == UInt8(ascii: "["),
                 let instruction = Placeholders.instruction(String(decoding: bytes, as: UTF8.self))
             {
                 reading.unfilled.append(Placeholders.Unfilled(node: node, instruction: instruction))
@@ -99,10 +99,6 @@ struct ApplicationReader {
                 }
             }
         }
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
     private static func outOfRange(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueTypes.Kind) -> LocalizedText {

@@ -1,3 +1,5 @@
+import SafeXML
+
 /// An exact decimal number with at most six fraction digits: an amount in kronor or euro with
 /// öre or cents, a percentage, an exchange rate, a head count.
 ///
@@ -53,13 +55,12 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
     public static func parse(_ bytes: some Collection<UInt8>, as syntax: Syntax) -> Result<ExactDecimal, ParseFailure> {
         var index = bytes.startIndex
         var end = bytes.endIndex
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        while index != end, isSpace(bytes[index]) { index = bytes.index(after: index) }
+        while index != end, bytes[index].isXMLWhitespace { index = bytes.index(after: index) }
         // Trailing whitespace: walk once to find the last non-space byte.
         var last = index
         var cursor = index
         while cursor != end {
-            if !isSpace(bytes[cursor]) { last = bytes.index(after: cursor) }
+            if !bytes[cursor].isXMLWhitespace { last = bytes.index(after: cursor) }
             cursor = bytes.index(after: cursor)
         }
         end = last

@@ -1,4 +1,5 @@
 import Foundation
+import SafeXML
 
 /// A date without time or zone, as written in `xs:date` (`2026-03-15`).
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -17,7 +18,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Parses UTF-8 bytes as ``init(_:)`` parses text, without making a string: dates are read
     /// for every cost line.
     public init?(bytes text: UnsafeBufferPointer<UInt8>) {
-        let bytes = Self.trimmed(text)
+        let bytes = text.trimmingXMLWhitespace()
         guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -36,16 +37,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         self.day = day
     }
 
-    /// The bytes without the XML whitespace around them.
-    private static func trimmed(_ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
-        var start = 0
-        var end = text.count
-        while start < end, isSpace(text[start]) { start += 1 }
-        while end > start, isSpace(text[end - 1]) { end -= 1 }
-        return UnsafeBufferPointer(rebasing: text[start..<end])
-    }
-
     /// Whether the bytes after a date or year are an `xs:date` time zone: none, `Z`, or `±hh:mm`.
     static func isTimeZone(_ rest: UnsafeBufferPointer<UInt8>) -> Bool {
         rest.isEmpty || (rest.count == 1 && rest[0] == 0x5A)
@@ -55,7 +46,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     /// Whether UTF-8 bytes are a `gYear` as rules compare years: four digits and
     /// an optional time zone, surrounding whitespace allowed.
     public static func isReadableYear(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let bytes = trimmed(text)
+        let bytes = text.trimmingXMLWhitespace()
         guard bytes.count >= 4, bytes[0..<4].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         return isTimeZone(UnsafeBufferPointer(rebasing: bytes[4...]))
     }
