@@ -122,7 +122,7 @@ extension HTMLReporter {
     private func ceiling(_ application: ApplicationReport) -> (String, RuleResult.Measurement)? {
         for result in application.results {
             guard let measurement = result.measurement, measurement.max != nil,
-                context.rule(result.ruleID)?.role == "erdf-ceiling"
+                context.rule(result.ruleID)?.role == .erdfCeiling
             else { continue }
             return (result.ruleID, measurement)
         }

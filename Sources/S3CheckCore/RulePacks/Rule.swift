@@ -14,9 +14,14 @@ public struct Rule: Sendable, Identifiable {
     public var lets: [NamedExpression]
     /// What the rule checks: one of the engine's check kinds, read from its element.
     public var check: any RuleCheck
-    /// What the rule stands for beyond its id, for readers that present it (`erdf-ceiling`: the
-    /// rule that caps the ERDF rate, whose measurement the memo shows); nil for most rules.
-    public var role: String?
+    /// What the rule stands for beyond its id, for readers that present it; nil for most rules.
+    public var role: Role?
+
+    /// The roles a pack may give a rule (`role="…"` in the rules schema).
+    public enum Role: String, Sendable {
+        /// The rule that caps the ERDF rate, whose measurement the memo shows.
+        case erdfCeiling = "erdf-ceiling"
+    }
     public var message: LocalizedText
     public var hint: LocalizedText?
     /// Where the rule is written, for load errors and `explain`.

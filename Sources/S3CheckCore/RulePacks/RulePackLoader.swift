@@ -337,7 +337,7 @@ public struct RulePackLoader: Sendable {
                     NamedExpression(name: $0.attribute("name") ?? "", expression: $0.attribute("value") ?? "")
                 },
                 check: check,
-                role: element.attribute("role"),
+                role: element.attribute("role").flatMap(Rule.Role.init(rawValue:)),
                 message: reader.text(element, "message", ruleID: id, problems: &state.problems),
                 hint: element.children("hint").isEmpty
                     ? nil : reader.text(element, "hint", ruleID: id, problems: &state.problems),
