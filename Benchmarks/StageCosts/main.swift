@@ -19,16 +19,10 @@ func cpuTime() -> Double {
 var arguments = Array(CommandLine.arguments.dropFirst())
 
 // Instruction-count mode, for `valgrind --tool=callgrind` (deterministic, unlike wall time on a
-// shared machine): `--checks N --evaluation native|libxml2 FILES` runs N full checks and nothing
-// else, evaluating rule expressions natively or with libxml2's XPath alone.
+// shared machine): `--checks N FILES` runs N full checks and nothing else.
 var instructionCountChecks: Int?
-var evaluatesNatively = true
 while let flag = arguments.first, flag.hasPrefix("--"), arguments.count >= 2 {
-    switch flag {
-    case "--checks": instructionCountChecks = Int(arguments[1])
-    case "--evaluation": evaluatesNatively = arguments[1] != "libxml2"
-    default: break
-    }
+    if flag == "--checks" { instructionCountChecks = Int(arguments[1]) }
     arguments.removeFirst(2)
 }
 let paths: [String]
@@ -46,16 +40,14 @@ guard !inputs.isEmpty else {
 
 if let checks = instructionCountChecks {
     let ruleSet = try RulePackLoader(files: .shipped).load(ShippedPackPath.defaultPack)
-    var options = ApplicationChecker.Options()
-    options.evaluatesNatively = evaluatesNatively
-    let checker = try ApplicationChecker(ruleSet: ruleSet, options: options)
+    let checker = try ApplicationChecker(ruleSet: ruleSet)
     var verdicts: [Verdict: Int] = [:]
     for index in 0..<checks {
         let (path, data) = inputs[index % inputs.count]
         verdicts[checker.check(data, file: path).verdict, default: 0] += 1
     }
     print(
-        "\(checks) checks, evaluation \(evaluatesNatively ? "native" : "libxml2"): \(verdicts.sorted { $0.key.rawValue < $1.key.rawValue })"
+        "\(checks) checks: \(verdicts.sorted { $0.key.rawValue < $1.key.rawValue })"
     )
     exit(0)
 }

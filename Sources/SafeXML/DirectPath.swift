@@ -1,7 +1,8 @@
 internal import CLibXML2
 
-/// A relative location path walked over the tree in Swift: leading `..` steps, child steps with
-/// name tests and predicates, and a final attribute step.
+/// A location path walked over the tree in Swift: from the root (`/`) or after leading `..`
+/// steps, child steps with name tests (`*` for any element) and predicates, and a final
+/// attribute step.
 ///
 /// Rules select their context nodes with paths such as
 /// `a:budget/a:costLine[@category = 'indirect' and @flatRateBasis = 'direct-costs']`.
@@ -10,15 +11,19 @@ internal import CLibXML2
 /// same nodes in the same order at a fraction of the cost. Every step selects children of nodes
 /// at one depth, so the nodes stay in document order without sorting. ``XPathSyntax`` reads it:
 ///
-///     path      := ('..' '/')* step ('/' step)* ('/' '@' name)?  |  '..' ('/' '..')*  |  '.'
-///     step      := qname ('[' expression ']')*
+///     path      := ('/' | ('..' '/')*) step ('/' step)* ('/' '@' name)?  |  '..' ('/' '..')*  |  '.'
+///     step      := (qname | '*') ('[' expression ']')*
+///
+/// A predicate whose value is a number selects by position among the nodes the earlier
+/// predicates kept, counted per parent (XPath 1.0, 2.4): `a:partner[2]`.
 struct DirectPath {
     /// A NUL-terminated name or value owned by the path's ``Strings``.
     typealias CString = UnsafePointer<xmlChar>
 
-    /// An element name test: local name and namespace URI (nil: no namespace).
+    /// An element name test: local name and namespace URI (nil: no namespace), or `*`, any
+    /// element in any namespace, when `local` is nil.
     struct Name {
-        var local: CString
+        var local: CString?
         var uri: CString?
     }
 
@@ -37,17 +42,28 @@ struct DirectPath {
         var filters: [Filter] = []
         /// How many filters have the form `@name = $variable`, read once per walk.
         var variableCount = 0
+        /// How many predicates the filters came from.
+        var predicateCount = 0
+        /// Whether a predicate may give a number, so that candidates' positions are counted.
+        var countsPositions = false
     }
 
-    enum Filter {
+    struct Filter {
+        /// The predicate, counted from 0, that the filter is (part of).
+        var predicate: Int
+        var test: Test
+    }
+
+    enum Test {
         /// `@name` or `@name = 'literal'`, compared in place.
         case attribute(AttributeTest)
         /// `@name = $variable`: a string variable is read once per walk and compared in place,
         /// not evaluated per candidate, which matters for sums over sibling cost lines. Any other
         /// value is compared by the general `test`. `slot` indexes the walk's variable values.
         case variable(attribute: CString, name: String, slot: Int, test: NativeExpression.Term)
-        /// Any other predicate, evaluated with the candidate as context node.
-        case general(NativeExpression.Term)
+        /// Any other predicate, evaluated with the candidate as context node; when it is the
+        /// whole predicate (`whole`), a number it gives is a position.
+        case general(NativeExpression.Term, whole: Bool)
     }
 
     /// Owns the path's C strings. The walk runs for every cost line of every application, so its
@@ -69,6 +85,8 @@ struct DirectPath {
     }
 
     let strings = Strings()
+    /// Whether the path starts at the document (`/a:application/…`).
+    var fromRoot = false
     /// How many `..` steps come first.
     var parents = 0
     var steps: [Step] = []
@@ -77,9 +95,14 @@ struct DirectPath {
 
     /// The nodes the path selects from `start`, in document order.
     func evaluate(from start: xmlNodePtr, in environment: NativeExpression.Environment)
-        throws(NativeExpression.Deferral) -> [xmlNodePtr]
+        throws(NativeExpression.Failure) -> [xmlNodePtr]
     {
         var current = start
+        if fromRoot, let document = start.pointee.doc {
+            // libxml2's document struct begins as a node does; its children are the root element
+            // and any comments and processing instructions around it.
+            current = UnsafeMutableRawPointer(document).assumingMemoryBound(to: xmlNode.self)
+        }
         for _ in 0..<parents {
             // The parent of an attribute is its element; of the root element, the document.
             guard let parent = current.pointee.parent else { return [] }
@@ -93,11 +116,14 @@ struct DirectPath {
             var knownNamespace: xmlNsPtr?
             var next: [xmlNodePtr] = []
             let values = step.variableValues(in: environment)
+            // How many candidates of the current parent each predicate has been tried on.
+            var positions = [Int](repeating: 0, count: step.countsPositions ? step.predicateCount : 0)
             for node in nodes {
+                for index in positions.indices { positions[index] = 0 }
                 var child = node.pointee.children
                 while let element = child {
                     if step.matches(element, knownNamespace: &knownNamespace),
-                        try step.filtersHold(on: element, values: values, in: environment)
+                        try step.filtersHold(on: element, values: values, positions: &positions, in: environment)
                     {
                         next.append(element)
                     }
@@ -119,7 +145,7 @@ struct DirectPath {
     }
 
     /// Whether the path is `@name` alone, from the context node.
-    var isAttributeOnly: Bool { parents == 0 && steps.isEmpty && attribute != nil }
+    var isAttributeOnly: Bool { !fromRoot && parents == 0 && steps.isEmpty && attribute != nil }
 
     /// The final attribute's name, copied into `strings`: this path's own strings go with it.
     func attributeName(in strings: Strings) -> CString {
@@ -145,21 +171,30 @@ struct DirectPath {
 extension DirectPath.Step {
     /// Adds a predicate, split at `and` into filters in their order.
     mutating func add(_ predicate: NativeExpression.Term, strings: DirectPath.Strings) {
-        switch predicate {
+        add(predicate, number: predicateCount, whole: true, strings: strings)
+        predicateCount += 1
+    }
+
+    private mutating func add(
+        _ term: NativeExpression.Term, number: Int, whole: Bool, strings: DirectPath.Strings
+    ) {
+        func append(_ test: DirectPath.Test) { filters.append(DirectPath.Filter(predicate: number, test: test)) }
+        switch term {
         case .and(let left, let right):
-            add(left, strings: strings)
-            add(right, strings: strings)
+            add(left, number: number, whole: false, strings: strings)
+            add(right, number: number, whole: false, strings: strings)
         case .path(let path) where path.isAttributeOnly:
-            filters.append(.attribute(DirectPath.AttributeTest(name: path.attributeName(in: strings), value: nil)))
+            append(.attribute(DirectPath.AttributeTest(name: path.attributeName(in: strings), value: nil)))
         case .compare(.equal, .path(let path), .string(let literal)) where path.isAttributeOnly:
             let value = strings.make(Array(literal.utf8))
-            filters.append(.attribute(DirectPath.AttributeTest(name: path.attributeName(in: strings), value: value)))
+            append(.attribute(DirectPath.AttributeTest(name: path.attributeName(in: strings), value: value)))
         case .compare(.equal, .path(let path), .variable(let name)) where path.isAttributeOnly:
-            filters.append(
-                .variable(attribute: path.attributeName(in: strings), name: name, slot: variableCount, test: predicate))
+            append(.variable(attribute: path.attributeName(in: strings), name: name, slot: variableCount, test: term))
             variableCount += 1
         default:
-            filters.append(.general(predicate))
+            let positional = whole && term.mayGiveNumber
+            append(.general(term, whole: positional))
+            if positional { countsPositions = true }
         }
     }
 
@@ -168,7 +203,7 @@ extension DirectPath.Step {
     func variableValues(in environment: NativeExpression.Environment) -> [[xmlChar]?] {
         guard variableCount > 0 else { return [] }
         var values: [[xmlChar]?] = []
-        for case .variable(_, let name, _, _) in filters {
+        for case .variable(_, let name, _, _) in filters.map(\.test) {
             guard case .string(let text) = environment.variable(name) else {
                 values.append(nil)
                 continue
@@ -178,11 +213,20 @@ extension DirectPath.Step {
         return values
     }
 
-    func filtersHold(on element: xmlNodePtr, values: [[xmlChar]?], in environment: NativeExpression.Environment)
-        throws(NativeExpression.Deferral) -> Bool
-    {
+    /// Whether `element` passes every filter. `positions` counts, per predicate, the candidates
+    /// of the current parent that reached it; it is empty when no predicate can select by
+    /// position.
+    func filtersHold(
+        on element: xmlNodePtr, values: [[xmlChar]?], positions: inout [Int],
+        in environment: NativeExpression.Environment
+    ) throws(NativeExpression.Failure) -> Bool {
+        var predicate = -1
         for filter in filters {
-            switch filter {
+            if !positions.isEmpty, filter.predicate != predicate {
+                predicate = filter.predicate
+                positions[predicate] += 1
+            }
+            switch filter.test {
             case .attribute(let test):
                 if !test.holds(on: element) { return false }
             case .variable(let attribute, _, let slot, let test):
@@ -195,22 +239,22 @@ extension DirectPath.Step {
                     holds = try NativeExpression.evaluate(test, at: element, in: environment).boolean
                 }
                 if !holds { return false }
-            case .general(let predicate):
-                let value = try NativeExpression.evaluate(predicate, at: element, in: environment)
-                // A number would select by position; libxml2 does that.
-                if case .number = value { throw NativeExpression.Deferral() }
-                if !value.boolean { return false }
+            case .general(let term, let whole):
+                let value = try NativeExpression.evaluate(term, at: element, in: environment)
+                if whole, case .number(let wanted) = value {
+                    if Double(positions[predicate]) != wanted { return false }
+                } else if !value.boolean {
+                    return false
+                }
             }
         }
         return true
     }
 
     func matches(_ node: xmlNodePtr, knownNamespace: inout xmlNsPtr?) -> Bool {
-        guard node.pointee.type == XML_ELEMENT_NODE, let own = node.pointee.name, own[0] == name.local[0],
-            xmlStrEqual(own, name.local) != 0
-        else {
-            return false
-        }
+        guard node.pointee.type == XML_ELEMENT_NODE else { return false }
+        guard let local = name.local else { return true }
+        guard let own = node.pointee.name, own[0] == local[0], xmlStrEqual(own, local) != 0 else { return false }
         switch (node.pointee.ns, name.uri) {
         case (nil, nil): return true
         case (let namespace?, let uri?):
@@ -236,5 +280,17 @@ extension DirectPath.AttributeTest {
         guard let content = xmlNodeGetContent(node) else { return value[0] == 0 }
         defer { s3_xmlFree(content) }
         return xmlStrEqual(content, value) != 0
+    }
+}
+
+extension NativeExpression.Term {
+    /// Whether the term can give a number, which as a whole predicate selects by position.
+    var mayGiveNumber: Bool {
+        switch self {
+        case .number, .variable, .external, .negate, .arithmetic: true
+        case .core(let function, _):
+            [.number, .count, .sum, .floor, .ceiling, .round, .stringLength].contains(function)
+        case .string, .path, .compare, .and, .or, .union: false
+        }
     }
 }

@@ -7,11 +7,11 @@ import Foundation
 /// libxml2's XPath machine builds an object for every intermediate value, copies every text it
 /// compares and crosses into Swift and back for every extension function; eligibility rules are
 /// small expressions evaluated thousands of times, so that overhead is most of their cost. This
-/// evaluator gives libxml2's answers: strings and numbers convert with libxml2's own functions,
-/// comparisons follow its node-set rules, and whenever it is not certain to agree (a function
-/// that fails, a count of something that is not a node-set, a positional predicate, an unbound
-/// variable, a substring with an infinite bound) it stops with ``Deferral`` and libxml2
-/// evaluates the whole expression instead. Tests hold the two to the same results.
+/// evaluator is the only one rules run on. It gives libxml2's answers (strings and numbers
+/// convert with libxml2's own functions, comparisons follow its node-set rules) so that
+/// libxml2's XPath machine can serve the tests as an oracle: they hold the two to the same
+/// results. What it cannot evaluate (an unbound variable, a function that fails, a count of
+/// something that is not a node-set) stops it with a ``Failure`` that says why.
 struct NativeExpression {
     let term: Term
 
@@ -38,10 +38,10 @@ struct NativeExpression {
         case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
     }
 
-    /// The XPath 1.0 core functions evaluated natively; any other is left to libxml2.
+    /// The XPath 1.0 core functions rules may call.
     enum CoreFunction: String {
         case string, number, boolean, not, `true`, `false`, count, sum, concat, substring, contains, translate
-        case floor, ceiling
+        case floor, ceiling, round
         case startsWith = "starts-with"
         case normalizeSpace = "normalize-space"
         case stringLength = "string-length"
@@ -50,7 +50,7 @@ struct NativeExpression {
             switch self {
             case .true, .false: 0...0
             case .string, .number, .normalizeSpace, .stringLength: 0...1
-            case .boolean, .not, .count, .sum, .floor, .ceiling: 1...1
+            case .boolean, .not, .count, .sum, .floor, .ceiling, .round: 1...1
             case .startsWith, .contains: 2...2
             case .substring: 2...3
             case .translate: 3...3
@@ -59,8 +59,10 @@ struct NativeExpression {
         }
     }
 
-    /// Evaluation stopped where libxml2's answer could differ; libxml2 evaluates instead.
-    struct Deferral: Error {}
+    /// Why an evaluation stopped, in words for the rule's author.
+    struct Failure: Error {
+        let reason: String
+    }
 
     /// The variables, the functions and the document being evaluated.
     typealias Environment = EvaluationState
@@ -73,33 +75,34 @@ struct NativeExpression {
         case string(String)
     }
 
-    func evaluate(at node: xmlNodePtr, in environment: Environment) throws(Deferral) -> Value {
+    func evaluate(at node: xmlNodePtr, in environment: Environment) throws(Failure) -> Value {
         try Self.evaluate(term, at: node, in: environment)
     }
 
-    static func evaluate(_ term: Term, at node: xmlNodePtr, in environment: Environment) throws(Deferral) -> Value {
+    static func evaluate(_ term: Term, at node: xmlNodePtr, in environment: Environment) throws(Failure) -> Value {
         switch term {
         case .string(let text):
             return .string(text)
         case .number(let number):
             return .number(number)
         case .variable(let name):
-            guard let value = environment.variable(name) else { throw Deferral() }
-            return try Value(value)
+            guard let value = environment.variable(name) else { throw Failure(reason: "undefined variable $\(name)") }
+            return Value(value, in: environment)
         case .path(let path):
             return .nodes(try path.evaluate(from: node, in: environment))
         case .core(let function, let arguments):
             return try call(function, arguments, at: node, in: environment)
         case .external(let function, let arguments):
-            guard let document = environment.document else { throw Deferral() }
             var values: [XPathValue] = []
             values.reserveCapacity(arguments.count)
             for argument in arguments {
-                values.append(try evaluate(argument, at: node, in: environment).xpathValue(in: document))
+                values.append(try evaluate(argument, at: node, in: environment).xpathValue(in: environment))
             }
-            // A failure is reported by libxml2's evaluation, with the function's message.
-            guard let result = try? function.body(values) else { throw Deferral() }
-            return try Value(result)
+            let result: XPathValue
+            do { result = try function.body(values) } catch {
+                throw Failure(reason: "\(function.name)(): \(error)")
+            }
+            return Value(result, in: environment)
         case .negate(let operand):
             return .number(-(try evaluate(operand, at: node, in: environment).number))
         case .arithmetic(let operation, let left, let right):
@@ -115,7 +118,7 @@ struct NativeExpression {
         case .compare(let comparison, let left, let right):
             let lhs = try evaluate(left, at: node, in: environment)
             let rhs = try evaluate(right, at: node, in: environment)
-            return .boolean(try compare(lhs, comparison, rhs))
+            return .boolean(compare(lhs, comparison, rhs))
         case .and(let left, let right):
             guard try evaluate(left, at: node, in: environment).boolean else { return .boolean(false) }
             return .boolean(try evaluate(right, at: node, in: environment).boolean)
@@ -123,28 +126,33 @@ struct NativeExpression {
             if try evaluate(left, at: node, in: environment).boolean { return .boolean(true) }
             return .boolean(try evaluate(right, at: node, in: environment).boolean)
         case .union(let left, let right):
-            // Anything but node-sets is an error, which libxml2 reports.
             guard case .nodes(let first) = try evaluate(left, at: node, in: environment),
                 case .nodes(let second) = try evaluate(right, at: node, in: environment)
-            else { throw Deferral() }
-            return .nodes(try union(first, second))
+            else { throw Failure(reason: "'|' joins node-sets only") }
+            return .nodes(union(first, second))
         }
     }
 
-    /// Both node-sets as one, in document order as libxml2 orders nodes, each node once. Each
-    /// set is from one document; sets from two (through a variable) are left to libxml2, whose
-    /// order for them Swift cannot reproduce.
-    static func union(_ first: [xmlNodePtr], _ second: [xmlNodePtr]) throws(Deferral) -> [xmlNodePtr] {
+    /// Both node-sets as one, in document order as libxml2 orders nodes, each node once.
+    static func union(_ first: [xmlNodePtr], _ second: [xmlNodePtr]) -> [xmlNodePtr] {
         if second.isEmpty { return first }
         if first.isEmpty { return second }
-        guard xmlXPathCmpNodes(first[0], second[0]) != -2 else { throw Deferral() }
         return inDocumentOrder(first + second)
     }
 
-    /// The nodes sorted in document order as libxml2 orders them, each node once.
+    /// The nodes sorted in document order as libxml2 orders them, each node once. Nodes of
+    /// different documents (through a variable) have no order between them: they are grouped by
+    /// document in the order the documents first appear, which keeps the sort consistent.
     static func inDocumentOrder(_ nodes: [xmlNodePtr]) -> [xmlNodePtr] {
+        var documents: [UnsafeMutablePointer<xmlDoc>?] = []
+        for node in nodes where !documents.contains(node.pointee.doc) { documents.append(node.pointee.doc) }
         // xmlXPathCmpNodes: 1 when the first node comes first, 0 for the same node.
-        let sorted = nodes.sorted { xmlXPathCmpNodes($0, $1) == 1 }
+        let sorted = nodes.sorted { first, second in
+            guard first.pointee.doc == second.pointee.doc else {
+                return documents.firstIndex(of: first.pointee.doc)! < documents.firstIndex(of: second.pointee.doc)!
+            }
+            return xmlXPathCmpNodes(first, second) == 1
+        }
         var result: [xmlNodePtr] = []
         result.reserveCapacity(sorted.count)
         for node in sorted where result.last != node { result.append(node) }

@@ -4,13 +4,13 @@ import Foundation
 /// The XPath 1.0 core functions of ``NativeExpression``, as libxml2 2.9 computes them.
 extension NativeExpression {
     static func call(_ function: CoreFunction, _ arguments: [Term], at node: xmlNodePtr, in environment: Environment)
-        throws(Deferral) -> Value
+        throws(Failure) -> Value
     {
-        func argument(_ index: Int) throws(Deferral) -> Value {
+        func argument(_ index: Int) throws(Failure) -> Value {
             try evaluate(arguments[index], at: node, in: environment)
         }
         // The functions that take an optional string default to the context node's value.
-        func text(_ index: Int) throws(Deferral) -> String {
+        func text(_ index: Int) throws(Failure) -> String {
             index < arguments.count ? try argument(index).string : NodeText.string(of: node)
         }
         switch function {
@@ -25,14 +25,15 @@ extension NativeExpression {
         case .true: return .boolean(true)
         case .false: return .boolean(false)
         case .count:
-            guard case .nodes(let nodes) = try argument(0) else { throw Deferral() }
+            guard case .nodes(let nodes) = try argument(0) else { throw Failure(reason: "count() takes a node-set") }
             return .number(Double(nodes.count))
         case .sum:
-            guard case .nodes(let nodes) = try argument(0) else { throw Deferral() }
+            guard case .nodes(let nodes) = try argument(0) else { throw Failure(reason: "sum() takes a node-set") }
             // Added in document order, as libxml2 adds them, so the total is the same to the bit.
             return .number(nodes.reduce(0) { $0 + NodeText.number(of: $1) })
         case .floor: return .number(Foundation.floor(try argument(0).number))
         case .ceiling: return .number(Foundation.ceil(try argument(0).number))
+        case .round: return .number(Self.round(try argument(0).number))
         case .concat:
             var result = ""
             for index in arguments.indices { result += try argument(index).string }
@@ -47,8 +48,7 @@ extension NativeExpression {
             let whole = try argument(0).string
             let start = try argument(1).number
             let length = arguments.count == 3 ? try argument(2).number : nil
-            guard let result = Self.substring(of: whole, from: start, length: length) else { throw Deferral() }
-            return .string(result)
+            return .string(Self.substring(of: whole, from: start, length: length))
         case .normalizeSpace:
             return .string(Self.normalizingSpace(try text(0)))
         case .stringLength:
@@ -59,23 +59,30 @@ extension NativeExpression {
         }
     }
 
-    /// XPath's `substring()` as libxml2 2.9 computes it: positions rounded half up, counted in
-    /// characters from 1. nil for bounds beyond ±10⁹ or not numbers, whose edge cases libxml2
-    /// handles its own way.
-    static func substring(of whole: String, from start: Double, length: Double?) -> String? {
-        let limit = 1e9
-        guard abs(start) < limit, length.map({ abs($0) < limit }) != false else { return nil }
+    /// XPath 1.0's `round()` (4.4): the nearest integer, halves up; NaN and infinities as they
+    /// are, and a negative number that rounds to zero gives negative zero.
+    static func round(_ number: Double) -> Double {
+        guard number.isFinite else { return number }
+        let down = Foundation.floor(number)
+        let rounded = number - down >= 0.5 ? down + 1 : down
+        return rounded == 0 && number.sign == .minus ? -0.0 : rounded
+    }
+
+    /// XPath 1.0's `substring()` (4.2): the characters at positions p, counted from 1, with
+    /// round(start) ≤ p < round(start) + round(length), rounded half up. In doubles, as the
+    /// specification reads, so that NaN and infinite bounds select what it says they select.
+    static func substring(of whole: String, from start: Double, length: Double?) -> String {
         func rounded(_ value: Double) -> Double {
+            guard value.isFinite else { return value }
             let down = Foundation.floor(value)
             return value - down >= 0.5 ? down + 1 : down
         }
-        let first = max(1, Int(rounded(start)))
-        var end = Int.max
-        if let length { end = max(1, Int(rounded(start) + rounded(length))) }
+        let first = rounded(start)
+        let end = length.map { first + rounded($0) } ?? .infinity
         guard first < end else { return "" }
         var result = String.UnicodeScalarView()
         for (offset, scalar) in whole.unicodeScalars.enumerated() {
-            let position = offset + 1
+            let position = Double(offset + 1)
             if position >= end { break }
             if position >= first { result.append(scalar) }
         }

@@ -3,20 +3,14 @@ internal import CLibXML2
 /// XPath's conversions and comparisons as libxml2 2.9 makes them, for ``NativeExpression``.
 extension NativeExpression.Value {
     /// A variable's or a function's value as libxml2 receives it: node-sets in document order
-    /// with each node once, strings up to their first NUL. Nodes that libxml2 cannot order (from
-    /// different documents) are left to it.
-    init(_ value: XPathValue) throws(NativeExpression.Deferral) {
+    /// with each node once, strings up to their first NUL.
+    init(_ value: XPathValue, in environment: NativeExpression.Environment) {
         switch value {
         case .nodes(let nodes):
+            environment.note(nodes)
             let pointers = nodes.map(\.pointer)
-            var inOrder = true
-            for (first, second) in zip(pointers, pointers.dropFirst()) {
-                switch xmlXPathCmpNodes(first, second) {
-                case 1: continue
-                case -2: throw NativeExpression.Deferral()
-                default: inOrder = false
-                }
-            }
+            // xmlXPathCmpNodes gives 1 only for two nodes of one document in order.
+            let inOrder = zip(pointers, pointers.dropFirst()).allSatisfy { xmlXPathCmpNodes($0, $1) == 1 }
             self = .nodes(inOrder ? pointers : NativeExpression.inDocumentOrder(pointers))
         case .boolean(let boolean): self = .boolean(boolean)
         case .number(let number): self = .number(number)
@@ -26,9 +20,13 @@ extension NativeExpression.Value {
         }
     }
 
-    func xpathValue(in document: XMLDocument) -> XPathValue {
+    func xpathValue(in environment: NativeExpression.Environment) -> XPathValue {
         switch self {
-        case .nodes(let nodes): .nodes(nodes.map { XMLNode(pointer: $0, document: document) })
+        case .nodes(let nodes):
+            // Every node comes from the document or from a value noted on the way in.
+            .nodes(
+                nodes.compactMap { node in environment.document(of: node).map { XMLNode(pointer: node, document: $0) } }
+            )
         case .boolean(let boolean): .boolean(boolean)
         case .number(let number): .number(number)
         case .string(let string): .string(string)
@@ -66,9 +64,9 @@ extension NativeExpression.Value {
 extension NativeExpression {
     /// `lhs comparison rhs` by XPath 1.0, 3.4, as libxml2 evaluates it: node-sets compare by
     /// any member, `=` and `!=` by the operands' common type, the others as numbers.
-    static func compare(_ lhs: Value, _ comparison: Comparison, _ rhs: Value) throws(Deferral) -> Bool {
+    static func compare(_ lhs: Value, _ comparison: Comparison, _ rhs: Value) -> Bool {
         switch comparison {
-        case .equal, .notEqual: try equal(lhs, rhs, negated: comparison == .notEqual)
+        case .equal, .notEqual: equal(lhs, rhs, negated: comparison == .notEqual)
         case .less: order(lhs, rhs) { $0 < $1 }
         case .lessOrEqual: order(lhs, rhs) { $0 <= $1 }
         case .greater: order(lhs, rhs) { $0 > $1 }
@@ -76,17 +74,20 @@ extension NativeExpression {
         }
     }
 
-    private static func equal(_ lhs: Value, _ rhs: Value, negated: Bool) throws(Deferral) -> Bool {
+    private static func equal(_ lhs: Value, _ rhs: Value, negated: Bool) -> Bool {
         switch (lhs, rhs) {
         case (.nodes(let left), .nodes(let right)):
             guard !left.isEmpty, !right.isEmpty else { return false }
             // libxml2 compares node-sets by their raw content, where a node without any (a
-            // processing instruction without data) equals nothing, not even "".
-            guard (left + right).allSatisfy(NodeText.hasContent) else { throw Deferral() }
-            let rightStrings = right.map(NodeText.string(of:))
+            // processing instruction without data) is equal to nothing and unequal to everything.
+            func content(_ node: xmlNodePtr) -> String? { NodeText.hasContent(node) ? NodeText.string(of: node) : nil }
+            let rightStrings = right.map(content)
             return left.contains { node in
-                let string = NodeText.string(of: node)
-                return rightStrings.contains { string.utf8.elementsEqual($0.utf8) != negated }
+                let string = content(node)
+                return rightStrings.contains { other in
+                    guard let string, let other else { return negated }
+                    return string.utf8.elementsEqual(other.utf8) != negated
+                }
             }
         case (.nodes(let nodes), let other), (let other, .nodes(let nodes)):
             switch other {

@@ -8,6 +8,8 @@ import Foundation
 /// entity declarations are the door to XXE and quadratic blow-ups and applications need none.
 public final class XMLDocument {
     let pointer: xmlDocPtr
+    /// The libxml2 document, untyped, for the test oracle that evaluates XPath with libxml2.
+    package var opaquePointer: UnsafeMutableRawPointer { UnsafeMutableRawPointer(pointer) }
     /// The text the document was parsed from, for quoting lines and finding columns.
     public let source: SourceText
     /// Each element's `[n]` among siblings of its name, filled one parent at a time, so that

@@ -13,6 +13,14 @@ public struct XMLNode {
         self.document = document
     }
 
+    /// The libxml2 node, untyped, for the test oracle that evaluates XPath with libxml2.
+    package var opaquePointer: UnsafeMutableRawPointer { UnsafeMutableRawPointer(pointer) }
+
+    /// A node of `document` from its untyped libxml2 pointer (see ``opaquePointer``).
+    package init(opaquePointer: UnsafeMutableRawPointer, document: XMLDocument) {
+        self.init(pointer: opaquePointer.assumingMemoryBound(to: xmlNode.self), document: document)
+    }
+
     /// What kind of node this is.
     public enum Kind: Sendable, Equatable {
         case element

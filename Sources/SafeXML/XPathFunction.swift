@@ -26,6 +26,15 @@ public struct XPathFunction: Sendable {
 public struct XPathError: Error, Sendable, Equatable {
     /// The expression as written.
     public var expression: String
-    /// What went wrong, in libxml2's or the extension function's words.
+    /// What went wrong, for the author of the expression.
     public var reason: String
+    /// Whether the expression is outside the rule language (which callers may explain in the
+    /// reader's language) rather than wrong in some particular.
+    public var isOutsideTheLanguage = false
+
+    package init(expression: String, reason: String, isOutsideTheLanguage: Bool = false) {
+        self.expression = expression
+        self.reason = reason
+        self.isOutsideTheLanguage = isOutsideTheLanguage
+    }
 }

@@ -1,19 +1,19 @@
 internal import CLibXML2
 
 /// Reads an XPath 1.0 expression into a ``NativeExpression``, or gives nil when the expression
-/// uses anything outside the subset Swift evaluates; libxml2 then evaluates it.
+/// uses anything outside the subset Swift evaluates.
 ///
-/// The subset is what eligibility rules are written in: relative location paths of child steps
-/// (after any leading `..`), with predicates and a final `@name`; literals, numbers and variables;
-/// `or`, `and`, comparisons, arithmetic, unary minus and unions; the core functions in
-/// ``NativeExpression/CoreFunction`` and the context's own functions. Being strict costs nothing:
-/// whatever is refused here is still evaluated, by libxml2.
+/// The subset is the rule language, what eligibility rules are written in: location paths of
+/// child steps (from the root, or after any leading `..`), with name tests or `*`, predicates and
+/// a final `@name`; literals, numbers and variables; `or`, `and`, comparisons, arithmetic, unary
+/// minus and unions; the core functions in ``NativeExpression/CoreFunction`` and the context's
+/// own functions. Whatever is refused here does not compile.
 struct XPathSyntax {
     private let tokens: [Token]
     private var position = 0
     /// How deeply parentheses, predicates, arguments and minus signs nest here, and how many
     /// operators the expression has (a chain of them is a tree as deep as it is long); past
-    /// either limit the expression is left to libxml2, so that neither reading, evaluating nor
+    /// either limit the expression is refused, so that neither reading, evaluating nor
     /// freeing it recurses without bound.
     private var depth = 0
     private var operators = 0
@@ -24,12 +24,12 @@ struct XPathSyntax {
     private let namespaces: [String: String]
     private let functions: (_ name: String, _ uri: String) -> XPathFunction?
 
-    /// The expression in `source`, or nil when libxml2 has to evaluate it.
+    /// The expression in `source`, or nil when it is outside the rule language.
     static func parse(
         _ source: String, namespaces: [String: String],
         functions: @escaping (_ name: String, _ uri: String) -> XPathFunction?
     ) -> NativeExpression? {
-        // libxml2 reads a C string, which ends at the first NUL.
+        // A NUL would end the expression early for C code; none belongs in a rule.
         guard !source.utf8.contains(0), let tokens = Tokenizer.tokens(of: source) else { return nil }
         var syntax = XPathSyntax(tokens: tokens, namespaces: namespaces, functions: functions)
         guard let term = syntax.orExpression(), syntax.position == tokens.count else { return nil }
@@ -135,7 +135,7 @@ struct XPathSyntax {
 
     private mutating func operand() -> Term? {
         guard let term = pathOrPrimary() else { return nil }
-        // Filters on primaries and paths after them are left to libxml2.
+        // Filters on primaries and paths after them are outside the language.
         if let next, next == .symbol("[") || next == .symbol("/") { return nil }
         return term
     }
@@ -179,7 +179,7 @@ struct XPathSyntax {
             }
             return .core(core, arguments)
         }
-        // An unknown function or a wrong number of arguments: libxml2 reports it.
+        // An unknown function or a wrong number of arguments does not compile.
         guard let uri = namespaces[prefix], let function = functions(local, uri),
             function.arity.contains(arguments.count)
         else {
@@ -190,11 +190,14 @@ struct XPathSyntax {
 
     private mutating func path() -> DirectPath? {
         var path = DirectPath()
-        while take(.symbol("..")) {
+        if take(.symbol("/")) {
+            path.fromRoot = true
+        }
+        while !path.fromRoot, take(.symbol("..")) {
             path.parents += 1
             guard take(.symbol("/")) else { return path }
         }
-        if path.parents == 0, take(.symbol(".")) {
+        if !path.fromRoot, path.parents == 0, take(.symbol(".")) {
             return next == .symbol("/") ? nil : path
         }
         repeat {
@@ -204,18 +207,21 @@ struct XPathSyntax {
                 path.attribute = path.strings.make(Array(local.utf8))
                 return path
             }
-            guard case .name(let prefix, let local) = next else { return nil }
-            position += 1
-            var uri: DirectPath.CString?
-            if let prefix {
-                guard let bound = namespaces[prefix] else { return nil }
-                uri = path.strings.make(Array(bound.utf8))
+            var step: DirectPath.Step
+            if take(.symbol("*")) {
+                step = DirectPath.Step(name: DirectPath.Name(local: nil, uri: nil))
+            } else {
+                guard case .name(let prefix, let local) = next else { return nil }
+                position += 1
+                var uri: DirectPath.CString?
+                if let prefix {
+                    guard let bound = namespaces[prefix] else { return nil }
+                    uri = path.strings.make(Array(bound.utf8))
+                }
+                step = DirectPath.Step(name: DirectPath.Name(local: path.strings.make(Array(local.utf8)), uri: uri))
             }
-            var step = DirectPath.Step(name: DirectPath.Name(local: path.strings.make(Array(local.utf8)), uri: uri))
             while take(.symbol("[")) {
                 guard let predicate = orExpression(), take(.symbol("]")) else { return nil }
-                // A number would select by position.
-                if case .number = predicate { return nil }
                 step.add(predicate, strings: path.strings)
             }
             path.steps.append(step)
@@ -300,7 +306,7 @@ extension XPathSyntax {
                 }
                 if current == 0x24 {
                     index += 1
-                    // Prefixed variables are left to libxml2.
+                    // Prefixed variables are outside the language.
                     guard let variable = name(), byte(at: index) != 0x3A else { return nil }
                     tokens.append(.variable(variable))
                     continue
@@ -340,7 +346,6 @@ extension XPathSyntax {
                     continue
                 }
                 if current == 0x2F, byte(at: index + 1) == 0x2F { return nil }
-                if current == 0x2A, !operatorExpected() { return nil }
                 let single = String(decoding: [current], as: UTF8.self)
                 guard ["(", ")", "[", "]", "/", "@", ",", "|", "+", "-", "=", "<", ">", "*", "."].contains(single)
                 else {

@@ -63,6 +63,24 @@ struct RuleAuthorCommandTests {
         #expect(result.standardError.contains("T-1"))
     }
 
+    @Test("An edit path outside the rule language is named as such, not as a path that selects nothing")
+    func editPathOutsideTheLanguage() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rule = PackBuilder.rule("T-1", check: #"<required path="a:project/a:title"/>"#)
+        let pack = try Fixtures.write(PackBuilder.pack(rules: rule), to: "pack.xml", in: folder)
+        try Fixtures.write(try Fixtures.eligibleApplication(), to: "base.xml", in: folder)
+        let tests = """
+            <ruleTests xmlns="urn:s3check:rules:1" base="../base.xml">
+              <case rule="T-1" expect="fail"><remove path="//a:title"/></case>
+            </ruleTests>
+            """
+        try Fixtures.write(tests, to: "tests/t.xml", in: folder)
+        let result = try BinaryRunner.run(["test", pack], environment: ["LANG": "sv_SE.UTF-8"])
+        #expect(result.exitCode == 1)
+        #expect(result.standardError.contains("\"//a:title\" ingår inte i regelspråket"), "\(result.standardError)")
+    }
+
     @Test("rules --format json lists every rule with both languages and its legal basis")
     func catalogue() throws {
         let result = try BinaryRunner.run(["rules", "--format", "json"])

@@ -39,7 +39,7 @@ struct RuleLinterTests {
         #expect(RuleLinter().lint(try harness.load(PackBuilder.pack(rules: warning))).problems.isEmpty)
     }
 
-    @Test("A // path is a warning, an unused parameter too")
+    @Test("An unused parameter is a warning; a // path, outside the rule language, does not load")
     func warnings() throws {
         let extra = """
             <parameter id="unused" type="number">
@@ -47,11 +47,18 @@ struct RuleLinterTests {
               <value from="2021-01-01">1</value>
             </parameter>
             """
-        let rule = PackBuilder.rule("T-1", check: #"<range path="//a:trl/@start" max="9"/>"#)
+        let rule = PackBuilder.rule("T-1", check: #"<range path="a:project/a:trl/@start" max="9"/>"#)
         let result = RuleLinter().lint(try harness.load(PackBuilder.pack(extra: extra, rules: rule)))
         #expect(result.problems.isEmpty)
-        #expect(result.warnings.contains { $0.message.en.contains("anchored path") })
         #expect(result.warnings.contains { $0.ruleID == "unused" })
+        let scanning = PackBuilder.rule("T-1", check: #"<range path="//a:trl/@start" max="9"/>"#)
+        #expect {
+            try harness.load(PackBuilder.pack(rules: scanning))
+        } throws: { error in
+            let problems = (error as? RulePackError)?.problems ?? []
+            return problems.contains { $0.message.en.contains("is not in the rule language") }
+                && problems.contains { $0.message.sv.contains("ingår inte i regelspråket") }
+        }
     }
 
     @Test(

@@ -1,26 +1,33 @@
 import SafeXML
+import XPathOracle
 
-/// One expression evaluated from one node both ways: natively in Swift and by libxml2's XPath.
+/// One expression evaluated from one node both ways: by the rule language's evaluator and by
+/// libxml2's XPath, the oracle it must agree with.
 ///
-/// libxml2 is the reference the native evaluation must agree with; the results are compared as
-/// fingerprints (nodes by their place in the document, numbers by their bits, so NaN equals NaN).
+/// The results are compared as fingerprints (nodes by their place in the document, numbers by
+/// their bits, so NaN equals NaN); a failure on both sides agrees.
 public struct EvaluationAgreement {
     public let native: String
     public let reference: String
-    /// libxml2's result, for counting what a comparison exercised.
-    public let referenceValue: XPathValue
-    /// Whether the native evaluation handed over to libxml2, so that both answers are libxml2's.
-    public let deferred: Bool
+    /// libxml2's result, for counting what a comparison exercised; nil when it failed.
+    public let referenceValue: XPathValue?
 
-    public init(_ expression: XPathExpression, at node: XMLNode, in xpath: XPathContext) throws {
-        xpath.evaluatesNatively = true
-        let deferrals = xpath.deferredEvaluations
-        native = Self.fingerprint(try xpath.evaluate(expression, at: node))
-        deferred = xpath.deferredEvaluations > deferrals
-        xpath.evaluatesNatively = false
-        defer { xpath.evaluatesNatively = true }
-        referenceValue = try xpath.evaluate(expression, at: node)
-        reference = Self.fingerprint(referenceValue)
+    public init(_ expression: XPathExpression, at node: XMLNode, in xpath: XPathContext, oracle: LibXML2XPath) {
+        native = Self.outcome { () throws(XPathError) in try xpath.evaluate(expression, at: node) }.fingerprint
+        let reference = Self.outcome { () throws(XPathError) in try oracle.evaluate(expression.source, at: node) }
+        self.reference = reference.fingerprint
+        referenceValue = reference.value
+    }
+
+    private static func outcome(_ body: () throws(XPathError) -> XPathValue) -> (
+        fingerprint: String, value: XPathValue?
+    ) {
+        do {
+            let value = try body()
+            return (fingerprint(value), value)
+        } catch {
+            return ("error", nil)
+        }
     }
 
     public static func fingerprint(_ value: XPathValue) -> String {

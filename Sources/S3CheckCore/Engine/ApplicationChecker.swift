@@ -11,9 +11,6 @@ public final class ApplicationChecker {
         /// The profile whose rules run; nil for the pack's default.
         public var profile: String?
         public var limits: XMLDocument.Limits
-        /// Whether expressions Swift can evaluate skip libxml2's XPath machine; tests and the
-        /// instruction-count benchmark turn it off to compare the two.
-        public var evaluatesNatively = true
 
         public init(profile: String? = nil, limits: XMLDocument.Limits = XMLDocument.Limits()) {
             self.profile = profile
@@ -31,7 +28,6 @@ public final class ApplicationChecker {
         self.options = options
         // The loader already checked every name in the pack; only the expressions are compiled.
         compiled = try CompiledRules(ruleSet, rules: ruleSet.rules(in: options.profile), checkingNames: false)
-        compiled.context.evaluatesNatively = options.evaluatesNatively
         scorer = ruleSet.scorer
         parameters = ParameterCache(ruleSet.parameters)
     }

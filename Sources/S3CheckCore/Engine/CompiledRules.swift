@@ -2,8 +2,8 @@ import SafeXML
 
 /// The rules of a ``RuleSet`` with every expression compiled, for one thread.
 ///
-/// libxml2 writes into compiled expressions while evaluating them, so each worker compiles its
-/// own copy; compiling is cheap next to parsing an application.
+/// An XPath context holds the variables of the evaluation under way, so each worker compiles
+/// its own copy; compiling is cheap next to parsing an application.
 final class CompiledRules {
     let ruleSet: RuleSet
     let context: XPathContext

@@ -77,12 +77,6 @@ public struct RuleLinter {
             }
             for expression in rule.expressions {
                 usedParameters.formUnion(ExpressionScanner.variables(in: expression))
-                if expression.contains("//") {
-                    add(
-                        Catalog.text("lint.the-expression-uses-which-scans-the", ["expression": "\(expression)"]),
-                        warning: true
-                    )
-                }
                 for list in ruleSet.codeLists.keys where expression.contains("'\(list)'") {
                     usedLists.insert(list)
                 }

@@ -109,6 +109,17 @@ public struct RuleTestRunner {
             var editFailed = false
             for edit in element.childElements {
                 let source = edit.attribute("path") ?? ""
+                // A path outside the rule language would otherwise read as one that selects nothing.
+                if case .failure(let error) = Result(catching: { () throws(XPathError) in try xpath.compile(source) }) {
+                    let text =
+                        error.isOutsideTheLanguage
+                        ? Catalog.text("pack.expression-outside-the-language", ["expression": source])
+                        : Catalog.text(
+                            "pack.expression-does-not-compile", ["expression": source, "reason": error.reason])
+                    problem(edit.line, text.sv, text.en, rule: ruleID)
+                    editFailed = true
+                    continue
+                }
                 func select(_ path: String) -> [XMLNode] {
                     (try? xpath.compile(path)).flatMap { try? xpath.evaluate($0, at: editedRoot) }?.nodes ?? []
                 }

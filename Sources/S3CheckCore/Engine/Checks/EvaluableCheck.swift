@@ -66,6 +66,8 @@ struct CheckCompiler {
     func expression(_ source: String) throws(Failure) -> XPathExpression {
         do {
             return try context.compile(source)
+        } catch  where error.isOutsideTheLanguage {
+            throw Failure(message: Catalog.text("pack.expression-outside-the-language", ["expression": source]))
         } catch {
             throw Failure(
                 message: Catalog.text(
