@@ -37,16 +37,28 @@ let package = Package(
             path: "Sources/EmbedRulesPlugin"
         ),
         .target(name: "S3CheckRules", plugins: ["EmbedRulesPlugin"]),
+        // Core in layers, each importing only those below it, so the compiler keeps them apart:
+        // values (model, money, dates, texts, schemas) ← packs (reading rule packs and
+        // strategies) ← engine (compiling, evaluating, scoring, verdicts) ← authoring (lint, rule
+        // tests, calibration, templates). S3CheckCore is all four under one name.
         .target(
-            name: "S3CheckCore",
-            dependencies: [
-                "SafeXML",
-                "S3CheckRules",
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "SwiftCSV", package: "SwiftCSV"),
-            ],
+            name: "S3CheckValues",
+            dependencies: ["SafeXML", "S3CheckRules", .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Catalogs"],
             plugins: ["EmbedRulesPlugin"]
+        ),
+        .target(name: "S3CheckPacks", dependencies: ["S3CheckValues", "SafeXML", "S3CheckRules"]),
+        .target(name: "S3CheckEngine", dependencies: ["S3CheckPacks", "S3CheckValues", "SafeXML"]),
+        .target(
+            name: "S3CheckAuthoring",
+            dependencies: [
+                "S3CheckEngine", "S3CheckPacks", "S3CheckValues", "SafeXML", "S3CheckRules",
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ]
+        ),
+        .target(
+            name: "S3CheckCore",
+            dependencies: ["S3CheckAuthoring", "S3CheckEngine", "S3CheckPacks", "S3CheckValues"]
         ),
         .target(name: "S3CheckReports", dependencies: ["S3CheckCore", "SafeXML"]),
         // What a run is, shared by the command line and the service.
@@ -108,7 +120,7 @@ let package = Package(
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML", "S3CheckTestSupport"]),
         .testTarget(
             name: "S3CheckCoreTests",
-            dependencies: ["S3CheckCore", "S3CheckReports", "S3CheckTestSupport"]
+            dependencies: ["S3CheckCore", "S3CheckEngine", "S3CheckReports", "S3CheckTestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",

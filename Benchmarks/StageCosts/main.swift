@@ -65,7 +65,8 @@ for _ in 0..<21 {
     warmLoads.append(cpuTime() - loadStart)
 }
 let warmLoad = warmLoads.sorted()[warmLoads.count / 2]
-guard let scorer = ruleSet.scorer else { fatalError("the shipped pack has no strategy") }
+guard let strategy = ruleSet.strategy else { fatalError("the shipped pack has no strategy") }
+let scorer = AlignmentScorer(strategy: strategy)
 let schema = Schemas.shared.application
 
 let rounds = max(1, 4000 / inputs.count)

@@ -1,10 +1,11 @@
 import Foundation
+import S3CheckCore
 import S3CheckTestSupport
 import SafeXML
 import Testing
 import XPathOracle
 
-@testable import S3CheckCore
+@testable import S3CheckEngine
 
 /// The shipped packs' expressions are all in the rule language, and from every element of the
 /// examples each gives the value libxml2's XPath gives, with the pack's parameters bound.

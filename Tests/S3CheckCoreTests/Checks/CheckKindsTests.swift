@@ -1,8 +1,9 @@
 import Foundation
+import S3CheckCore
 import S3CheckTestSupport
 import Testing
 
-@testable import S3CheckCore
+@testable import S3CheckEngine
 
 @Suite("Every registered check kind is complete: schema element, texts in both languages, placeholders")
 struct CheckKindsTests {

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Numbers and amounts as people write them in the report's language.
+///
+/// Swedish groups digits with a no-break space and uses a decimal comma (`5 145 000,15`);
+/// English groups with a comma and uses a decimal point (`5,145,000.15`), as Språkrådet's
+/// *Svenska skrivregler* and the EU's English Style Guide describe. Numbers of four digits or
+/// fewer are not grouped, so that years and codes such as 2029 read as written. Amounts carry
+/// their currency the way each language writes it: `5 145 000 kr`, `SEK 5,145,000`,
+/// `300 000 euro`, `EUR 300,000`. Machine formats (JSON, SARIF properties) keep canonical
+/// numbers and never go through here.
+public enum NumberText {
+    /// The digit-group separator of Swedish, a no-break space so that a number never breaks
+    /// across lines.
+    static let swedishGroupSeparator = "\u{00A0}"
+
+    /// A whole number with its digits grouped.
+    public static func integer(_ value: Int, _ language: Language) -> String {
+        decimal(Decimal(value), language)
+    }
+
+    /// `value` without decimals when whole, otherwise rounded to at most `decimals` places
+    /// (trailing zeros of money kept: `12,50`), grouped, with the language's separators.
+    public static func decimal(_ value: Decimal, _ language: Language, decimals: Int = 2) -> String {
+        var source = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &source, decimals, .plain)
+        let canonical = NSDecimalNumber(decimal: rounded).stringValue
+        let negative = canonical.hasPrefix("-")
+        let unsigned = negative ? String(canonical.dropFirst()) : canonical
+        let parts = unsigned.split(separator: ".", maxSplits: 1).map(String.init)
+        var whole = parts[0]
+        if whole.count > 4 {
+            var groups: [String] = []
+            while whole.count > 3 {
+                groups.insert(String(whole.suffix(3)), at: 0)
+                whole.removeLast(3)
+            }
+            groups.insert(whole, at: 0)
+            whole = groups.joined(separator: language == .sv ? swedishGroupSeparator : ",")
+        }
+        var text = (negative ? "−" : "") + whole
+        if parts.count == 2 {
+            var fraction = parts[1]
+            if fraction.count == 1 && decimals == 2 { fraction += "0" }
+            text += (language == .sv ? "," : ".") + fraction
+        }
+        return text
+    }
+
+    /// A canonical decimal text (`5145000.15`, as a rule or the schema writes it) formatted for
+    /// `language`; nil when the text is not a plain decimal number.
+    public static func decimal(text: String, _ language: Language) -> String? {
+        guard let value = canonicalDecimal(text) else { return nil }
+        return decimal(value, language)
+    }
+
+    /// An amount with its currency (ISO 4217 code, as the application writes it).
+    public static func amount(_ value: Decimal, currency: String, _ language: Language) -> String {
+        let number = decimal(value, language)
+        switch (currency.uppercased(), language) {
+        case ("SEK", .sv): return number + "\u{00A0}kr"
+        case ("EUR", .sv): return number + "\u{00A0}euro"
+        case (let code, .sv): return number + "\u{00A0}" + code
+        case (let code, .en): return code + "\u{00A0}" + number
+        }
+    }
+
+    /// A percentage: `40 %` (with a no-break space, as both Swedish and EU English write it).
+    public static func percent(_ value: Decimal, _ language: Language, decimals: Int = 1) -> String {
+        decimal(value, language, decimals: decimals) + "\u{00A0}%"
+    }
+
+    /// `text` as a decimal when it is exactly `-?digits(.digits)?`; nil otherwise, so that
+    /// identifiers (`0180`, `SE11`) and dates are never taken for numbers.
+    package static func canonicalDecimal(_ text: String) -> Decimal? {
+        var digits = text.utf8[...]
+        if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+        guard let first = digits.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }
+        var seenPoint = false
+        var previous: UInt8 = 0
+        for byte in digits {
+            if byte == UInt8(ascii: ".") {
+                if seenPoint { return nil }
+                seenPoint = true
+            } else if !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                return nil
+            }
+            previous = byte
+        }
+        guard previous != UInt8(ascii: ".") else { return nil }
+        // A leading zero marks a code (`0180` Stockholm), not a number.
+        if digits.count > 1, first == UInt8(ascii: "0"), digits.dropFirst().first != UInt8(ascii: ".") { return nil }
+        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    }
+}
