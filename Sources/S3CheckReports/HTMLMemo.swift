@@ -10,11 +10,11 @@ extension HTMLReporter {
     }
 
     private func amount(_ value: ExactDecimal, _ facts: ApplicationFacts) -> String {
-        Markup.escape(NumberText.amount(value.decimalValue, currency: facts.currency, language))
+        Markup.escape(NumberText.amount(value, currency: facts.currency, language))
     }
 
     private func percent(_ value: ExactDecimal?) -> String {
-        value.map { Markup.escape(NumberText.percent($0.decimalValue, language)) } ?? "–"
+        value.map { Markup.escape(NumberText.percent($0, language)) } ?? "–"
     }
 
     /// A value of the application format by its name in the report's language.
@@ -96,8 +96,8 @@ extension HTMLReporter {
         var rate = ""
         if let (rule, measurement) = ceiling(application), let max = measurement.max {
             let values = [
-                "rate": NumberText.percent(Decimal(string: measurement.value) ?? 0, language),
-                "ceiling": NumberText.percent(Decimal(string: max) ?? 0, language),
+                "rate": NumberText.percent(ExactDecimal(measurement.value, as: .schema) ?? .zero, language),
+                "ceiling": NumberText.percent(ExactDecimal(max, as: .schema) ?? .zero, language),
                 "rule": rule,
             ]
             rate = "<p class=\"rate\">\(word("memo.rate", values))</p>"
@@ -190,7 +190,7 @@ extension HTMLReporter {
         let item = { (result: RuleResult) -> String in
             let title = context.rule(result.ruleID)?.title[language] ?? ""
             var measured = ""
-            if let measurement = result.measurement, let value = Decimal(string: measurement.value) {
+            if let measurement = result.measurement, let value = ExactDecimal(measurement.value, as: .schema) {
                 measured =
                     " <span class=\"measured\">("
                     + Markup.escape(

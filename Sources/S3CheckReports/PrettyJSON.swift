@@ -39,7 +39,10 @@ struct PrettyJSON {
     mutating func key(_ key: String) {
         nextItem()
         string(key)
-        bytes += [0x20, UInt8(ascii: ":"), 0x20]
+        // Byte by byte: an array literal here would be allocated for every member written.
+        bytes.append(0x20)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(0x20)
     }
 
     mutating func member(_ key: String, _ value: String) {
@@ -147,6 +150,6 @@ struct PrettyJSON {
 
     private mutating func newline(depth: Int) {
         bytes.append(0x0A)
-        for _ in 0..<(depth * 2) { bytes.append(0x20) }
+        bytes.append(contentsOf: repeatElement(0x20, count: depth * 2))
     }
 }

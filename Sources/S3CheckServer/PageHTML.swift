@@ -188,9 +188,12 @@ struct Words {
 
     /// A size as people read it: `4 MB`, `512 kB` (decimal digits the language's way).
     static func size(_ bytes: Int, _ language: Language) -> String {
-        let megabytes = Decimal(bytes) / Decimal(1024 * 1024)
-        if megabytes >= 1 { return NumberText.decimal(megabytes, language, decimals: 1) + "\u{00A0}MB" }
-        return NumberText.decimal(Decimal(bytes) / 1024, language, decimals: 0) + "\u{00A0}kB"
+        let size = ExactDecimal(bytes)
+        if bytes >= 1024 * 1024, let megabytes = size.divided(by: ExactDecimal(1024 * 1024), decimals: 1) {
+            return NumberText.decimal(megabytes, language, decimals: 1) + "\u{00A0}MB"
+        }
+        let kilobytes = size.divided(by: ExactDecimal(1024), decimals: 0) ?? .zero
+        return NumberText.decimal(kilobytes, language, decimals: 0) + "\u{00A0}kB"
     }
 
     /// What went wrong, for an applicant at the page rather than a program at the API.

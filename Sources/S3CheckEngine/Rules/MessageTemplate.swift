@@ -49,9 +49,11 @@ public enum MessageTemplate {
     /// empty. The first value of a name wins. `currency` is the application's (ISO 4217).
     static func fill(_ template: String, with values: [NamedValue], language: Language, currency: String?) -> String {
         substitute(template) { field in
-            let name = field.split(separator: ":", maxSplits: 1).first ?? field
-            let format = field.contains(":") ? field.split(separator: ":", maxSplits: 1).last.map(String.init) : nil
-            return values.first { $0.name == name }.map {
+            // ':' is ASCII: its byte index is a valid index of the field.
+            let colon = field.utf8.firstIndex(of: UInt8(ascii: ":"))
+            let name = colon.map { field[..<$0] } ?? field
+            let format = colon.map { String(field[field.index(after: $0)...]) }
+            return values.first { $0.name.utf8.elementsEqual(name.utf8) }.map {
                 text(of: $0, format: format, language: language, currency: currency)
             }
         }
@@ -66,13 +68,20 @@ public enum MessageTemplate {
     /// The template with each `{field}` replaced by `replacement(field)`, or kept as written
     /// when it gives nil.
     private static func substitute(_ template: String, _ replacement: (Substring) -> String?) -> String {
-        guard template.contains("{") else { return template }
+        // Braces are ASCII, so their byte indices are valid indices of the text; searching bytes
+        // spares the grapheme breaking that searching characters costs on every message.
+        let open = UInt8(ascii: "{")
+        guard template.utf8.contains(open) else { return template }
         var result = ""
+        result.reserveCapacity(template.utf8.count + 32)
         var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            result += replacement(rest[rest.index(after: open)..<close]) ?? String(rest[open...close])
+        while let start = rest.utf8.firstIndex(of: open) {
+            result += rest[..<start]
+            guard let close = rest.utf8[start...].firstIndex(of: UInt8(ascii: "}")) else {
+                rest = rest[start...]
+                break
+            }
+            result += replacement(rest[rest.index(after: start)..<close]) ?? String(rest[start...close])
             rest = rest[rest.index(after: close)...]
         }
         return result + rest

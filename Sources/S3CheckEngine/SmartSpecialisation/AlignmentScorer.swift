@@ -213,34 +213,40 @@ public struct AlignmentScorer: Sendable {
         let prefixedCodes: [(kind: Evidence.Kind, field: String, node: XMLNode, code: String)] =
             naceNodes.map { (.nace, "nace", $0, Self.plainCode($0.stringValue.trimmingXMLWhitespace())) }
             + research.map { (.researchField, "researchField", $0, Self.plainCode($0.attribute("code") ?? "")) }
-        let fields = project?.child("interventionFields")?.childElements ?? []
+        let fieldNodes = project?.child("interventionFields")?.childElements ?? []
+        // Read once, not once per area: code, share and line of each intervention field.
+        let fields = fieldNodes.map { node in
+            // A share outside 0–100 % (or too long a decimal to be a number) counts as the
+            // nearest bound, so that one bad attribute cannot make a score infinite.
+            let share =
+                Double(node.attribute("share") ?? "").map { min(max($0.isNaN ? 0 : $0, 0), 100) / 100 }
+                ?? 1 / Double(max(1, fieldNodes.count))
+            return (code: node.attribute("code") ?? "", share: share, line: node.line)
+        }
+        let codeLines = prefixedCodes.map(\.node.line)
         for (areaIndex, area) in strategy.areas.enumerated() {
-            for item in prefixedCodes {
-                // The most specific evidence counts: the heaviest prefix that the code starts with.
+            for (item, line) in zip(prefixedCodes, codeLines) {
+                // The most specific evidence counts: the heaviest prefix that the code starts with
+                // (the first of equal weights).
                 let candidates = item.kind == .nace ? area.nacePrefixes : area.researchFields
-                guard
-                    let best = candidates.filter({ Self.code(item.code, startsWith: $0.code) })
-                        .max(by: { $0.weight < $1.weight })
-                else { continue }
+                var best: Strategy.WeightedCode?
+                for candidate in candidates where Self.code(item.code, startsWith: candidate.code) {
+                    if best.map({ candidate.weight > $0.weight }) ?? true { best = candidate }
+                }
+                guard let best else { continue }
                 points[areaIndex] += best.weight
                 evidence[areaIndex].append(
                     Evidence(
-                        kind: item.kind, matched: best.code, field: item.field, line: item.node.line, count: 1,
+                        kind: item.kind, matched: best.code, field: item.field, line: line, count: 1,
                         weight: best.weight, points: best.weight))
             }
-            for node in fields {
-                let code = node.attribute("code") ?? ""
-                guard let match = area.interventionFields.first(where: { $0.code == code }) else { continue }
-                // A share outside 0–100 % (or too long a decimal to be a number) counts as the
-                // nearest bound, so that one bad attribute cannot make a score infinite.
-                let share =
-                    Double(node.attribute("share") ?? "").map { min(max($0.isNaN ? 0 : $0, 0), 100) / 100 }
-                    ?? 1 / Double(max(1, fields.count))
-                let value = match.weight * 2 * share
+            for field in fields {
+                guard let match = area.interventionFields.first(where: { $0.code == field.code }) else { continue }
+                let value = match.weight * 2 * field.share
                 points[areaIndex] += value
                 evidence[areaIndex].append(
                     Evidence(
-                        kind: .interventionField, matched: code, field: "field", line: node.line, count: 1,
+                        kind: .interventionField, matched: field.code, field: "field", line: field.line, count: 1,
                         weight: match.weight, points: value))
             }
         }
@@ -328,9 +334,17 @@ public struct AlignmentScorer: Sendable {
     }
 
     /// "72.11" starts with "72.1" and "72"; `code` is already without dots.
+    /// Whether `code` (without dots) starts with `prefix` read without its dots; an empty prefix
+    /// matches nothing. Compared byte by byte: this runs for every code against every prefix of
+    /// every area, and codes are ASCII.
     private static func code(_ code: String, startsWith prefix: String) -> Bool {
-        let plainPrefix = plainCode(prefix)
-        return !plainPrefix.isEmpty && code.hasPrefix(plainPrefix)
+        var codeBytes = code.utf8.makeIterator()
+        var compared = false
+        for byte in prefix.utf8 where byte != UInt8(ascii: ".") {
+            guard codeBytes.next() == byte else { return false }
+            compared = true
+        }
+        return compared
     }
 
     /// The code without its dots ("72.11" → "7211").

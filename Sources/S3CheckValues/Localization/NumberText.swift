@@ -16,33 +16,33 @@ public enum NumberText {
 
     /// A whole number with its digits grouped.
     public static func integer(_ value: Int, _ language: Language) -> String {
-        decimal(Decimal(value), language)
+        decimal(ExactDecimal(value), language)
     }
 
-    /// `value` without decimals when whole, otherwise rounded to at most `decimals` places
-    /// (trailing zeros of money kept: `12,50`), grouped, with the language's separators.
-    public static func decimal(_ value: Decimal, _ language: Language, decimals: Int = 2) -> String {
-        var source = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &source, decimals, .plain)
-        let canonical = NSDecimalNumber(decimal: rounded).stringValue
-        let negative = canonical.hasPrefix("-")
-        let unsigned = negative ? String(canonical.dropFirst()) : canonical
-        let parts = unsigned.split(separator: ".", maxSplits: 1).map(String.init)
-        var whole = parts[0]
+    /// `value` without decimals when whole, otherwise rounded half away from zero to at most
+    /// `decimals` places (trailing zeros of money kept: `12,50`), grouped, with the language's
+    /// separators. Exact: the digits are the decimal's own, never a binary approximation's.
+    public static func decimal(_ value: ExactDecimal, _ language: Language, decimals: Int = 2) -> String {
+        // The canonical form is ASCII: `-`, digits and at most one `.`.
+        let canonical = Array(value.rounded(decimals: min(max(decimals, 0), 6)).description.utf8)
+        let negative = canonical.first == UInt8(ascii: "-")
+        let unsigned = negative ? canonical.dropFirst() : canonical[...]
+        let point = unsigned.firstIndex(of: UInt8(ascii: "."))
+        let whole = unsigned[..<(point ?? unsigned.endIndex)]
+        var text = negative ? "−" : ""
+        text.reserveCapacity(canonical.count + 8)
         if whole.count > 4 {
-            var groups: [String] = []
-            while whole.count > 3 {
-                groups.insert(String(whole.suffix(3)), at: 0)
-                whole.removeLast(3)
+            let separator = language == .sv ? swedishGroupSeparator : ","
+            for (offset, digit) in whole.enumerated() {
+                if offset > 0, (whole.count - offset) % 3 == 0 { text += separator }
+                text.unicodeScalars.append(Unicode.Scalar(digit))
             }
-            groups.insert(whole, at: 0)
-            whole = groups.joined(separator: language == .sv ? swedishGroupSeparator : ",")
+        } else {
+            text += String(decoding: whole, as: UTF8.self)
         }
-        var text = (negative ? "−" : "") + whole
-        if parts.count == 2 {
-            var fraction = parts[1]
-            if fraction.count == 1 && decimals == 2 { fraction += "0" }
+        if let point {
+            var fraction = String(decoding: unsigned[unsigned.index(after: point)...], as: UTF8.self)
+            if fraction.utf8.count == 1 && decimals == 2 { fraction += "0" }
             text += (language == .sv ? "," : ".") + fraction
         }
         return text
@@ -56,7 +56,7 @@ public enum NumberText {
     }
 
     /// An amount with its currency (ISO 4217 code, as the application writes it).
-    public static func amount(_ value: Decimal, currency: String, _ language: Language) -> String {
+    public static func amount(_ value: ExactDecimal, currency: String, _ language: Language) -> String {
         let number = decimal(value, language)
         switch (currency.uppercased(), language) {
         case ("SEK", .sv): return number + "\u{00A0}kr"
@@ -67,13 +67,15 @@ public enum NumberText {
     }
 
     /// A percentage: `40 %` (with a no-break space, as both Swedish and EU English write it).
-    public static func percent(_ value: Decimal, _ language: Language, decimals: Int = 1) -> String {
+    public static func percent(_ value: ExactDecimal, _ language: Language, decimals: Int = 1) -> String {
         decimal(value, language, decimals: decimals) + "\u{00A0}%"
     }
 
     /// `text` as a decimal when it is exactly `-?digits(.digits)?`; nil otherwise, so that
     /// identifiers (`0180`, `SE11`) and dates are never taken for numbers.
-    package static func canonicalDecimal(_ text: String) -> Decimal? {
+    /// A number beyond what ``ExactDecimal`` holds (15 whole, 6 fraction digits) is nil too, and
+    /// is shown as written.
+    package static func canonicalDecimal(_ text: String) -> ExactDecimal? {
         var digits = text.utf8[...]
         if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
         guard let first = digits.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }
@@ -91,6 +93,6 @@ public enum NumberText {
         guard previous != UInt8(ascii: ".") else { return nil }
         // A leading zero marks a code (`0180` Stockholm), not a number.
         if digits.count > 1, first == UInt8(ascii: "0"), digits.dropFirst().first != UInt8(ascii: ".") { return nil }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        return ExactDecimal(text, as: .schema)
     }
 }
