@@ -4,7 +4,9 @@ import PackageDescription
 // The engine reads every value of an application through the layers below it (exact numbers,
 // dates, the XML wrapper); without cross-module optimisation none of those small functions is
 // inlined across the module boundary, which costs about a tenth of a check (docs/performance.md).
-let crossModuleOptimization: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+let crossModuleOptimization: [SwiftSetting] = [
+    .unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))
+]
 
 let package = Package(
     name: "s3check",

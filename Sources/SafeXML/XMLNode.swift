@@ -95,6 +95,28 @@ public struct XMLNode {
         return result
     }
 
+    /// Calls `body` with each attribute in document order, without building an array: for a
+    /// walk over every node of a document.
+    public func forEachAttribute(_ body: (XMLNode) throws -> Void) rethrows {
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            try body(
+                XMLNode(
+                    pointer: UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self), document: document)
+            )
+            attribute = current.pointee.next
+        }
+    }
+
+    /// Calls `body` with each child element in document order, without building an array.
+    public func forEachChildElement(_ body: (XMLNode) throws -> Void) rethrows {
+        var child = pointer.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { try body(XMLNode(pointer: current, document: document)) }
+            child = current.pointee.next
+        }
+    }
+
     /// The parent element, or nil at the root.
     public var parent: XMLNode? {
         guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else {

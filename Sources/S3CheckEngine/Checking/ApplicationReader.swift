@@ -46,14 +46,18 @@ struct ApplicationReader {
             return found
         }
         func visit(_ element: XMLNode) {
-            for attribute in element.attributeNodes {
+            element.forEachAttribute { attribute in
                 take(attribute, kind: kind(of: attribute, isAttribute: true), into: &reading)
             }
-            let children = element.childElements
-            if children.isEmpty {
+            var isLeaf = true
+            element.forEachChildElement { child in
+                isLeaf = false
+                visit(child)
+            }
+            // Only leaves hold values (the schema has no mixed content).
+            if isLeaf {
                 take(element, kind: kind(of: element, isAttribute: false), into: &reading)
             }
-            children.forEach(visit)
         }
         visit(root)
         return reading
