@@ -11,7 +11,6 @@ struct AlignmentText {
     /// The conclusion and every area ranked; `file`, when given, opens the heading so that in a
     /// batch the block cannot be read as the previous file's.
     func render(_ alignment: S3Alignment, file: String? = nil) -> String {
-        let sv = language == .sv
         // Declared areas by name, as the strategy calls them; an unknown id as written.
         let declared =
             alignment.declared.isEmpty
@@ -49,7 +48,6 @@ struct AlignmentText {
 
     /// `"klinisk" ×2 (sammanfattning, rad 9)`; a shared term also gives this area's part of it.
     func describe(_ evidence: Evidence) -> String {
-        let sv = language == .sv
         let line = "\(Catalog.text("s3.line", language)) \(evidence.line)"
         switch evidence.kind {
         case .term:

@@ -7,7 +7,6 @@ struct ConclusionText {
 
     func sentence(_ alignment: S3Alignment) -> String {
         let conclusion = alignment.conclusion
-        let sv = language == .sv
         let threshold = language.decimal(conclusion.threshold)
         func name(_ id: String) -> String { alignment.score(of: id)?.name[language] ?? id }
         func points(_ id: String) -> String { language.decimal(alignment.score(of: id)?.score ?? 0) }

@@ -12,7 +12,6 @@ public struct MarkdownReporter: StreamingReporter {
     public var needsTotalsFirst: Bool { true }
 
     public func opening(_ tally: RunTally) -> String {
-        let sv = language == .sv
         var lines = ["# \(Catalog.text("markdown.s3check-report", language))", ""]
         let counts = Verdict.allCases.map { $0.counted(tally.count($0))[language] }.joined(separator: ", ")
         lines.append("\(Catalog.counted("count.applications", tally.applications.count, language)): \(counts).")
@@ -30,7 +29,6 @@ public struct MarkdownReporter: StreamingReporter {
     }
 
     public func section(for application: ApplicationReport, at position: Int) -> ReportSection {
-        let sv = language == .sv
         var lines: [String] = []
         if !application.findings.isEmpty {
             lines += ["", "## \(Self.escape(application.file))", ""]
@@ -52,7 +50,6 @@ public struct MarkdownReporter: StreamingReporter {
     }
 
     public func closing(_ tally: RunTally) -> String {
-        let sv = language == .sv
         let packs = context.packs.map { "\($0.id) \($0.version)" }.joined(separator: ", ")
         return
             "\n\(Catalog.text("markdown.rule-packs", language)): \(Self.escape(packs)); s3check \(ToolInfo.version).\n"

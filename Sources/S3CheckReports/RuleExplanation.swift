@@ -13,7 +13,6 @@ public struct RuleExplanation {
     }
 
     public func text() -> String {
-        let sv = language == .sv
         var lines: [String] = []
         lines.append("\(rule.id): \(rule.title[language])")
         lines.append(String(repeating: "=", count: min(100, rule.id.count + 2 + rule.title[language].count)))

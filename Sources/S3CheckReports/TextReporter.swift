@@ -108,7 +108,6 @@ public struct TextReporter: StreamingReporter {
     }
 
     private func verdictLine(_ application: ApplicationReport) -> String {
-        let words = Words(language)
         let counts = [
             (application.count(.error), "count.errors"),
             (application.count(.warning), "count.warnings"),

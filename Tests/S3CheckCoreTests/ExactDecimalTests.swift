@@ -79,4 +79,16 @@ struct ExactDecimalTests {
         #expect(finding.message.sv.contains("s3check jämför belopp exakt"))
         #expect(finding.field?.path.hasSuffix("erdf/@amount") == true)
     }
+
+    @Test("The largest values the walk accepts add up exactly: an application's sum cannot overflow")
+    func largestSums() throws {
+        // 15 whole and 6 fraction digits, the most a typed field may hold.
+        let largest = try #require(ExactDecimal("999999999999999.999999", as: .schema))
+        // Far more values than an application within the input size limit can hold.
+        let lines = 5_000_000
+        var total = ExactDecimal.zero
+        for _ in 0..<lines { total = try #require(total.adding(largest)) }
+        #expect(total.millionths == largest.millionths * Int128(lines))
+        #expect(total.description == "4999999999999999999995")
+    }
 }
