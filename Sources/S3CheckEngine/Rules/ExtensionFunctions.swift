@@ -13,6 +13,8 @@ enum ExtensionFunctions {
 
     static func make(codeLists: [String: CodeList], alignment: AlignmentState) -> [XPathFunction] {
         let regexes = RegexCache()
+        // Read once per compiled pack, not once per call.
+        let wordLists = codeLists.mapValues { WordList($0.codes.keys) }
         func function(
             _ name: String, _ arity: ClosedRange<Int>, _ body: @escaping @Sendable ([XPathValue]) throws -> XPathValue
         ) -> XPathFunction {
@@ -52,6 +54,13 @@ enum ExtensionFunctions {
             },
             function("code-name", 2...2) { arguments in
                 .string(codeLists[arguments[0].string]?.codes[arguments[1].string.trimmingXMLWhitespace()] ?? "")
+            },
+            // The words of a text that a code list of words names, for rules that read what a
+            // line says rather than how it is categorised.
+            function("mentioned", 2...2) { arguments in
+                let id = arguments[0].string
+                guard let list = wordLists[id] else { throw FunctionError("unknown code list '\(id)'") }
+                return .string(list.mentions(in: arguments[1].string).joined(separator: ", "))
             },
             function("lower-case", 1...1) { .string($0[0].string.lowercased()) },
             function("distinct-count", 1...1) { arguments in
