@@ -61,6 +61,9 @@ struct DirectPath {
         /// not evaluated per candidate, which matters for sums over sibling cost lines. Any other
         /// value is compared by the general `test`. `slot` indexes the walk's variable values.
         case variable(attribute: CString, name: String, slot: Int, test: NativeExpression.Term)
+        /// `. = 'literal'` or `. != 'literal'`: the candidate's own text compared in place (a
+        /// rule that reads only the cost lines with a description asks `[. != '']` of each).
+        case ownText(value: CString, equal: Bool)
         /// Any other predicate, evaluated with the candidate as context node; when it is the
         /// whole predicate (`whole`), a number it gives is a position.
         case general(NativeExpression.Term, whole: Bool)
@@ -144,6 +147,9 @@ struct DirectPath {
         return attributes
     }
 
+    /// Whether the path is `.`, the context node itself.
+    var isSelf: Bool { !fromRoot && parents == 0 && steps.isEmpty && attribute == nil }
+
     /// Whether the path is `@name` alone, from the context node.
     var isAttributeOnly: Bool { !fromRoot && parents == 0 && steps.isEmpty && attribute != nil }
 
@@ -188,6 +194,9 @@ extension DirectPath.Step {
         case .compare(.equal, .path(let path), .string(let literal)) where path.isAttributeOnly:
             let value = strings.make(Array(literal.utf8))
             append(.attribute(DirectPath.AttributeTest(name: path.attributeName(in: strings), value: value)))
+        case .compare(let comparison, .path(let path), .string(let literal))
+        where path.isSelf && (comparison == .equal || comparison == .notEqual):
+            append(.ownText(value: strings.make(Array(literal.utf8)), equal: comparison == .equal))
         case .compare(.equal, .path(let path), .variable(let name)) where path.isAttributeOnly:
             append(.variable(attribute: path.attributeName(in: strings), name: name, slot: variableCount, test: term))
             variableCount += 1
@@ -239,6 +248,9 @@ extension DirectPath.Step {
                     holds = try NativeExpression.evaluate(test, at: element, in: environment).boolean
                 }
                 if !holds { return false }
+            case .ownText(let value, let equal):
+                // An element's text exists (possibly empty), so `=` and `!=` are each other's negation.
+                if (NodeText.withValue(of: element) { xmlStrEqual($0, value) != 0 }) != equal { return false }
             case .general(let term, let whole):
                 let value = try NativeExpression.evaluate(term, at: element, in: environment)
                 if whole, case .number(let wanted) = value {

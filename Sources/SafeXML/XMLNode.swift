@@ -209,14 +209,22 @@ public struct XMLNode {
 /// The string value of `node` read in place when one text node holds it all: a text node, or
 /// an element or attribute whose only child is text. nil otherwise, and the caller copies the
 /// value out with `xmlNodeGetContent`. Amounts, codes and texts are nearly always held so.
+/// A NUL alone: the text of a node without children. Never freed, never written.
+nonisolated(unsafe) private let emptyText: UnsafePointer<xmlChar> = {
+    let text = UnsafeMutablePointer<xmlChar>.allocate(capacity: 1)
+    text.pointee = 0
+    return UnsafePointer(text)
+}()
+
 func inlineText(of node: xmlNodePtr) -> UnsafePointer<xmlChar>? {
     switch node.pointee.type {
     case XML_TEXT_NODE:
         return node.pointee.content.map { UnsafePointer($0) }
     case XML_ELEMENT_NODE, XML_ATTRIBUTE_NODE:
-        guard let text = node.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE else {
-            return nil
-        }
+        // No children: the empty string, without asking libxml2 for a copy (most cost lines of
+        // a budget are empty elements, and rules read each one's text).
+        guard let text = node.pointee.children else { return emptyText }
+        guard text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE else { return nil }
         return text.pointee.content.map { UnsafePointer($0) }
     default:
         return nil

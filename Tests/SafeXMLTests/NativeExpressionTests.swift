@@ -125,6 +125,8 @@ struct NativeExpressionTests {
             "t:line[f:upper(@kind) = 'STAFF'][1]", "/t:r/t:line[@kind = 'staff']", "/t:r",
             "/t:r/t:group/t:line/@amount",
             "*", "*/t:line", "t:group/*", "*[@kind = 'staff']", "*[2]", "t:r/*", "/*", "/*/*[1]", "plain/*",
+            "t:line[. != '']", "t:line[. = '']", "t:id[. = '556677-8899']",
+            "t:flag[. != 'true']", "t:text[. = 'x'] | t:v[. = '']",
         ]
     )
     func paths(_ source: String) throws {

@@ -3,27 +3,29 @@
 /// Swedish compounds do: `dröjsmålsränta`), `*avgift*` (anywhere in a word), and phrases of
 /// whole words (`purchase of land`).
 ///
-/// Case is ignored; a word is a run of letters, digits and hyphens, so that `fine-tuning` is not
-/// the word `fine`.
+/// Case is ignored (ASCII and the Swedish and French letters Å Ä Ö É); a word is a run of
+/// letters, digits and hyphens, so that `fine-tuning` is not the word `fine`. The text is read
+/// as UTF-8 bytes, without making a string per word: rules call this for every cost line.
 struct WordList {
     private enum Pattern {
-        case word(String)
-        case prefix(String)
-        case suffix(String)
-        case infix(String)
-        case phrase([String])
+        case word([UInt8])
+        case prefix([UInt8])
+        case suffix([UInt8])
+        case infix([UInt8])
+        case phrase([[UInt8]])
     }
 
     private let patterns: [Pattern]
 
     init(_ entries: some Sequence<String>) {
         patterns = entries.sorted().compactMap { entry in
-            let text = entry.lowercased()
-            let parts = Self.words(in: text)
-            if parts.count > 1 { return .phrase(parts) }
-            let core = text.trimmingCharacters(in: "*")
+            let bytes = Self.lowered(Array(entry.utf8))
+            let words = Self.wordRanges(in: bytes).map { Array(bytes[$0]) }
+            if words.count > 1 { return .phrase(words) }
+            let starred = UInt8(ascii: "*")
+            let core = Array(bytes.drop { $0 == starred }.reversed().drop { $0 == starred }.reversed())
             guard !core.isEmpty else { return nil }
-            switch (text.hasPrefix("*"), text.hasSuffix("*")) {
+            switch (bytes.first == starred, bytes.last == starred) {
             case (true, true): return .infix(core)
             case (false, true): return .prefix(core)
             case (true, false): return .suffix(core)
@@ -35,23 +37,36 @@ struct WordList {
     /// The words (or phrases) of `text` the list names, as the text writes them, in text order,
     /// each once.
     func mentions(in text: String) -> [String] {
-        let written = Self.words(in: text)
-        let lowered = written.map { $0.lowercased() }
+        let written = Array(text.utf8)
+        let bytes = Self.lowered(written)
+        let words = Self.wordRanges(in: bytes)
         var found: [String] = []
-        func note(_ range: Range<Int>) {
-            let words = written[range].joined(separator: " ")
-            if !found.contains(words) { found.append(words) }
+        func note(_ first: Int, _ count: Int) {
+            let range = words[first].lowerBound..<words[first + count - 1].upperBound
+            let shown = String(decoding: written[range], as: UTF8.self)
+            if !found.contains(shown) { found.append(shown) }
         }
-        for index in lowered.indices {
-            let word = lowered[index]
+        for (index, range) in words.enumerated() {
+            let word = bytes[range]
             for pattern in patterns {
+                // Length and an end byte first: most words match no pattern, and comparing
+                // slices element by element costs far more than these two tests.
                 switch pattern {
-                case .word(let core) where word == core: note(index..<index + 1)
-                case .prefix(let core) where word.hasPrefix(core): note(index..<index + 1)
-                case .suffix(let core) where word.hasSuffix(core): note(index..<index + 1)
-                case .infix(let core) where word.contains(core): note(index..<index + 1)
-                case .phrase(let words) where lowered[index...].starts(with: words):
-                    note(index..<index + words.count)
+                case .word(let core)
+                where word.count == core.count && word.first == core.first && word.elementsEqual(core):
+                    note(index, 1)
+                case .prefix(let core)
+                where word.count >= core.count && word.first == core.first && word.starts(with: core):
+                    note(index, 1)
+                case .suffix(let core)
+                where word.count >= core.count && word.last == core.last
+                    && word.suffix(core.count).elementsEqual(core):
+                    note(index, 1)
+                case .infix(let core) where word.count >= core.count && Self.contains(word, core): note(index, 1)
+                case .phrase(let parts)
+                where word.first == parts[0].first && index + parts.count <= words.count
+                    && parts.indices.allSatisfy({ bytes[words[index + $0]].elementsEqual(parts[$0]) }):
+                    note(index, parts.count)
                 default: continue
                 }
             }
@@ -59,16 +74,61 @@ struct WordList {
         return found
     }
 
-    /// Runs of letters, digits, hyphens and asterisks (which only list entries hold).
-    private static func words(in text: String) -> [String] {
-        text.split { character in
-            !(character.isLetter || character.isNumber || character == "-" || character == "*")
-        }.map(String.init)
+    private static func contains(_ word: ArraySlice<UInt8>, _ part: [UInt8]) -> Bool {
+        guard part.count <= word.count else { return false }
+        var start = word.startIndex
+        while start + part.count <= word.endIndex {
+            if word[start..<start + part.count].elementsEqual(part) { return true }
+            start += 1
+        }
+        return false
     }
-}
 
-extension String {
-    fileprivate func trimmingCharacters(in character: Character) -> String {
-        String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
+    /// ASCII letters, and Å Ä Ö É in UTF-8, made lower case; every other byte as it is.
+    private static func lowered(_ bytes: [UInt8]) -> [UInt8] {
+        var result = bytes
+        for index in result.indices {
+            let byte = result[index]
+            if byte >= 0x41 && byte <= 0x5A {
+                result[index] = byte + 0x20
+            } else if byte == 0xC3, index + 1 < result.count, [0x84, 0x85, 0x96, 0x89].contains(result[index + 1]) {
+                result[index + 1] += 0x20
+            }
+        }
+        return result
+    }
+
+    /// The byte ranges of the words: runs of ASCII letters and digits, hyphens, asterisks (which
+    /// only list entries hold) and non-ASCII letters. No-break spaces and the punctuation block
+    /// (dashes, quotes) separate words.
+    private static func wordRanges(in bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start: Int?
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let (isWordByte, length): (Bool, Int)
+            switch byte {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, UInt8(ascii: "-"), UInt8(ascii: "*"):
+                (isWordByte, length) = (true, 1)
+            case 0xC2 where index + 1 < bytes.count:
+                // U+0080–U+00BF: no-break space, quotes and signs, not letters.
+                (isWordByte, length) = (false, 2)
+            case 0xE2 where index + 1 < bytes.count && bytes[index + 1] == 0x80:
+                // U+2000–U+203F: spaces, dashes, quotes.
+                (isWordByte, length) = (false, 3)
+            case 0x80...: (isWordByte, length) = (true, 1)
+            default: (isWordByte, length) = (false, 1)
+            }
+            if isWordByte {
+                if start == nil { start = index }
+            } else if let first = start {
+                ranges.append(first..<index)
+                start = nil
+            }
+            index += min(length, bytes.count - index)
+        }
+        if let first = start { ranges.append(first..<bytes.count) }
+        return ranges
     }
 }
