@@ -33,3 +33,47 @@ extension XMLNode {
             pointer: UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self), document: document)
     }
 }
+
+/// A table from name identities to values, found by the name's address without hashing: a
+/// document has a few dozen distinct names, and a walk over it looks one up for every node,
+/// where a `Dictionary` would hash each time.
+public struct NameTable<Value> {
+    private var addresses: [UInt]
+    private var values: [Value?]
+    private var count = 0
+
+    /// A table that keeps up to half of `capacity` names (rounded up to a power of two); names
+    /// beyond that are simply not kept.
+    public init(capacity: Int = 256) {
+        var size = 16
+        while size < capacity { size *= 2 }
+        addresses = Array(repeating: 0, count: size)
+        values = Array(repeating: nil, count: size)
+    }
+
+    private func slot(of name: XMLNode.NameIdentity) -> Int? {
+        let mask = addresses.count - 1
+        // Names are heap strings: their low bits are alignment, the next ones spread well.
+        var index = Int(truncatingIfNeeded: (name.address >> 4) ^ (name.address >> 12)) & mask
+        while true {
+            if addresses[index] == name.address || addresses[index] == 0 { return index }
+            index = (index + 1) & mask
+        }
+    }
+
+    /// The value kept for `name`, or nil when none is.
+    public subscript(name: XMLNode.NameIdentity) -> Value? {
+        get {
+            guard name.address != 0, let index = slot(of: name), addresses[index] == name.address else { return nil }
+            return values[index]
+        }
+        set {
+            guard name.address != 0, let newValue, count * 2 < addresses.count, let index = slot(of: name) else {
+                return
+            }
+            if addresses[index] == 0 { count += 1 }
+            addresses[index] = name.address
+            values[index] = newValue
+        }
+    }
+}

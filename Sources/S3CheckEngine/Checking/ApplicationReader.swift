@@ -30,8 +30,8 @@ struct ApplicationReader {
         var reading = Reading()
         // Names are interned per document, so a name's kind is looked up by its address after
         // the first time: no string is made for the hundreds of nodes an application has.
-        var elementKinds: [XMLNode.NameIdentity: ValueTypes.Kind?] = [:]
-        var attributeKinds: [XMLNode.NameIdentity: ValueTypes.Kind?] = [:]
+        var elementKinds = NameTable<ValueTypes.Kind?>()
+        var attributeKinds = NameTable<ValueTypes.Kind?>()
         func kind(of node: XMLNode, isAttribute: Bool) -> ValueTypes.Kind? {
             let name = node.nameIdentity
             if isAttribute {
