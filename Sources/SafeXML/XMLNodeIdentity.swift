@@ -77,3 +77,14 @@ public struct NameTable<Value> {
         }
     }
 }
+
+extension XMLNode {
+    /// A number kept on the node itself for the document's lifetime, 0 until set: libxml2's
+    /// `_private` slot, which it leaves to its user. One walk over a document leaves an index on
+    /// each node it read, and later look-ups from nodes an expression selects find it without
+    /// hashing. The document's reader is its only user; nothing else in s3check sets it.
+    public var mark: Int {
+        get { Int(bitPattern: pointer.pointee._private) }
+        nonmutating set { pointer.pointee._private = UnsafeMutableRawPointer(bitPattern: newValue) }
+    }
+}

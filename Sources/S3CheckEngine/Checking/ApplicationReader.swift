@@ -135,16 +135,25 @@ struct ApplicationReader {
 }
 
 /// The typed values of one application, read once by ``ApplicationReader``, by node.
+///
+/// Each value's index (plus one) is left on its node (``XMLNode/mark``), so that the rules find
+/// it from any node they select without hashing: a budget has hundreds of amounts, each read by
+/// several rules. Only the walk over a freshly parsed document sets marks.
 struct ApplicationValues {
-    private var decimals: [XMLNode.Identity: ExactDecimal] = [:]
+    /// Each value with the node it was read from, which a look-up checks, so that a mark left by
+    /// another walk over the same document can never find a wrong value.
+    private var decimals: [(node: XMLNode.Identity, value: ExactDecimal)] = []
 
     mutating func set(_ value: ExactDecimal, for node: XMLNode) {
-        decimals[node.identity] = value
+        decimals.append((node.identity, value))
+        node.mark = decimals.count
     }
 
     /// The decimal the walk read for a typed field; nil for any other node.
     func decimal(of node: XMLNode) -> ExactDecimal? {
-        decimals.isEmpty ? nil : decimals[node.identity]
+        let mark = node.mark
+        guard mark > 0, mark <= decimals.count, decimals[mark - 1].node == node.identity else { return nil }
+        return decimals[mark - 1].value
     }
 
     /// The decimal of an element's attribute, when the walk read one.
