@@ -148,7 +148,10 @@ struct HostileInputTests {
             of: "name=\"Stockholm\"",
             with: "name=\"\(String(repeating: "Stockholm ", count: 100_000))\""
         )
-        #expect(check(longAttribute).verdict == .eligible)
+        // Checked in full: the 1 MB name is not Stockholm's, which SE-LOC-003 remarks on.
+        let long = check(longAttribute)
+        #expect(long.verdict == .eligibleWithRemarks)
+        #expect(long.findings.map(\.ruleID) == ["SE-LOC-003"])
         var lines = ""
         for index in 0..<3000 {
             lines += "<costLine partner=\"P2\" year=\"2027\" category=\"travel\" amount=\"\(index % 7)\"/>\n"
