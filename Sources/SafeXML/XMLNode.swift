@@ -84,14 +84,7 @@ public struct XMLNode {
     /// The element's attributes, in document order.
     public var attributeNodes: [XMLNode] {
         var result: [XMLNode] = []
-        var attribute = pointer.pointee.properties
-        while let current = attribute {
-            result.append(
-                XMLNode(
-                    pointer: UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self), document: document)
-            )
-            attribute = current.pointee.next
-        }
+        forEachAttribute { result.append($0) }
         return result
     }
 
@@ -128,13 +121,7 @@ public struct XMLNode {
     /// The child elements, in document order.
     public var childElements: [XMLNode] {
         var result: [XMLNode] = []
-        var child = pointer.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE {
-                result.append(XMLNode(pointer: current, document: document))
-            }
-            child = current.pointee.next
-        }
+        forEachChildElement { result.append($0) }
         return result
     }
 

@@ -113,7 +113,10 @@ public struct RuleTestRunner {
             for edit in element.childElements {
                 let source = edit.attribute("path") ?? ""
                 // A path outside the rule language would otherwise read as one that selects nothing.
-                if case .failure(let error) = Result(catching: { () throws(XPathError) in try xpath.compile(source) }) {
+                let expression: XPathExpression
+                do {
+                    expression = try xpath.compile(source)
+                } catch {
                     let text =
                         error.isOutsideTheLanguage
                         ? Catalog.text("pack.expression-outside-the-language", ["expression": source])
@@ -126,7 +129,7 @@ public struct RuleTestRunner {
                 func select(_ path: String) -> [XMLNode] {
                     (try? xpath.compile(path)).flatMap { try? xpath.evaluate($0, at: editedRoot) }?.nodes ?? []
                 }
-                let nodes = select(source)
+                let nodes = (try? xpath.evaluate(expression, at: editedRoot))?.nodes ?? []
                 // set on a missing attribute (…/@name) adds it to the elements the rest selects.
                 if nodes.isEmpty, edit.localName == "set", let slash = source.range(of: "/@", options: .backwards),
                     !source[slash.upperBound...].contains(where: { "/[]()|".contains($0) })
