@@ -37,7 +37,7 @@ curl -fsS "$base/?lang=en" > "$out/form.en.html"
 curl -fsS -F "file=@Examples/not-eligible-cofinancing.sv.xml" -F lang=sv "$base/?lang=sv" > "$out/result.sv.html"
 curl -sS -F 'file=@/dev/null;filename=' "$base/?lang=en" > "$out/error.en.html"
 grep -q 'aria-invalid="true"' "$out/error.en.html" || { echo "service: no error tied to the file field"; failed=$((failed + 1)); }
-../shared/tools/check-html --Werror "$out"/form.sv.html "$out"/form.en.html "$out"/result.sv.html "$out"/error.en.html \
+"${S3CHECK_SHARED:-../shared}"/tools/check-html --Werror "$out"/form.sv.html "$out"/form.en.html "$out"/result.sv.html "$out"/error.en.html \
   || failed=$((failed + 1))
 
 # --- SIGTERM ends it cleanly ------------------------------------------------------------------
