@@ -117,6 +117,7 @@ struct DirectPath {
             // share it, so most namespace tests are one pointer comparison. Per step, since each
             // step names its own namespace.
             var knownNamespace: xmlNsPtr?
+            var knownName: UnsafePointer<xmlChar>?
             var next: [xmlNodePtr] = []
             let values = step.variableValues(in: environment)
             // How many candidates of the current parent each predicate has been tried on.
@@ -125,7 +126,7 @@ struct DirectPath {
                 for index in positions.indices { positions[index] = 0 }
                 var child = node.pointee.children
                 while let element = child {
-                    if step.matches(element, knownNamespace: &knownNamespace),
+                    if step.matches(element, knownName: &knownName, knownNamespace: &knownNamespace),
                         try step.filtersHold(on: element, values: values, positions: &positions, in: environment)
                     {
                         next.append(element)
@@ -263,10 +264,19 @@ extension DirectPath.Step {
         return true
     }
 
-    func matches(_ node: xmlNodePtr, knownNamespace: inout xmlNsPtr?) -> Bool {
+    /// Whether `node` is an element this step's name test accepts. `knownName` and
+    /// `knownNamespace` remember the last name and namespace that matched: a parser interns
+    /// names, so the siblings of one name (hundreds of cost lines) share one pointer and are
+    /// accepted without comparing their bytes again.
+    func matches(_ node: xmlNodePtr, knownName: inout UnsafePointer<xmlChar>?, knownNamespace: inout xmlNsPtr?) -> Bool
+    {
         guard node.pointee.type == XML_ELEMENT_NODE else { return false }
         guard let local = name.local else { return true }
-        guard let own = node.pointee.name, own[0] == local[0], xmlStrEqual(own, local) != 0 else { return false }
+        guard let own = node.pointee.name else { return false }
+        if own != knownName {
+            guard own[0] == local[0], xmlStrEqual(own, local) != 0 else { return false }
+            knownName = own
+        }
         switch (node.pointee.ns, name.uri) {
         case (nil, nil): return true
         case (let namespace?, let uri?):

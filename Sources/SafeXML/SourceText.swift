@@ -115,9 +115,14 @@ private final class LineIndex: @unchecked Sendable {
         defer { lock.unlock() }
         if let computed { return computed }
         var starts = [0]
+        // memchr jumps from line break to line break: a finding's column needs the index, and
+        // a byte-by-byte loop over the document cost as much as a rule.
         data.withUnsafeBytes { buffer in
-            for offset in 0..<buffer.count where buffer[offset] == UInt8(ascii: "\n") {
-                starts.append(offset + 1)
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                offset = base.distance(to: UnsafeRawPointer(found)) + 1
+                starts.append(offset)
             }
         }
         computed = starts

@@ -12,8 +12,8 @@ public final class XMLDocument {
     package var opaquePointer: UnsafeMutableRawPointer { UnsafeMutableRawPointer(pointer) }
     /// The text the document was parsed from, for quoting lines and finding columns.
     public let source: SourceText
-    /// Each element's `[n]` among siblings of its name, filled one parent at a time, so that
-    /// the paths of many findings under one parent cost linear, not quadratic, time.
+    /// Each element's `[n]` among siblings of its name, so that the paths of many findings
+    /// under one parent cost linear, not quadratic, time.
     let siblingPositions = SiblingPositions()
     /// Element lines read from the source, built only when an element lies past line 65 534,
     /// where libxml2's 16-bit line field saturates and `xmlGetLineNo` can only guess.

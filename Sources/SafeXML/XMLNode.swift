@@ -168,6 +168,19 @@ public struct XMLNode {
         return String(cString: value)
     }
 
+    /// Calls `body` with the value of the attribute with this local name and no namespace as
+    /// UTF-8 bytes, read in place as ``withStringValueBytes(_:)`` reads; nil when there is none.
+    /// For loops over hundreds of cost lines, where copying each value into a string adds up.
+    public func withAttributeBytes<Result>(_ name: String, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
+        let attribute = name.withCString { name in
+            name.withMemoryRebound(to: xmlChar.self, capacity: 1) { DirectPath.attribute($0, of: pointer) }
+        }
+        guard let attribute else { return body(nil) }
+        return NodeText.withValue(of: UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self)) {
+            body(UnsafeBufferPointer(start: $0, count: Int(xmlStrlen($0))))
+        }
+    }
+
     /// The value of an attribute in a namespace (for example `xml:lang`).
     public func attribute(_ name: String, namespace: String) -> String? {
         guard let value = xmlGetNsProp(pointer, name, namespace) else { return nil }
@@ -220,31 +233,42 @@ func inlineText(of node: xmlNodePtr) -> UnsafePointer<xmlChar>? {
 
 /// Positions of elements among their same-named siblings, per parent, for one document on one
 /// thread.
+///
+/// Most documents have a finding or two, under a parent with hundreds of children (the cost
+/// lines), so the first few positions under a parent are counted directly among the preceding
+/// siblings; only a parent asked about more often has its children indexed once, which keeps the
+/// paths of many findings under one parent linear rather than quadratic.
 final class SiblingPositions {
     private var suffixes: [xmlNodePtr: String] = [:]
-    private var indexedParents: Set<xmlNodePtr> = []
+    private var requests: [xmlNodePtr: Int] = [:]
+    /// How many positions under one parent are counted directly before the parent is indexed.
+    private static let directCounts = 8
 
-    /// `[n]` when `node` has siblings of its name, else empty; a parent's children are counted
-    /// once, on the first request.
+    /// `[n]` when `node` has siblings of its name, else empty.
     func suffix(of node: xmlNodePtr) -> String {
         guard let parent = node.pointee.parent else { return NodeReference.positionSuffix(of: node) }
-        if indexedParents.insert(parent).inserted {
-            var totals: [String: Int] = [:]
-            var child = parent.pointee.children
-            var order: [(xmlNodePtr, String, Int)] = []
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE, let name = current.pointee.name {
-                    let key = String(cString: name)
-                    totals[key, default: 0] += 1
-                    order.append((current, key, totals[key] ?? 1))
-                }
-                child = current.pointee.next
-            }
-            for (element, key, position) in order where (totals[key] ?? 0) > 1 {
-                suffixes[element] = "[\(position)]"
-            }
-        }
+        let count = requests[parent, default: 0] + 1
+        requests[parent] = count
+        guard count > Self.directCounts else { return NodeReference.positionSuffix(of: node) }
+        if count == Self.directCounts + 1 { index(parent) }
         return suffixes[node] ?? ""
+    }
+
+    private func index(_ parent: xmlNodePtr) {
+        var totals: [String: Int] = [:]
+        var child = parent.pointee.children
+        var order: [(xmlNodePtr, String, Int)] = []
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, let name = current.pointee.name {
+                let key = String(cString: name)
+                totals[key, default: 0] += 1
+                order.append((current, key, totals[key] ?? 1))
+            }
+            child = current.pointee.next
+        }
+        for (element, key, position) in order where (totals[key] ?? 0) > 1 {
+            suffixes[element] = "[\(position)]"
+        }
     }
 }
 
@@ -293,10 +317,12 @@ extension NodeReference {
             }
             sibling = current.pointee.prev
         }
-        sibling = node.pointee.next
+        // Whether one more sibling has the name is all the following ones can add.
+        sibling = total > 1 ? nil : node.pointee.next
         while let current = sibling {
             if current.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(current.pointee.name, name) != 0 {
                 total += 1
+                break
             }
             sibling = current.pointee.next
         }

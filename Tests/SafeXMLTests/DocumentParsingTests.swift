@@ -26,6 +26,16 @@ struct DocumentParsingTests {
         let big = try XMLDocument.parse(Data(many.utf8), name: "many.xml")
         let last = try #require(big.root?.childElements.last)
         #expect(last.path == "/a/x[20000]")
+        // More requests under one parent than are counted directly: the index that takes over
+        // gives the same positions, asked in either order.
+        let mixed = "<a><b/><c/><b/><b/><c/><d/><b/><c/><b/><e/><b/><c/></a>"
+        let expected = [
+            "/a/b[1]", "/a/c[1]", "/a/b[2]", "/a/b[3]", "/a/c[2]", "/a/d", "/a/b[4]", "/a/c[3]", "/a/b[5]", "/a/e",
+            "/a/b[6]", "/a/c[4]",
+        ]
+        let twelve = try #require(try XMLDocument.parse(Data(mixed.utf8), name: "mixed.xml").root).childElements
+        #expect(twelve.reversed().map(\.path) == expected.reversed())
+        #expect(twelve.map(\.path) == expected)
     }
 
     @Test("A well-formed document gives its root, lines and readable paths")

@@ -27,14 +27,26 @@ enum FactsReader {
         }
         var cells: [ApplicationFacts.CostCell] = []
         var total = ExactDecimal.zero
+        // Cells found by comparing the attributes' bytes in place: a budget has hundreds of
+        // lines and a handful of cells, so a string per line would cost more than the table.
+        var keys: [(category: [UInt8], year: [UInt8])] = []
         for line in root.child("budget")?.children("costLine") ?? [] {
-            let category = line.attribute("category") ?? ""
-            let year = line.attribute("year") ?? ""
             let value = amount(line)
             total += value
-            if let index = cells.firstIndex(where: { $0.category == category && $0.year == year }) {
-                cells[index].amount += value
+            let found = line.withAttributeBytes("category") { category in
+                line.withAttributeBytes("year") { year in
+                    keys.firstIndex {
+                        $0.category.elementsEqual(category ?? .init(start: nil, count: 0))
+                            && $0.year.elementsEqual(year ?? .init(start: nil, count: 0))
+                    }
+                }
+            }
+            if let found {
+                cells[found].amount += value
             } else {
+                let category = line.attribute("category") ?? ""
+                let year = line.attribute("year") ?? ""
+                keys.append((Array(category.utf8), Array(year.utf8)))
                 cells.append(ApplicationFacts.CostCell(category: category, year: year, amount: value))
             }
         }

@@ -103,6 +103,10 @@ final class CompiledRule {
     let rule: Rule
     let applicability: XPathExpression?
     let lets: [(String, XPathExpression)]
+    /// The lets the check reads, directly or through another let: evaluated before the check.
+    /// The others only fill in a message, so they wait for a finding (most checks pass, and a
+    /// message's let may add up hundreds of cost lines).
+    let checkReads: [Bool]
     /// The check's context, whose nodes are checked one by one; nil checks the application.
     let context: XPathExpression?
     let check: any CompiledCheck
@@ -122,9 +126,26 @@ final class CompiledRule {
         self.rule = rule
         self.applicability = applicability
         self.lets = lets
+        checkReads = Self.letsRead(by: rule, lets: lets.map(\.0))
         self.context = context
         self.check = check
         self.knownParameters = knownParameters
+    }
+
+    /// Which of `lets` the check's expressions (not its context, which is selected before any
+    /// let) read, directly or through a later let that the check reads.
+    private static func letsRead(by rule: Rule, lets: [String]) -> [Bool] {
+        guard !lets.isEmpty else { return [] }
+        var read = Set(
+            rule.check.expressions.filter { $0.attribute != "context" }.flatMap {
+                ExpressionScanner.variables(in: $0.source)
+            })
+        var reads = Array(repeating: false, count: lets.count)
+        for index in lets.indices.reversed() where read.contains(lets[index]) {
+            reads[index] = true
+            read.formUnion(ExpressionScanner.variables(in: rule.lets[index].expression))
+        }
+        return reads
     }
 
     /// The parameters a rule reads, through `$id` in an expression or `{id}` in its message.

@@ -68,11 +68,8 @@ struct RuleEvaluation {
         var findings: [Finding] = []
         for context in contexts {
             compiled.context.clearLocals()
-            var letResults: [(name: String, value: XPathValue)] = []
-            for (name, expression) in rule.lets {
-                let result = try scope.value(expression, at: context)
-                compiled.context.bindLocal(name, to: result)
-                letResults.append((name, result))
+            for (index, (name, expression)) in rule.lets.enumerated() where rule.checkReads[index] {
+                compiled.context.bindLocal(name, to: try scope.value(expression, at: context))
             }
             var outcome = try rule.check.check(at: context, in: scope)
             if case .measured(let failures, let measured) = outcome {
@@ -85,8 +82,15 @@ struct RuleEvaluation {
             case .checked(let failures):
                 anyChecked = true
                 guard !failures.isEmpty else { continue }
-                // Printed only for a finding: most contexts pass, and printing costs.
-                let letValues = letResults.map(Self.namedValue)
+                // Every let, in order, for the message: the ones the check did not read were
+                // left until now, since most contexts pass.
+                compiled.context.clearLocals()
+                var letValues: [NamedValue] = []
+                for (name, expression) in rule.lets {
+                    let result = try scope.value(expression, at: context)
+                    compiled.context.bindLocal(name, to: result)
+                    letValues.append(Self.namedValue((name, result)))
+                }
                 findings += failures.map { finding(rule, $0, extra: letValues) }
             }
         }
