@@ -10,7 +10,7 @@ import S3CheckCore
 /// thread, not on Swift's cooperative pool, so that a slow application never starves the tasks
 /// that accept connections and answer health checks.
 public final class CheckerPool: @unchecked Sendable {
-    public let ruleSet: RuleSet
+    public let packs: PackChoice
     private let maximumBytes: Int
     private let lock = NSLock()
     // Idle checkers by profile (nil: the pack's default). A checker is used by one thread at a time.
@@ -20,12 +20,17 @@ public final class CheckerPool: @unchecked Sendable {
     /// Applications larger than `maximumBytes` are refused as the command line refuses them.
     /// Compiles `prepared` checkers for the default profile now, so that the first requests
     /// are as fast as the rest and a pack that does not compile fails at start-up.
-    public init(ruleSet: RuleSet, maximumBytes: Int, prepared: Int) throws(RulePackError) {
-        self.ruleSet = ruleSet
+    public convenience init(ruleSet: RuleSet, maximumBytes: Int, prepared: Int) throws(RulePackError) {
+        try self.init(packs: PackChoice(base: ruleSet), maximumBytes: maximumBytes, prepared: prepared)
+    }
+
+    /// The same, choosing each application's pack by the call it names.
+    public init(packs: PackChoice, maximumBytes: Int, prepared: Int) throws(RulePackError) {
+        self.packs = packs
         self.maximumBytes = maximumBytes
         var checkers: [ApplicationChecker] = []
         for _ in 0..<max(1, prepared) {
-            checkers.append(try ApplicationChecker(ruleSet: ruleSet, options: options(profile: nil)))
+            checkers.append(try ApplicationChecker(packs: packs, options: options(profile: nil)))
         }
         idle[""] = checkers
     }
@@ -56,7 +61,7 @@ public final class CheckerPool: @unchecked Sendable {
 
     private func borrow(_ profile: String?) throws -> ApplicationChecker {
         if let checker = lock.withLock({ idle[profile ?? "", default: []].popLast() }) { return checker }
-        return try ApplicationChecker(ruleSet: ruleSet, options: options(profile: profile))
+        return try ApplicationChecker(packs: packs, options: options(profile: profile))
     }
 
     private func giveBack(_ checker: ApplicationChecker, _ profile: String?) {

@@ -23,4 +23,10 @@ public struct PackLocation: Sendable {
     public func load() throws(RulePackError) -> RuleSet {
         try RulePackLoader(files: files).load(path)
     }
+
+    /// Reads and checks the pack and the call packs in the `calls` folder beside it, which
+    /// check the applications that name their call.
+    public func loadChoice() throws(RulePackError) -> PackChoice {
+        try RulePackLoader(files: files).loadChoice(path)
+    }
 }

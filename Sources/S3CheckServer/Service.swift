@@ -17,7 +17,9 @@ struct ServedPack: Sendable {
     /// since indexing the rules for every request is a measurable share of a check.
     var contexts: [String: [Language: RunContext]]
 
-    init(ruleSet: RuleSet, pool: CheckerPool) {
+    init(pool: CheckerPool) {
+        let packs = pool.packs
+        let ruleSet = packs.base
         id = ruleSet.mainPack.id
         self.ruleSet = ruleSet
         self.pool = pool
@@ -25,10 +27,10 @@ struct ServedPack: Sendable {
         for profile in [nil] + ruleSet.profiles.map(\.id) {
             for language in Language.allCases {
                 contexts[profile ?? "", default: [:]][language] = RunContext(
-                    packs: ruleSet.packs,
+                    packs: packs.packs,
                     profile: profile ?? ruleSet.defaultProfile,
                     language: language,
-                    rules: ruleSet.rules(in: profile),
+                    rules: packs.rules(in: profile),
                     fileCount: 1
                 )
             }
@@ -41,8 +43,8 @@ struct ServedPack: Sendable {
         var context =
             contexts[profile ?? ""]?[language]
             ?? RunContext(
-                packs: ruleSet.packs, profile: profile ?? ruleSet.defaultProfile, language: language,
-                rules: ruleSet.rules(in: profile), fileCount: 1)
+                packs: pool.packs.packs, profile: profile ?? ruleSet.defaultProfile, language: language,
+                rules: pool.packs.rules(in: profile), fileCount: 1)
         context.generatedAt = Date()
         return context
     }
@@ -104,10 +106,10 @@ public enum S3CheckService {
         let locations = options.packs.isEmpty ? [nil] : options.packs.map(Optional.some)
         var packs: [ServedPack] = []
         for location in locations {
-            let ruleSet = try PackLocation(location).load()
             let pool = try CheckerPool(
-                ruleSet: ruleSet, maximumBytes: options.maximumBodyBytes, prepared: options.workers)
-            packs.append(ServedPack(ruleSet: ruleSet, pool: pool))
+                packs: PackLocation(location).loadChoice(), maximumBytes: options.maximumBodyBytes,
+                prepared: options.workers)
+            packs.append(ServedPack(pool: pool))
         }
         return packs
     }

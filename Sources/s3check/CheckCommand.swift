@@ -81,14 +81,15 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let language = presentation.language
-        let ruleSet = try rules.load(language: language)
+        let packs = try rules.loadChoice(language: language)
+        let ruleSet = packs.base
         let options = ApplicationChecker.Options(profile: rules.profile, limits: .init(maximumBytes: maxSize))
         let files = InputFiles.expand(paths)
         let context = RunContext(
-            packs: ruleSet.packs,
+            packs: packs.packs,
             profile: rules.profile ?? ruleSet.defaultProfile,
             language: language,
-            rules: ruleSet.rules(in: rules.profile),
+            rules: packs.rules(in: rules.profile),
             generatedAt: Self.generationTime(),
             failOnWarning: failOn == .warning,
             fileCount: files.count
@@ -102,7 +103,7 @@ struct CheckCommand: ParsableCommand {
         let tally: RunTally
         do {
             tally = try outputs.check(
-                files, with: BatchChecker(ruleSet: ruleSet, options: options, jobs: jobs), context: context)
+                files, with: BatchChecker(packs: packs, options: options, jobs: jobs), context: context)
         } catch let error as RulePackError {
             RuleOptions.report(error, language: language)
             throw Outcome.usageError.exitCode

@@ -18,6 +18,12 @@ struct LintCommand: ParsableCommand {
             valueName: "file"))
     var strategy: String?
 
+    @Flag(
+        help:
+            "Also list, for every rule, what makes it not applicable (its when test, its context, the nodes its check judges)."
+    )
+    var notApplicable = false
+
     @OptionGroup var presentation: PresentationOptions
 
     func run() throws {
@@ -46,6 +52,25 @@ struct LintCommand: ParsableCommand {
                 "problems": "\(result.problems.count)", "warnings": "\(result.warnings.count)",
             ])
         print(summary[language])
+        if notApplicable { print(Self.notApplicableList(ruleSet, language: language), terminator: "") }
         if !result.problems.isEmpty { throw Outcome.usageError.exitCode }
+    }
+
+    /// Every rule that can be not applicable with its causes, then the ones that cannot.
+    static func notApplicableList(_ ruleSet: RuleSet, language: Language) -> String {
+        var text = "\n" + Catalog.text("cli.not-applicable-header")[language] + "\n"
+        var always: [String] = []
+        for rule in ruleSet.rules {
+            let causes = rule.notApplicableCauses
+            guard !causes.isEmpty else {
+                always.append(rule.id)
+                continue
+            }
+            text += "  \(rule.id) (\(rule.severity.rawValue)): "
+            text += causes.map { $0.text[language] }.joined(separator: "; ") + "\n"
+        }
+        let summary = Catalog.text(
+            "cli.always-applicable", ["count": "\(always.count)", "rules": always.joined(separator: ", ")])
+        return text + summary[language] + "\n"
     }
 }

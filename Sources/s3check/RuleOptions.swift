@@ -23,17 +23,36 @@ struct RuleOptions: ParsableArguments {
 
     /// Loads the chosen pack; prints every problem and exits 3 when it cannot be loaded.
     func load(language: Language) throws -> RuleSet {
-        var ruleSet = try PackLocation(rules).load(language: language)
+        try adjusted(PackChoice(base: PackLocation(rules).load(language: language)), language: language).base
+    }
+
+    /// Loads the chosen pack and the call packs beside it, which check the applications that
+    /// name their call; prints every problem and exits 3 when one cannot be loaded.
+    func loadChoice(language: Language) throws -> PackChoice {
+        let location = PackLocation(rules)
+        do {
+            return try adjusted(location.loadChoice(), language: language)
+        } catch let error as RulePackError {
+            Self.report(error, language: language)
+            throw Outcome.usageError.exitCode
+        }
+    }
+
+    /// The packs with `--strategy` applied; exits 3 when the strategy cannot be read or the
+    /// profile is not in the pack.
+    private func adjusted(_ packs: PackChoice, language: Language) throws -> PackChoice {
+        var packs = packs
         if let strategy {
             do {
-                ruleSet = ruleSet.replacingStrategy(with: try Strategy.load(file: strategy))
+                let replacement = try Strategy.load(file: strategy)
+                packs = packs.map { $0.replacingStrategy(with: replacement) }
             } catch {
                 Self.report(error, language: language)
                 throw Outcome.usageError.exitCode
             }
         }
-        if let profile, !ruleSet.profiles.contains(where: { $0.id == profile }) {
-            let known = ruleSet.profiles.map(\.id).joined(separator: ", ")
+        if let profile, !packs.base.profiles.contains(where: { $0.id == profile }) {
+            let known = packs.base.profiles.map(\.id).joined(separator: ", ")
             let message = LocalizedText(
                 sv: "Profilen \"\(profile)\" finns inte i regelpaketet (finns: \(known)).",
                 en: "The profile \"\(profile)\" is not in the rule pack (available: \(known))."
@@ -41,7 +60,7 @@ struct RuleOptions: ParsableArguments {
             Diagnostics.error(message[language])
             throw Outcome.usageError.exitCode
         }
-        return ruleSet
+        return packs
     }
 
     /// Loads the chosen pack and its smart-specialisation strategy; exits 3 when the pack names

@@ -26,12 +26,27 @@ public final class ApplicationChecker {
     private let schemas = Schemas.shared
     private let parameters: ParameterCache
 
-    public init(ruleSet: RuleSet, options: Options = Options()) throws(RulePackError) {
+    /// The checker for each call with a pack of its own, by call reference.
+    private let callCheckers: [String: ApplicationChecker]
+
+    public convenience init(ruleSet: RuleSet, options: Options = Options()) throws(RulePackError) {
+        try self.init(packs: PackChoice(base: ruleSet), options: options)
+    }
+
+    /// A checker that checks an application to a call in `packs.calls` against that call's
+    /// pack, and every other application against `packs.base`. Compiles every pack now.
+    public init(packs: PackChoice, options: Options = Options()) throws(RulePackError) {
         self.options = options
+        let ruleSet = packs.base
         // The loader already checked every name in the pack; only the expressions are compiled.
         compiled = try CompiledRules(ruleSet, rules: ruleSet.rules(in: options.profile), checkingNames: false)
         scorer = ruleSet.strategy.map(AlignmentScorer.shared(for:))
         parameters = ParameterCache(ruleSet.parameters)
+        var callCheckers: [String: ApplicationChecker] = [:]
+        for (call, callSet) in packs.callSets {
+            callCheckers[call] = try ApplicationChecker(ruleSet: callSet, options: options)
+        }
+        self.callCheckers = callCheckers
     }
 
     /// Reads and checks the file at `path`; `path` is also how the report names it.
@@ -54,6 +69,19 @@ public final class ApplicationChecker {
         case .success(let application): (document, root) = application
         case .failure(let failure): return blocked(file, digest, failure.findings)
         }
+        if !callCheckers.isEmpty, let call = Self.callReference(of: root), let checker = callCheckers[call] {
+            return checker.assess(document, root: root, file: file, digest: digest)
+        }
+        return assess(document, root: root, file: file, digest: digest)
+    }
+
+    /// The call the application names, as written (schema validity is checked after this).
+    private static func callReference(of root: XMLNode) -> String? {
+        root.child("call")?.attribute("id")?.trimmingXMLWhitespace()
+    }
+
+    /// Checks a parsed application against this checker's own pack.
+    private func assess(_ document: XMLDocument, root: XMLNode, file: String, digest: String) -> ApplicationReport {
         // One walk reads every typed value and placeholder before anything else looks. A field
         // still holding a template's placeholder is reported as left to fill in, and the
         // schema's complaint about that same field (not a date, not a number) is dropped.

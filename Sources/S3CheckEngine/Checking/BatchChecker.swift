@@ -8,13 +8,18 @@ import S3CheckValues
 /// the same report. Workers run at most a bounded window ahead of the consumer, so a batch of
 /// any size holds only a few reports at a time.
 public struct BatchChecker: Sendable {
-    public let ruleSet: RuleSet
+    /// The packs, chosen per application by the call it names.
+    public let packs: PackChoice
     public let options: ApplicationChecker.Options
     /// How many threads check at once.
     public let jobs: Int
 
     public init(ruleSet: RuleSet, options: ApplicationChecker.Options, jobs: Int) {
-        self.ruleSet = ruleSet
+        self.init(packs: PackChoice(base: ruleSet), options: options, jobs: jobs)
+    }
+
+    public init(packs: PackChoice, options: ApplicationChecker.Options, jobs: Int) {
+        self.packs = packs
         self.options = options
         self.jobs = max(1, jobs)
     }
@@ -45,7 +50,7 @@ public struct BatchChecker: Sendable {
         deliver: (Int, T) throws -> Void
     ) throws {
         // The first checker also proves the pack compiles before any thread starts.
-        let first = try ApplicationChecker(ruleSet: ruleSet, options: options)
+        let first = try ApplicationChecker(packs: packs, options: options)
         let workers = min(jobs, files.count)
         guard workers > 1 else {
             for (index, file) in files.enumerated() {
@@ -57,7 +62,7 @@ public struct BatchChecker: Sendable {
         // Handed to exactly one worker; this thread no longer touches it.
         nonisolated(unsafe) let compiled = first
         let group = DispatchGroup()
-        let ruleSet = ruleSet
+        let packs = packs
         let options = options
         for worker in 0..<workers {
             DispatchQueue.global().async(group: group) {
@@ -65,7 +70,7 @@ public struct BatchChecker: Sendable {
                 // compiling it again cannot fail; if it did, the other workers would still finish.
                 // A worker that starts after the others have taken every file compiles nothing.
                 guard worker == 0 || queue.hasWork else { return }
-                let checker = worker == 0 ? compiled : (try? ApplicationChecker(ruleSet: ruleSet, options: options))
+                let checker = worker == 0 ? compiled : (try? ApplicationChecker(packs: packs, options: options))
                 guard let checker else { return }
                 while let index = queue.claimNext() {
                     queue.store(transform(checker.check(fileAt: files[index]), index), at: index)

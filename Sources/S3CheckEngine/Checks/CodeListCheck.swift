@@ -23,6 +23,8 @@ struct CodeListCheck: EvaluableCheck {
 
     var nodeSetExpressions: [String] { [context, path].compactMap { $0 } }
 
+    var judgedNodes: String? { path }
+
     var codeLists: [String] { [list] }
 
     func compile(with compiler: CheckCompiler) throws(CheckCompiler.Failure) -> any CompiledCheck {

@@ -29,6 +29,8 @@ struct DateWindowCheck: EvaluableCheck {
 
     var nodeSetExpressions: [String] { [context, path].compactMap { $0 } }
 
+    var judgedNodes: String? { path }
+
     func compile(with compiler: CheckCompiler) throws(CheckCompiler.Failure) -> any CompiledCheck {
         Compiled(
             path: try compiler.expression(path), from: try compiler.expression(from), to: try compiler.expression(to))

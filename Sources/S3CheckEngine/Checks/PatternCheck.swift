@@ -25,6 +25,8 @@ struct PatternCheck: EvaluableCheck {
 
     var nodeSetExpressions: [String] { [context, path].compactMap { $0 } }
 
+    var judgedNodes: String? { path }
+
     func compile(with compiler: CheckCompiler) throws(CheckCompiler.Failure) -> any CompiledCheck {
         // Compiled once, like the XPath: an invalid expression is a problem of the pack.
         guard let expression = try? NSRegularExpression(pattern: regex) else {

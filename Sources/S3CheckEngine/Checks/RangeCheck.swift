@@ -29,6 +29,8 @@ struct RangeCheck: EvaluableCheck {
 
     var nodeSetExpressions: [String] { [context, path].compactMap { $0 } }
 
+    var judgedNodes: String? { path }
+
     func compile(with compiler: CheckCompiler) throws(CheckCompiler.Failure) -> any CompiledCheck {
         Compiled(path: try compiler.expression(path), min: try compiler.operand(min), max: try compiler.operand(max))
     }

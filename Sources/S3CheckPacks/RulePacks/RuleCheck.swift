@@ -21,10 +21,14 @@ public protocol RuleCheck: Sendable {
     var nodeSetExpressions: [String] { get }
     /// The code lists the check reads, which the pack must define.
     var codeLists: [String] { get }
+    /// The expression whose nodes the check judges, when selecting none leaves it nothing to
+    /// judge (the rule is then not applicable); nil when the check always judges its context.
+    var judgedNodes: String? { get }
 }
 
 extension RuleCheck {
     public var codeLists: [String] { [] }
+    public var judgedNodes: String? { nil }
 
     /// The element name, for messages and the catalogue.
     public var kind: String { Self.element }
