@@ -84,7 +84,14 @@ def application(index, rng, scale):
     for pid, role, kind, name, orgnr, code in partners:
         out += [f'    <partner id="{pid}" role="{role}" kind="{kind}">', f'      <name>{name}</name>',
                 f'      <organisationNumber>{orgnr}</organisationNumber>', '      <country>SE</country>',
-                f'      <nace>{code}</nace>', '    </partner>']
+                f'      <nace>{code}</nace>']
+        # Aid under GBER needs every company's size (Art. 6(2)(a), EU-SME-003): a small one here,
+        # derived from the index so that the random stream, and so every other value, is unchanged.
+        if kind == "company":
+            staff = 10 + (index * 7 + len(pid) * 3 + int(pid[1:])) % 39
+            out.append(f'      <size staffHeadcount="{staff}" turnoverEUR="3000000" balanceSheetEUR="2000000" '
+                       'independent="true" category="small"/>')
+        out.append('    </partner>')
     out += ['  </partners>', '  <budget currency="SEK">']
     out += [f'    <costLine partner="{c[0]}" year="{c[1]}" category="{c[2]}" amount="{c[3]}"/>' for c in costs]
     out += ['  </budget>', '  <financing>', f'    <erdf amount="{erdf}"/>',
