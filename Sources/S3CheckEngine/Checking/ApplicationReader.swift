@@ -102,6 +102,12 @@ struct ApplicationReader {
                             node, Self.outOfRange(bytes, kind: kind),
                             Catalog.text("checker.write-the-year-in-four-digits")
                         ))
+                } else if bytes.count == 4, bytes.allSatisfy({ (0x30...0x39).contains($0) }) {
+                    // A plain year is also a number: a range over every cost line's year then
+                    // reads it here instead of copying each into a string. (With a time zone,
+                    // "2026Z", XPath reads no number, so that value is left to XPath.)
+                    let year = bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+                    reading.values.set(ExactDecimal(year), for: node)
                 }
             }
         }
