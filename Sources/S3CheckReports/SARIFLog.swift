@@ -27,6 +27,9 @@ enum SARIF {
         var tool: Tool
         var invocations: [Invocation]
         var originalUriBaseIds: [String: ArtifactLocation]
+        /// How columns count: Unicode code points, as ``SafeXML/SourceText`` counts them, stated
+        /// so that no consumer assumes UTF-16 units.
+        var columnKind = "unicodeCodePoints"
         var results: [Result]
         var properties: RunProperties
     }

@@ -77,18 +77,18 @@ public struct SourceText: Sendable {
         for candidate in candidates {
             guard let range = text.range(of: candidate) else { continue }
             guard candidate.hasPrefix(":") else {
-                return text.distance(from: text.startIndex, to: range.lowerBound) + (isAttribute ? 2 : 1)
+                return text.unicodeScalars.distance(from: text.startIndex, to: range.lowerBound) + (isAttribute ? 2 : 1)
             }
             // `<prefix:name`: only a tag's prefix counts, not `urn:…:name` in an attribute value.
             guard let tagStart = text[..<range.lowerBound].lastIndex(of: "<"),
                 !text[text.index(after: tagStart)..<range.lowerBound].contains(where: { $0.isWhitespace || $0 == "\"" })
             else { continue }
-            return text.distance(from: text.startIndex, to: tagStart) + 1
+            return text.unicodeScalars.distance(from: text.startIndex, to: tagStart) + 1
         }
         return nil
     }
 
-    /// The 1-based column (in characters) where a node named `name` starts on `line`.
+    /// The 1-based column (in Unicode code points, as SARIF counts by default) where a node named `name` starts on `line`.
     ///
     /// libxml2 keeps no column for nodes, so the start tag (or `name=` for an attribute) is
     /// looked up on the node's line; column 1 when it cannot be found.
@@ -96,7 +96,7 @@ public struct SourceText: Sendable {
         if let column = exactColumn(ofNodeNamed: name, isAttribute: isAttribute, line: number) { return column }
         guard let text = line(number) else { return 1 }
         let firstNonBlank = text.firstIndex { !$0.isWhitespace }
-        return firstNonBlank.map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 1
+        return firstNonBlank.map { text.unicodeScalars.distance(from: text.startIndex, to: $0) + 1 } ?? 1
     }
 }
 

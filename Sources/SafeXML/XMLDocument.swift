@@ -128,6 +128,7 @@ public final class XMLDocument {
                     level: .fatal, category: .syntax, code: 4, message: "Document is empty", line: 1, column: 1)
             ])
         }
+        let data = Self.lineFeeds(data)
         let options: Int32 = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                 | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue
@@ -154,6 +155,25 @@ public final class XMLDocument {
             throw .doctypeNotAllowed(line: document.source.firstLine(containing: "<!DOCTYPE") ?? 1)
         }
         return document
+    }
+
+    /// The text with each carriage return that ends a line alone (classic Mac OS files) turned
+    /// into a line feed, as XML's end-of-line handling reads it (XML 1.0, 2.11), so that libxml2
+    /// and the source index count its lines; unchanged when there is none. Byte for byte the
+    /// same length, so every other position stays. UTF-16 is left alone: a 0x0D byte there can
+    /// be half of another character.
+    static func lineFeeds(_ data: Data) -> Data {
+        guard !(data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])) else { return data }
+        let loneReturn = data.withUnsafeBytes { bytes in
+            bytes.indices.contains { bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A) }
+        }
+        guard loneReturn else { return data }
+        var bytes = [UInt8](data)
+        for index in bytes.indices where bytes[index] == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A)
+        {
+            bytes[index] = 0x0A
+        }
+        return Data(bytes)
     }
 
     /// The document element.

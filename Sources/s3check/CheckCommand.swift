@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check applications (files, or folders searched for *.xml) and print a verdict for each."
     )
 
-    @Argument(help: "Application files or folders.")
+    @Argument(help: "Application files or folders; - reads one application from standard input.")
     var paths: [String]
 
     @OptionGroup var rules: RuleOptions
@@ -84,7 +84,22 @@ struct CheckCommand: ParsableCommand {
         let packs = try rules.loadChoice(language: language)
         let ruleSet = packs.base
         let options = ApplicationChecker.Options(profile: rules.profile, limits: .init(maximumBytes: maxSize))
-        let files = InputFiles.expand(paths)
+        let expansion = InputFiles.expanding(paths)
+        for path in expansion.missing {
+            Diagnostics.error(Catalog.text("cli.path-does-not-exist", ["path": path])[language])
+        }
+        for path in expansion.unnamable {
+            Diagnostics.error(Catalog.text("cli.file-name-is-not-utf8", ["path": path])[language])
+        }
+        let files = expansion.files
+        var batch = BatchChecker(packs: packs, options: options, jobs: jobs)
+        if files.contains(InputFiles.standardInput) {
+            guard files.count(where: { $0 == InputFiles.standardInput }) == 1 else {
+                Diagnostics.error(Catalog.text("cli.standard-input-once")[language])
+                throw Outcome.usageError.exitCode
+            }
+            batch.contents[InputFiles.standardInput] = Self.standardInput(upTo: maxSize)
+        }
         let context = RunContext(
             packs: packs.packs,
             profile: rules.profile ?? ruleSet.defaultProfile,
@@ -103,7 +118,7 @@ struct CheckCommand: ParsableCommand {
         let tally: RunTally
         do {
             tally = try outputs.check(
-                files, with: BatchChecker(packs: packs, options: options, jobs: jobs), context: context)
+                files, with: batch, context: context)
         } catch let error as RulePackError {
             RuleOptions.report(error, language: language)
             throw Outcome.usageError.exitCode
@@ -114,6 +129,11 @@ struct CheckCommand: ParsableCommand {
             }
             throw error
         }
+        // A path that names nothing, or a file that cannot be named, is an input error however
+        // the rest went: a mistyped path in a CI job must not read as "not eligible".
+        if !expansion.missing.isEmpty || !expansion.unnamable.isEmpty {
+            throw Outcome.usageError.exitCode
+        }
         // Checking nothing is never a pass: a CI job whose checkout or path is wrong must fail.
         if files.isEmpty {
             let shown = paths.joined(separator: ", ")
@@ -122,6 +142,18 @@ struct CheckCommand: ParsableCommand {
             throw Outcome.usageError.exitCode
         }
         throw Outcome.of(counts: tally, failOnWarning: failOn == .warning).exitCode
+    }
+
+    /// Standard input, read to its end or until it holds more than `limit` bytes (which the
+    /// check then refuses as too large, without reading the rest).
+    static func standardInput(upTo limit: Int) -> Data {
+        var data = Data()
+        while data.count <= limit {
+            let chunk = FileHandle.standardInput.readData(ofLength: 64 * 1024)
+            if chunk.isEmpty { break }
+            data.append(chunk)
+        }
+        return data
     }
 
     /// Now, or `SOURCE_DATE_EPOCH` when set, so that a report can be reproduced byte for byte.

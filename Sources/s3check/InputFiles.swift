@@ -2,19 +2,44 @@ import Foundation
 
 /// Turns the paths on the command line into the list of application files to check.
 enum InputFiles {
-    /// Files as given; folders searched recursively for `*.xml`, in a stable sorted order.
-    /// A path that does not exist is kept, so that its report says so.
-    static func expand(_ paths: [String]) -> [String] {
+    /// The name that stands for standard input (POSIX utility convention).
+    static let standardInput = "-"
+
+    /// What the paths named: the files to check, and what could not be taken, each said once.
+    struct Expansion {
         var files: [String] = []
+        /// Paths given that do not exist.
+        var missing: [String] = []
+        /// Files found in a folder whose names are not UTF-8 (Latin-1 names from old Windows
+        /// shares), shown with the bytes escaped: they cannot be named in a report, so they
+        /// are reported here and never skipped in silence.
+        var unnamable: [String] = []
+    }
+
+    /// Files as given; folders searched recursively for `*.xml`, in a stable sorted order.
+    static func expand(_ paths: [String]) -> [String] {
+        expanding(paths).files
+    }
+
+    /// As ``expand(_:)``, also saying which paths do not exist and which files have names that
+    /// are not UTF-8.
+    static func expanding(_ paths: [String]) -> Expansion {
+        var expansion = Expansion()
         for path in paths {
+            if path == standardInput {
+                expansion.files.append(path)
+                continue
+            }
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                files += xmlFiles(under: path)
+            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                expansion.missing.append(path)
+            } else if isDirectory.boolValue {
+                walk(path, into: &expansion)
             } else {
-                files.append(path)
+                expansion.files.append(path)
             }
         }
-        return files
+        return expansion
     }
 
     /// The absolute path with links resolved, for comparing paths.
@@ -22,28 +47,50 @@ enum InputFiles {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
-    private static func xmlFiles(under folder: String) -> [String] {
-        var found: [String] = []
+    /// Reads the folder with `readdir`, which gives every name as bytes: Foundation's listing
+    /// drops names that are not UTF-8 without a word.
+    private static func walk(_ folder: String, into expansion: inout Expansion) {
         var visited: Set<String> = []
-        func walk(_ directory: String) {
+        func visit(_ directory: String) {
             // Resolving links guards against a symbolic-link loop.
             let real = (directory as NSString).resolvingSymlinksInPath
-            guard visited.insert(real).inserted,
-                let entries = try? FileManager.default.contentsOfDirectory(atPath: directory)
-            else { return }
-            for entry in entries.sorted() where !entry.hasPrefix(".") {
-                let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
+            guard visited.insert(real).inserted, let handle = opendir(directory) else { return }
+            var names: [String] = []
+            while let entry = readdir(handle) {
+                let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+                guard let name = String(validating: bytes, as: UTF8.self) else {
+                    let lowered = bytes.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+                    let isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+                    if bytes.first != UInt8(ascii: "."), isFolder || lowered.suffix(4).elementsEqual(".xml".utf8) {
+                        expansion.unnamable.append(directory + "/" + escaped(bytes))
+                    }
+                    continue
+                }
+                names.append(name)
+            }
+            closedir(handle)
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
                 if isDirectory.boolValue {
-                    walk(path)
-                } else if entry.lowercased().hasSuffix(".xml") {
-                    found.append(path)
+                    visit(path)
+                } else if name.lowercased().hasSuffix(".xml") {
+                    expansion.files.append(path)
                 }
             }
         }
-        walk(folder)
-        return found
+        visit(folder)
+        expansion.unnamable.sort()
+    }
+
+    /// The name with every byte outside printable ASCII written `\xHH`, as `ls -b` shows it.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        bytes.map {
+            (0x20..<0x7F).contains($0) && $0 != UInt8(ascii: "\\")
+                ? String(UnicodeScalar($0)) : String(format: "\\x%02X", $0)
+        }
+        .joined()
     }
 }
 

@@ -50,8 +50,9 @@ struct CommandLineTests {
     @Test("A missing input file and a directory: one bad file does not stop the others")
     func batch() throws {
         let result = try BinaryRunner.run(["check", "Examples", "Examples/does-not-exist.xml"])
-        #expect(result.exitCode == 2)
-        #expect(result.standardOutput.contains("does-not-exist.xml"))
+        // A path that names nothing is an input error (3), said on standard error, not a verdict.
+        #expect(result.exitCode == 3)
+        #expect(result.standardError.contains("Examples/does-not-exist.xml: does not exist"))
         #expect(result.standardOutput.contains(eligible + ": ELIGIBLE"))
     }
 

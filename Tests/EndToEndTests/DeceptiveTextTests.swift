@@ -32,6 +32,25 @@ struct DeceptiveTextTests {
         }
     }
 
+    @Test("A right-to-left override in an unknown declared S3 area is written out in every format")
+    func declaredArea() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let application = try Fixtures.eligibleApplication()
+            .replacingOccurrences(of: "<area ref=\"life-science\"/>", with: "<area ref=\"ab\u{202E}cd\"/>")
+        #expect(application.unicodeScalars.contains("\u{202E}"))
+        let path = try Fixtures.write(application, to: "area.xml", in: folder)
+        let formats = ["text", "json", "sarif", "junit", "svrl", "tap", "github", "markdown", "html"]
+        var arguments = ["check", path]
+        for format in formats { arguments += ["--format", "\(format)=\(folder.path)/report.\(format)"] }
+        let result = try BinaryRunner.run(arguments)
+        #expect(result.exitCode == 1, "\(result.standardError)")
+        for format in formats {
+            let text = try String(contentsOfFile: "\(folder.path)/report.\(format)", encoding: .utf8)
+            #expect(!text.unicodeScalars.contains("\u{202E}"), "\(format) holds a raw U+202E")
+        }
+    }
+
     @Test("A control character in a file name is written out in TAP and GitHub annotations")
     func fileNames() throws {
         let folder = try Fixtures.temporaryFolder()

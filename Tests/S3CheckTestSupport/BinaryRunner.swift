@@ -23,7 +23,8 @@ public struct BinaryRunner {
     public static func run(
         _ arguments: [String],
         in directory: URL = Fixtures.packageRoot,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:],
+        standardInput: Data? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -39,7 +40,14 @@ public struct BinaryRunner {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        let input = Pipe()
+        if standardInput != nil { process.standardInput = input }
         try process.run()
+        if let standardInput {
+            // Written whole, then closed: the child reads to the end of its input.
+            try input.fileHandleForWriting.write(contentsOf: standardInput)
+            try input.fileHandleForWriting.close()
+        }
         // Read before waiting so that a large report cannot fill the pipe and block the child.
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()

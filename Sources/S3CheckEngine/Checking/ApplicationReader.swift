@@ -88,6 +88,12 @@ struct ApplicationReader {
                         (node, Self.doesNotFit(bytes, failure), Catalog.text("value.write-fewer-digits")))
                 }
             case .date:
+                // xs:date and xs:gYear collapse whitespace, which libxml2's validator does not do:
+                // a pretty-printed `<startDate> 2026-09-01 </startDate>` is trimmed before it.
+                if let trimmed = Self.trimmed(bytes) {
+                    node.setStringValue(trimmed)
+                    return take(node, kind: kind, into: &reading)
+                }
                 if CalendarDate(bytes: bytes) == nil {
                     reading.unreadable.append(
                         (
@@ -96,6 +102,10 @@ struct ApplicationReader {
                         ))
                 }
             case .year:
+                if let trimmed = Self.trimmed(bytes) {
+                    node.setStringValue(trimmed)
+                    return take(node, kind: kind, into: &reading)
+                }
                 if !CalendarDate.isReadableYear(bytes) {
                     reading.unreadable.append(
                         (
@@ -111,6 +121,14 @@ struct ApplicationReader {
                 }
             }
         }
+    }
+
+    /// The text without the XML whitespace around it; nil when there is none to remove.
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let first = bytes.first, let last = bytes.last, first.isXMLWhitespace || last.isXMLWhitespace else {
+            return nil
+        }
+        return String(decoding: bytes, as: UTF8.self).trimmingXMLWhitespace()
     }
 
     private static func outOfRange(_ bytes: UnsafeBufferPointer<UInt8>, kind: ValueTypes.Kind) -> LocalizedText {

@@ -13,6 +13,9 @@ public struct BatchChecker: Sendable {
     public let options: ApplicationChecker.Options
     /// How many threads check at once.
     public let jobs: Int
+    /// Applications already read, by the name that stands for them among the files (`-` for
+    /// standard input): checked from these bytes instead of from a file.
+    public var contents: [String: Data] = [:]
 
     public init(ruleSet: RuleSet, options: ApplicationChecker.Options, jobs: Int) {
         self.init(packs: PackChoice(base: ruleSet), options: options, jobs: jobs)
@@ -22,6 +25,13 @@ public struct BatchChecker: Sendable {
         self.packs = packs
         self.options = options
         self.jobs = max(1, jobs)
+    }
+
+    private static func check(_ file: String, with checker: ApplicationChecker, contents: [String: Data])
+        -> ApplicationReport
+    {
+        if let data = contents[file] { return checker.check(data, file: file) }
+        return checker.check(fileAt: file)
     }
 
     /// Checks every file and returns every report; throws only when the rules cannot be compiled.
@@ -54,7 +64,7 @@ public struct BatchChecker: Sendable {
         let workers = min(jobs, files.count)
         guard workers > 1 else {
             for (index, file) in files.enumerated() {
-                try deliver(index, transform(first.check(fileAt: file), index))
+                try deliver(index, transform(Self.check(file, with: first, contents: contents), index))
             }
             return
         }
@@ -64,6 +74,7 @@ public struct BatchChecker: Sendable {
         let group = DispatchGroup()
         let packs = packs
         let options = options
+        let contents = contents
         for worker in 0..<workers {
             DispatchQueue.global().async(group: group) {
                 // The first worker reuses the copy compiled above. The pack compiled there, so
@@ -73,7 +84,8 @@ public struct BatchChecker: Sendable {
                 let checker = worker == 0 ? compiled : (try? ApplicationChecker(packs: packs, options: options))
                 guard let checker else { return }
                 while let index = queue.claimNext() {
-                    queue.store(transform(checker.check(fileAt: files[index]), index), at: index)
+                    queue.store(
+                        transform(Self.check(files[index], with: checker, contents: contents), index), at: index)
                 }
             }
         }

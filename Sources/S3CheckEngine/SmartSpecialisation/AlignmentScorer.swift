@@ -133,7 +133,7 @@ public struct AlignmentScorer: Sendable {
         let project = root.child("project")
         let declared =
             project?.child("s3")?.children("area")
-            .compactMap { $0.attribute("ref") } ?? []
+            .compactMap { $0.attribute("ref").map(VisibleText.escaping) } ?? []
         let areaCount = strategy.areas.count
         var points = Array(repeating: 0.0, count: areaCount)
         var evidence = Array(repeating: [Evidence](), count: areaCount)
