@@ -164,8 +164,16 @@ public final class XMLDocument {
     /// be half of another character.
     static func lineFeeds(_ data: Data) -> Data {
         guard !(data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])) else { return data }
-        let loneReturn = data.withUnsafeBytes { bytes in
-            bytes.indices.contains { bytes[$0] == 0x0D && ($0 + 1 == bytes.count || bytes[$0 + 1] != 0x0A) }
+        // memchr from one carriage return to the next: most files have none, or only CRLFs.
+        let loneReturn = data.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0D, buffer.count - offset) {
+                let index = base.distance(to: UnsafeRawPointer(found))
+                if index + 1 == buffer.count || buffer[index + 1] != 0x0A { return true }
+                offset = index + 1
+            }
+            return false
         }
         guard loneReturn else { return data }
         var bytes = [UInt8](data)
