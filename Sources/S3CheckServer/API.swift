@@ -22,26 +22,26 @@ struct API: Sendable {
     func register(on router: Router<BasicRequestContext>) {
         router.post("/api/v1/check") { request, _ in try await check(request) }
         router.post("/api/v1/s3") { request, _ in try await s3(request) }
-        router.get("/api/v1/rules") { request, _ in try rules(request) }
-        router.get("/api/v1/rules/{id}") { request, context in
-            try explain(request, id: context.parameters.get("id") ?? "")
+        router.getAndHead("/api/v1/rules") { request, _ in try rules(request) }
+        // Path parameters arrive as sent: `EU%2DCOF%2D001` is EU-COF-001 (RFC 3986 §2.1).
+        router.getAndHead("/api/v1/rules/{id}") { request, context in
+            try explain(request, id: Self.decoded(context.parameters.get("id")))
         }
-        router.get("/api/v1/template") { request, _ in try template(request) }
-        router.get("/api/v1/schema/{name}") { _, context in try schema(context.parameters.get("name") ?? "") }
-        router.get("/health/live") { _, _ in Self.json(#"{"status":"live"}"#) }
-        router.get("/health/ready") { _, _ in ready() }
-        // HEAD wherever GET is answered (RFC 9110 §9.3.2); uptime monitors use it.
-        router.head("/health/live") { _, _ in Self.json(#"{"status":"live"}"#) }
-        router.head("/health/ready") { _, _ in ready() }
-        router.get("/metrics") { _, _ in
+        router.getAndHead("/api/v1/template") { request, _ in try template(request) }
+        router.getAndHead("/api/v1/schema/{name}") { _, context in
+            try schema(Self.decoded(context.parameters.get("name")))
+        }
+        router.getAndHead("/health/live") { _, _ in Self.json(#"{"status":"live"}"#) }
+        router.getAndHead("/health/ready") { _, _ in ready() }
+        // HEAD is answered wherever GET is, by ``HTTPConformance``.
+        router.getAndHead("/metrics") { _, _ in
             Self.text(metrics.text(), type: "text/plain; version=0.0.4; charset=utf-8")
         }
-        router.get("/openapi.yaml") { _, _ in Self.text(OpenAPIDocument.text, type: "application/yaml") }
+        router.getAndHead("/openapi.yaml") { _, _ in Self.text(OpenAPIDocument.text, type: "application/yaml") }
         let page = UploadPage(api: self)
-        router.get("/") { request, _ in try page.show(request) }
-        router.head("/") { request, _ in try page.show(request) }
+        router.getAndHead("/") { request, _ in try page.show(request) }
         router.post("/") { request, _ in try await page.submit(request) }
-        router.get("/page.js") { _, _ in
+        router.getAndHead("/page.js") { _, _ in
             Self.text(UploadPage.script, type: "text/javascript; charset=utf-8", cache: true)
         }
     }
@@ -256,6 +256,12 @@ struct API: Sendable {
             return Upload(data: Data(file.body), name: Self.reportName(file.filename), fields: fields)
         }
         return Upload(data: Data(body), name: "application.xml")
+    }
+
+    /// A path parameter with its percent-encoding decoded; as sent when it is not valid.
+    static func decoded(_ parameter: String?) -> String {
+        guard let parameter else { return "" }
+        return parameter.removingPercentEncoding ?? parameter
     }
 
     /// The whole body, refused with 413 as soon as it is known to exceed the limit.

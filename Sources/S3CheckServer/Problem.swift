@@ -69,6 +69,40 @@ extension Problem {
             headers: [.connection: "close"])
     }
 
+    /// A request without `Host`, or with two.
+    static func badHost(duplicate: Bool) -> Problem {
+        Problem(
+            status: .badRequest, kind: "host",
+            title: Catalog.text("problem.bad-host-title"),
+            detail: Catalog.text(duplicate ? "problem.two-hosts" : "problem.no-host"))
+    }
+
+    /// An `Expect` other than `100-continue`.
+    static func expectationFailed(_ expect: String) -> Problem {
+        Problem(
+            status: .expectationFailed, kind: "expectation",
+            title: Catalog.text("problem.expectation-title"),
+            detail: Catalog.text("problem.expectation-detail", ["shown": VisibleText.escaping(expect)]))
+    }
+
+    /// A body in a content coding the service does not decode.
+    static func unsupportedEncoding(_ coding: String, accepted: String) -> Problem {
+        Problem(
+            status: .unsupportedMediaType, kind: "content-encoding",
+            title: Catalog.text("problem.encoding-title"),
+            detail: Catalog.text(
+                "problem.encoding-detail", ["shown": VisibleText.escaping(coding), "list": accepted]),
+            headers: [.acceptEncoding: accepted])
+    }
+
+    /// A body that is not what its `Content-Encoding` says.
+    static func undecodableBody(_ coding: String) -> Problem {
+        Problem(
+            status: .badRequest, kind: "content-encoding",
+            title: Catalog.text("problem.undecodable-title"),
+            detail: Catalog.text("problem.undecodable-detail", ["shown": VisibleText.escaping(coding)]))
+    }
+
     static func mediaType(_ found: String?, accepted: [String]) -> Problem {
         let list = accepted.joined(separator: ", ")
         let detail =

@@ -72,11 +72,13 @@ public enum S3CheckService {
         let router = Router()
         router.add(
             middleware: RequestLog(metrics: metrics, logger: logger, maximumBodyBytes: options.maximumBodyBytes))
+        router.add(middleware: HTTPConformance(maximumBodyBytes: options.maximumBodyBytes, metrics: metrics))
         api.register(on: router)
         let app = Application(
             router: router,
             server: .http1(
                 configuration: .init(
+                    additionalChannelHandlers: [ContinueHandler(maximumBodyBytes: options.maximumBodyBytes)],
                     idleTimeout: TimeAmount.nanoseconds(Int64(options.idleTimeout.components.seconds) * 1_000_000_000),
                     httpDecoderConfiguration: .init(
                         maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)
@@ -185,11 +187,11 @@ extension RequestLog {
 enum Routes {
     /// The methods each route answers, for 405 and its `Allow` header.
     static let methods: [String: String] = [
-        "/": "GET, HEAD, POST", "/api/v1/check": "POST", "/api/v1/s3": "POST", "/api/v1/rules": "GET",
-        "/api/v1/rules/{id}": "GET", "/api/v1/template": "GET", "/api/v1/schema/{name}": "GET",
+        "/": "GET, HEAD, POST", "/api/v1/check": "POST", "/api/v1/s3": "POST", "/api/v1/rules": "GET, HEAD",
+        "/api/v1/rules/{id}": "GET, HEAD", "/api/v1/template": "GET, HEAD", "/api/v1/schema/{name}": "GET, HEAD",
         "/health/live": "GET, HEAD", "/health/ready": "GET, HEAD",
-        "/metrics": "GET",
-        "/openapi.yaml": "GET", "/page.js": "GET",
+        "/metrics": "GET, HEAD",
+        "/openapi.yaml": "GET, HEAD", "/page.js": "GET, HEAD",
     ]
 
     /// The route a path belongs to, from a fixed list, for logs and metric labels.

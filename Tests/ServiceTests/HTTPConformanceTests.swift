@@ -1,0 +1,144 @@
+import Foundation
+import S3CheckTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What HTTP asks of a server, checked against the running service: HEAD, Host, Expect,
+/// content codings and percent-encoded paths.
+@Suite("The service follows HTTP", .serialized)
+struct HTTPConformanceTests {
+    private static func gzip(_ data: Data) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        process.arguments = ["-c"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: data)
+        try input.fileHandleForWriting.close()
+        let compressed = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return compressed
+    }
+
+    private static func example(_ name: String = "not-eligible-cofinancing.sv.xml") throws -> Data {
+        try Data(contentsOf: Fixtures.examples.appending(path: name))
+    }
+
+    @Test("HEAD answers every GET route with GET's status and length and no body")
+    func head() async throws {
+        let service = try ServiceProcess()
+        defer { service.stop() }
+        // On raw connections with the same headers, read to the close: any byte after the
+        // headers is a body.
+        func exchange(_ method: String, _ path: String) throws -> (head: String, body: String) {
+            let connection = try RawConnection(port: service.base.port!)
+            defer { connection.close() }
+            connection.send(Data("\(method) \(path) HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n".utf8))
+            let parts = connection.receiveAll().components(separatedBy: "\r\n\r\n")
+            return (parts[0], parts.dropFirst().joined(separator: "\r\n\r\n"))
+        }
+        for path in ["/", "/api/v1/rules", "/api/v1/rules/EU-COF-001", "/openapi.yaml", "/health/live"] {
+            let get = try exchange("GET", path)
+            let head = try exchange("HEAD", path)
+            #expect(head.head.hasPrefix("HTTP/1.1 200 OK"), "\(path)")
+            #expect(head.body.isEmpty, "\(path): a body after the headers")
+            #expect(!get.body.isEmpty, "\(path)")
+            #expect(
+                head.head.lowercased().components(separatedBy: "\r\n").contains(
+                    "content-length: \(get.body.utf8.count)"),
+                "\(path): not GET's length \(get.body.utf8.count)")
+        }
+        let refused = try await service.request("DELETE", "/api/v1/rules")
+        #expect(refused.status == 405)
+        #expect(refused.header("Allow") == "GET, HEAD")
+    }
+
+    @Test("A percent-encoded path segment is decoded")
+    func percentEncoding() async throws {
+        let service = try ServiceProcess()
+        defer { service.stop() }
+        let plain = try await service.request("GET", "/api/v1/rules/EU-COF-001")
+        let encoded = try await service.request("GET", "/api/v1/rules/EU%2DCOF%2D001")
+        #expect(encoded.status == 200)
+        #expect(encoded.text == plain.text)
+    }
+
+    @Test("A gzip body is decoded; an unknown coding is 415 with Accept-Encoding; a broken one 400; a bomb 413")
+    func contentEncoding() async throws {
+        let service = try ServiceProcess(["--max-size", "1000000"])
+        defer { service.stop() }
+        let xml = ["Content-Type": "application/xml"]
+        let plain = try await service.request("POST", "/api/v1/check", body: Self.example(), headers: xml)
+        let zipped = try await service.request(
+            "POST", "/api/v1/check", body: Self.gzip(Self.example()),
+            headers: xml.merging(["Content-Encoding": "gzip"]) { $1 })
+        #expect(zipped.status == 200)
+        #expect(zipped.header("S3check-Verdict") == "not-eligible")
+        #expect(zipped.header("S3check-Verdict") == plain.header("S3check-Verdict"))
+        let brotli = try await service.request(
+            "POST", "/api/v1/check", body: Self.example(), headers: xml.merging(["Content-Encoding": "br"]) { $1 })
+        #expect(brotli.status == 415)
+        #expect(brotli.header("Accept-Encoding") == "gzip, deflate")
+        let broken = try await service.request(
+            "POST", "/api/v1/check", body: Self.example(), headers: xml.merging(["Content-Encoding": "gzip"]) { $1 })
+        #expect(broken.status == 400)
+        // 20 MB of spaces compress to about 20 KB: decoded, they exceed the 1 MB limit.
+        let bomb = try Self.gzip(Data(repeating: 0x20, count: 20_000_000))
+        #expect(bomb.count < 1_000_000)
+        let refused = try await service.request(
+            "POST", "/api/v1/check", body: bomb, headers: xml.merging(["Content-Encoding": "gzip"]) { $1 })
+        #expect(refused.status == 413)
+    }
+
+    /// The status line of the first answer on a raw connection.
+    private static func statusLine(_ request: String, port: Int) throws -> String {
+        let connection = try RawConnection(port: port)
+        defer { connection.close() }
+        connection.send(Data(request.utf8))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = recv(connection.socket, &buffer, buffer.count, 0)
+        let text = String(decoding: buffer[0..<max(0, count)], as: UTF8.self)
+        return text.components(separatedBy: "\r\n").first ?? ""
+    }
+
+    @Test("Host: none or two is 400 (a health probe over HTTP/1.0 may omit it); an unknown Expect is 417")
+    func hostAndExpect() throws {
+        let service = try ServiceProcess()
+        defer { service.stop() }
+        let port = service.base.port!
+        #expect(try Self.statusLine("GET /api/v1/rules HTTP/1.1\r\n\r\n", port: port) == "HTTP/1.1 400 Bad Request")
+        #expect(
+            try Self.statusLine("GET /api/v1/rules HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", port: port)
+                == "HTTP/1.1 400 Bad Request")
+        #expect(try Self.statusLine("GET /health/live HTTP/1.0\r\n\r\n", port: port).hasSuffix("200 OK"))
+        #expect(
+            try Self.statusLine("GET /api/v1/rules HTTP/1.1\r\nHost: a\r\nExpect: later\r\n\r\n", port: port)
+                == "HTTP/1.1 417 Expectation Failed")
+    }
+
+    @Test("Expect: 100-continue is answered before the body is sent, then the check")
+    func continueBeforeBody() throws {
+        let service = try ServiceProcess()
+        defer { service.stop() }
+        let body = try Self.example()
+        let connection = try RawConnection(port: service.base.port!)
+        defer { connection.close() }
+        connection.send(
+            Data(
+                ("POST /api/v1/check HTTP/1.1\r\nHost: a\r\nContent-Type: application/xml\r\n"
+                    + "Expect: 100-continue\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n").utf8))
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = recv(connection.socket, &buffer, buffer.count, 0)
+        #expect(String(decoding: buffer[0..<max(0, count)], as: UTF8.self).hasPrefix("HTTP/1.1 100 Continue\r\n\r\n"))
+        connection.send(body)
+        let rest = connection.receiveAll()
+        #expect(rest.contains("HTTP/1.1 200 OK"))
+        #expect(rest.contains("S3check-Verdict: not-eligible"))
+    }
+}
