@@ -41,6 +41,7 @@ public final class CheckerPool: @unchecked Sendable {
     public func check<T: Sendable>(
         _ data: Data,
         name: String,
+        encoding: String? = nil,
         profile: String?,
         transform: @escaping @Sendable (ApplicationReport) throws -> T
     ) async throws -> T {
@@ -50,7 +51,7 @@ public final class CheckerPool: @unchecked Sendable {
         defer { giveBack(checker, profile) }
         return try await withCheckedThrowingContinuation { continuation in
             queue.async {
-                continuation.resume(with: Result { try transform(lent.check(data, file: name)) })
+                continuation.resume(with: Result { try transform(lent.check(data, file: name, encoding: encoding)) })
             }
         }
     }

@@ -175,6 +175,8 @@ struct API: Sendable {
         var name: String
         /// The form's short text fields (`lang`, `profile`) when the application came in a form.
         var fields: [String: String] = [:]
+        /// The `charset` of the body's `Content-Type`, which overrides the XML declaration.
+        var encoding: String? = nil
     }
 
     /// Checks `upload` in a worker slot; 503 with `Retry-After` when none comes free in time.
@@ -195,7 +197,9 @@ struct API: Sendable {
         let fixed = presentation
         do {
             return try await gate.run {
-                try await pack.pool.check(upload.data, name: upload.name, profile: profile) { report in
+                try await pack.pool.check(
+                    upload.data, name: upload.name, encoding: upload.encoding, profile: profile
+                ) { report in
                     let result = try render(report, context, fixed)
                     metrics.verdict(report.verdict)
                     return result
@@ -255,7 +259,22 @@ struct API: Sendable {
             }
             return Upload(data: Data(file.body), name: Self.reportName(file.filename), fields: fields)
         }
-        return Upload(data: Data(body), name: "application.xml")
+        return Upload(data: Data(body), name: "application.xml", encoding: try Self.charset(contentType))
+    }
+
+    /// The `charset` parameter of a content type (RFC 7303 §3.2: it overrides the XML
+    /// declaration); 415 for one libxml2 cannot read.
+    static func charset(_ contentType: String) throws -> String? {
+        let parameters = contentType.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let parameter = parameters.first(where: { $0.lowercased().hasPrefix("charset=") }) else { return nil }
+        var value = String(parameter.dropFirst("charset=".count))
+        if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+            value = String(value.dropFirst().dropLast())
+        }
+        guard !value.isEmpty, value.allSatisfy({ $0.isASCII && !$0.isWhitespace }),
+            ApplicationChecker.canRead(encoding: value)
+        else { throw Problem.unsupportedCharset(value) }
+        return value
     }
 
     /// A path parameter with its percent-encoding decoded; as sent when it is not valid.

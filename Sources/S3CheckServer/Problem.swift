@@ -95,6 +95,14 @@ extension Problem {
             headers: [.acceptEncoding: accepted])
     }
 
+    /// A `charset` the service cannot read.
+    static func unsupportedCharset(_ charset: String) -> Problem {
+        Problem(
+            status: .unsupportedMediaType, kind: "charset",
+            title: Catalog.text("problem.charset-title"),
+            detail: Catalog.text("problem.charset-detail", ["shown": VisibleText.escaping(charset)]))
+    }
+
     /// A body that is not what its `Content-Encoding` says.
     static func undecodableBody(_ coding: String) -> Problem {
         Problem(

@@ -14,6 +14,31 @@ public struct SourceText: Sendable {
         index = LineIndex(self.data)
     }
 
+    /// The text of a document whose encoding was given from outside it (HTTP's charset), read
+    /// as UTF-8 when Foundation knows that encoding; as ``init(_:)`` otherwise.
+    public init(_ data: Data, encoding: String?) {
+        guard let encoding, let known = Self.foundationEncoding(encoding),
+            let text = String(data: data, encoding: known)
+        else {
+            self.init(data)
+            return
+        }
+        self.init(Data(text.utf8))
+    }
+
+    private static func foundationEncoding(_ name: String) -> String.Encoding? {
+        switch name.lowercased() {
+        case "iso-8859-1", "latin1", "l1", "iso_8859-1": .isoLatin1
+        case "windows-1252", "cp1252": .windowsCP1252
+        case "iso-8859-2", "latin2": .isoLatin2
+        case "us-ascii", "ascii", "utf-8", "utf8": .utf8
+        case "utf-16": .utf16
+        case "utf-16le": .utf16LittleEndian
+        case "utf-16be": .utf16BigEndian
+        default: nil
+        }
+    }
+
     private static func utf8(_ data: Data) -> Data {
         let bytes = Array(data.prefix(3))
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Data(data.dropFirst(3)) }

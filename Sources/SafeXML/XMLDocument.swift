@@ -116,7 +116,8 @@ public final class XMLDocument {
     public static func parse(
         _ data: Data,
         name: String,
-        limits: Limits = Limits()
+        limits: Limits = Limits(),
+        encoding: String? = nil
     ) throws(ReadError) -> XMLDocument {
         guard data.count <= limits.maximumBytes else {
             throw .tooLarge(bytes: data.count, limit: limits.maximumBytes)
@@ -135,10 +136,12 @@ public final class XMLDocument {
         )
         let (parsed, diagnostics) = ErrorCapture.collecting {
             data.withUnsafeBytes { buffer -> xmlDocPtr? in
+                // An encoding from outside the document (HTTP's charset) overrides its own
+                // declaration, as RFC 7303 §3.2 says of XML received over HTTP.
                 guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else {
-                    return xmlReadMemory("", 0, name, nil, options)
+                    return xmlReadMemory("", 0, name, encoding, options)
                 }
-                return xmlReadMemory(base, Int32(buffer.count), name, nil, options)
+                return xmlReadMemory(base, Int32(buffer.count), name, encoding, options)
             }
         }
         let errors = diagnostics.filter { $0.level != .warning }
@@ -146,11 +149,11 @@ public final class XMLDocument {
             if let parsed { xmlFreeDoc(parsed) }
             // An entity bomb or external entity fails inside its DOCTYPE: the DOCTYPE is the
             // cause to name (and the one thing to remove), not the entity error it led to.
-            let source = SourceText(data)
+            let source = SourceText(data, encoding: encoding)
             if let line = source.firstLine(containing: "<!DOCTYPE") { throw .doctypeNotAllowed(line: line) }
             throw .malformed(errors.isEmpty ? diagnostics : errors)
         }
-        let document = XMLDocument(pointer: parsed, source: SourceText(data))
+        let document = XMLDocument(pointer: parsed, source: SourceText(data, encoding: encoding))
         if parsed.pointee.intSubset != nil || parsed.pointee.extSubset != nil {
             throw .doctypeNotAllowed(line: document.source.firstLine(containing: "<!DOCTYPE") ?? 1)
         }
@@ -182,6 +185,14 @@ public final class XMLDocument {
             bytes[index] = 0x0A
         }
         return Data(bytes)
+    }
+
+    /// Whether libxml2 can read text in the character encoding `name` (an IANA name such as
+    /// `ISO-8859-1`), so that an unknown charset is refused before anything is parsed.
+    public static func canRead(encoding name: String) -> Bool {
+        guard let handler = xmlFindCharEncodingHandler(name) else { return false }
+        xmlCharEncCloseFunc(handler)
+        return true
     }
 
     /// The document element.

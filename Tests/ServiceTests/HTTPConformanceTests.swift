@@ -141,4 +141,29 @@ struct HTTPConformanceTests {
         #expect(rest.contains("HTTP/1.1 200 OK"))
         #expect(rest.contains("S3check-Verdict: not-eligible"))
     }
+
+    @Test("The charset of Content-Type overrides the XML declaration (RFC 7303); an unknown one is 415")
+    func charset() async throws {
+        let service = try ServiceProcess()
+        defer { service.stop() }
+        // A Latin-1 application whose XML declaration names no encoding: read as UTF-8 it is
+        // malformed (the å, ä, ö bytes); read as the header says, it is the eligible example.
+        let text = try String(
+            contentsOf: Fixtures.examples.appending(path: "eligible-life-science.sv.xml"), encoding: .utf8
+        ).replacingOccurrences(of: #"<?xml version="1.0" encoding="UTF-8"?>"#, with: #"<?xml version="1.0"?>"#)
+        let latin1 = try #require(text.data(using: .isoLatin1))
+        func check(_ contentType: String) async throws -> ServiceProcess.Reply {
+            try await service.request(
+                "POST", "/api/v1/check", body: latin1, headers: ["Content-Type": contentType])
+        }
+        #expect(try await check("application/xml").header("S3check-Verdict") == "cannot-be-assessed")
+        let declared = try await check("application/xml; charset=ISO-8859-1")
+        #expect(declared.status == 200)
+        #expect(declared.header("S3check-Verdict") == "eligible")
+        let quoted = try await check("text/xml; charset=\"iso-8859-1\"")
+        #expect(quoted.header("S3check-Verdict") == "eligible")
+        let unknown = try await check("application/xml; charset=x-no-such-charset")
+        #expect(unknown.status == 415)
+        #expect(unknown.text.contains("x-no-such-charset"))
+    }
 }

@@ -60,12 +60,18 @@ public final class ApplicationChecker {
         return check(data, file: path)
     }
 
-    /// Checks an application held in memory; `file` is how findings name it.
-    public func check(_ data: Data, file: String) -> ApplicationReport {
+    /// Whether an application may come in the character encoding `name` (an HTTP charset).
+    public static func canRead(encoding name: String) -> Bool {
+        XMLDocument.canRead(encoding: name)
+    }
+
+    /// Checks an application held in memory; `file` is how findings name it. `encoding`, when
+    /// given (an HTTP charset), overrides the document's own declaration.
+    public func check(_ data: Data, file: String, encoding: String? = nil) -> ApplicationReport {
         let digest = Digest.sha256(data)
         let document: XMLDocument
         let root: XMLNode
-        switch read(data, file: file) {
+        switch read(data, file: file, encoding: encoding) {
         case .success(let application): (document, root) = application
         case .failure(let failure): return blocked(file, digest, failure.findings)
         }
@@ -159,10 +165,12 @@ public final class ApplicationChecker {
 
     /// The parsed document and its root when `data` is a well-formed s3check application;
     /// otherwise the findings that say why not. Both checking and scoring start here.
-    private func read(_ data: Data, file: String) -> Result<(XMLDocument, XMLNode), AlignmentFailure> {
+    private func read(_ data: Data, file: String, encoding: String? = nil)
+        -> Result<(XMLDocument, XMLNode), AlignmentFailure>
+    {
         let document: XMLDocument
         do {
-            document = try XMLDocument.parse(data, name: file, limits: options.limits)
+            document = try XMLDocument.parse(data, name: file, limits: options.limits, encoding: encoding)
         } catch {
             return .failure(AlignmentFailure(findings: ReadErrorDescription.findings(for: error, file: file)))
         }
