@@ -8,12 +8,28 @@ extension UploadPage {
         language: Language,
         reportLanguage: Language,
         profile: String?,
+        packID: String? = nil,
         error: Problem?,
         result: CheckResult?
     ) -> String {
         let t = Words(language)
         let other: Language = language == .sv ? .en : .sv
-        let pack = api.packs[0].ruleSet
+        let chosenPack = api.packs.first { $0.id == packID } ?? api.packs[0]
+        let pack = chosenPack.ruleSet
+        // Every pack the service was started with, when there is a choice.
+        let packField =
+            api.packs.count < 2
+            ? ""
+            : """
+            <div class="field">
+            <label for="pack">\(t.pack)</label>
+            <select id="pack" name="pack">\(api.packs.map { served in
+                let info = served.ruleSet.mainPack
+                return "<option value=\"\(escape(served.id))\"\(served.id == chosenPack.id ? " selected" : "")>\(escape(info.title[language])) (\(escape(info.id)) \(escape(info.version)))</option>"
+            }.joined())</select>
+            </div>
+
+            """
         let limit = api.options.maximumBodyBytes
         var describedBy = ["file-hint"]
         if error != nil { describedBy.append("file-error") }
@@ -63,7 +79,7 @@ extension UploadPage {
         html += """
             <input type="file" id="file" name="file" accept=".xml,application/xml,text/xml" required aria-describedby="\(describedBy.joined(separator: " "))"\(error != nil ? " aria-invalid=\"true\"" : "")>
             </div>
-            <div class="field">
+            \(packField)<div class="field">
             <label for="lang">\(t.reportLanguage)</label>
             <select id="lang" name="lang">\(languageOptions)</select>
             </div>
@@ -140,7 +156,8 @@ extension UploadPage {
         label{display:block;font-weight:bold}
         .hint{margin:.25rem 0;color:#3d3d3d}
         .error{color:#a4000f;border-left:4px solid #a4000f;padding-left:.5rem}
-        input,select{font:inherit;padding:.25rem}
+        input,select{font:inherit;padding:.25rem;max-width:100%;box-sizing:border-box}
+        main,footer{overflow-wrap:anywhere}
         button{font:inherit;background:#0b4f9c;color:#fff;border:2px solid #0b4f9c;padding:.4rem 1rem;border-radius:4px;cursor:pointer}
         .verdict{font-size:1.25rem;padding:.5rem;border-left:6px solid #3d3d3d}
         .verdict.eligible{border-color:#1e6b30}
@@ -206,6 +223,7 @@ struct Words {
     }
     var reportLanguage: String { Catalog.text("page.language-of-the-report", language) }
     var profile: String { Catalog.text("page.profile", language) }
+    var pack: String { Catalog.text("page.pack", language) }
     var submit: String { Catalog.text("page.check", language) }
     var errorWord: String { Catalog.text("page.error", language) }
     var errorTitle: String { Catalog.text("page.error", language) }

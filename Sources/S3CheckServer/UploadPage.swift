@@ -29,10 +29,12 @@ struct UploadPage: Sendable {
         let language = pageLanguage(request)
         var reportLanguage = language
         var profile: String?
+        var packID: String?
         do {
             let upload = try await api.application(request)
             if let chosen = upload.fields["lang"].flatMap(Language.init(rawValue:)) { reportLanguage = chosen }
-            let pack = api.packs[0]
+            let pack = api.packs.first { $0.id == upload.fields["pack"] } ?? api.packs[0]
+            packID = pack.id
             if let chosen = upload.fields["profile"], pack.ruleSet.profiles.contains(where: { $0.id == chosen }) {
                 profile = chosen
             }
@@ -47,14 +49,17 @@ struct UploadPage: Sendable {
             }
             let result = CheckResult(verdict: reports.verdict, reports: reports.texts, language: reportLanguage)
             var response = respond(
-                render(language: language, reportLanguage: reportLanguage, profile: profile, error: nil, result: result)
+                render(
+                    language: language, reportLanguage: reportLanguage, profile: profile, packID: packID, error: nil,
+                    result: result)
             )
             response.headers[S3CheckService.verdictHeader] = reports.verdict.rawValue
             return response
         } catch let problem as Problem {
             var response = respond(
                 render(
-                    language: language, reportLanguage: reportLanguage, profile: profile, error: problem, result: nil),
+                    language: language, reportLanguage: reportLanguage, profile: profile, packID: packID,
+                    error: problem, result: nil),
                 status: problem.status)
             if let retry = problem.headers[.retryAfter] { response.headers[.retryAfter] = retry }
             return response

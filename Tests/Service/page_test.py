@@ -96,6 +96,14 @@ try:
     wait.until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
     expect(driver.find_element(By.CSS_SELECTOR, "label[for=file]").text == "Application (XML file)", "the page is in English")
     audit(driver, "English form")
+
+    # A phone's width (390 CSS pixels): nothing may need horizontal scrolling, in either language,
+    # before or after a check.
+    driver.set_window_size(390, 844)
+    for url in (base + "/?lang=sv", base + "/?lang=en"):
+        driver.get(url)
+        width = driver.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
+        expect(width[0] <= width[1], f"{url} fits 390 px without horizontal scrolling (content {width[0]} px, window {width[1]} px)")
 finally:
     driver.quit()
 

@@ -167,3 +167,39 @@ struct HTTPConformanceTests {
         #expect(unknown.text.contains("x-no-such-charset"))
     }
 }
+
+@Suite("The upload page offers every pack", .serialized)
+struct UploadPagePackTests {
+    @Test("With two packs the page lists both, and the one chosen checks the file")
+    func everyPack() async throws {
+        let service = try ServiceProcess([
+            "--rules", "shipped:eu/erdf-2021-2027.xml", "--rules", "shipped:se/stockholm/stockholm.xml",
+        ])
+        defer { service.stop() }
+        let page = try await service.request("GET", "/?lang=en")
+        #expect(page.text.contains("<select id=\"pack\" name=\"pack\">"))
+        #expect(page.text.contains("value=\"eu-erdf-2021-2027\""))
+        #expect(page.text.contains("value=\"se-stockholm-2021-2027\""))
+        // Uppsala's municipality code fails only the Stockholm pack's SE-LOC-002.
+        let application = try Data(
+            contentsOf: Fixtures.examples.appending(path: "not-eligible-cofinancing.sv.xml"))
+        func submit(pack: String) async throws -> ServiceProcess.Reply {
+            let boundary = "s3check-test-boundary"
+            var form = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"pack\"\r\n\r\n\(pack)\r\n".utf8)
+            form.append(
+                Data(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.xml\"\r\nContent-Type: text/xml\r\n\r\n"
+                        .utf8))
+            form.append(application)
+            form.append(Data("\r\n--\(boundary)--\r\n".utf8))
+            return try await service.request(
+                "POST", "/?lang=en", body: form, headers: ["Content-Type": "multipart/form-data; boundary=\(boundary)"])
+        }
+        let stockholm = try await submit(pack: "se-stockholm-2021-2027")
+        #expect(stockholm.text.contains("SE-LOC-002"))
+        #expect(stockholm.text.contains("<option value=\"se-stockholm-2021-2027\" selected>"))
+        let eu = try await submit(pack: "eu-erdf-2021-2027")
+        #expect(!eu.text.contains("SE-LOC-002"))
+        #expect(eu.text.contains("EU-COF-001"))
+    }
+}
