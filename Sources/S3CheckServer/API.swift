@@ -239,10 +239,8 @@ struct API: Sendable {
     /// The application in the body, or in the form field `file`; 413, 415 or 400 otherwise.
     func application(_ request: Request) async throws -> Upload {
         let contentType = request.headers[.contentType] ?? ""
-        let mediaType = contentType.split(separator: ";").first.map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
-        }
-        guard let mediaType, Self.applicationTypes.contains(mediaType) || mediaType.hasSuffix("+xml") else {
+        let mediaType = MediaType(contentType).type
+        guard Self.applicationTypes.contains(mediaType) || mediaType.hasSuffix("+xml") else {
             metrics.refusal("media-type")
             throw Problem.mediaType(request.headers[.contentType], accepted: Self.applicationTypes)
         }
@@ -265,12 +263,7 @@ struct API: Sendable {
     /// The `charset` parameter of a content type (RFC 7303 §3.2: it overrides the XML
     /// declaration); 415 for one libxml2 cannot read.
     static func charset(_ contentType: String) throws -> String? {
-        let parameters = contentType.split(separator: ";").dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let parameter = parameters.first(where: { $0.lowercased().hasPrefix("charset=") }) else { return nil }
-        var value = String(parameter.dropFirst("charset=".count))
-        if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
-            value = String(value.dropFirst().dropLast())
-        }
+        guard let value = MediaType(contentType).parameters["charset"] else { return nil }
         guard !value.isEmpty, value.allSatisfy({ $0.isASCII && !$0.isWhitespace }),
             ApplicationChecker.canRead(encoding: value)
         else { throw Problem.unsupportedCharset(value) }

@@ -90,16 +90,10 @@ struct FormData {
 
     /// The boundary of a `multipart/form-data` content type, or nil for any other type.
     static func boundary(contentType: String) -> String? {
-        let pieces = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard pieces.first?.lowercased() == "multipart/form-data" else { return nil }
-        for piece in pieces.dropFirst() where piece.lowercased().hasPrefix("boundary=") {
-            var value = String(piece.dropFirst("boundary=".count))
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
-                value = String(value.dropFirst().dropLast())
-            }
-            return value.isEmpty ? nil : value
-        }
-        return nil
+        let value = MediaType(contentType)
+        guard value.type == "multipart/form-data", let boundary = value.parameters["boundary"], !boundary.isEmpty
+        else { return nil }
+        return boundary
     }
 
     /// Splits `body` at `boundary`; nil when it is not a well-formed form.
@@ -167,5 +161,27 @@ struct FormData {
             index += 1
         }
         return nil
+    }
+}
+
+/// A `Content-Type` value read once (RFC 9110 §8.3.1): the type in lower case and the
+/// parameters by lower-case name, a quoted value unquoted. The one reader of the header's
+/// parameters (`boundary`, `charset`).
+struct MediaType {
+    var type: String
+    var parameters: [String: String] = [:]
+
+    init(_ value: String) {
+        let pieces = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        type = pieces.first?.lowercased() ?? ""
+        for piece in pieces.dropFirst() {
+            guard let equals = piece.firstIndex(of: "=") else { continue }
+            var parameterValue = String(piece[piece.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+            if parameterValue.hasPrefix("\""), parameterValue.hasSuffix("\""), parameterValue.count >= 2 {
+                parameterValue = String(parameterValue.dropFirst().dropLast())
+            }
+            let name = piece[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            if parameters[name] == nil { parameters[name] = parameterValue }
+        }
     }
 }
