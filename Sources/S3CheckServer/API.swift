@@ -31,8 +31,7 @@ struct API: Sendable {
         router.getAndHead("/api/v1/schema/{name}") { _, context in
             try schema(Self.decoded(context.parameters.get("name")))
         }
-        router.getAndHead("/health/live") { _, _ in Self.json(#"{"status":"live"}"#) }
-        router.getAndHead("/health/ready") { _, _ in ready() }
+        registerHealth(on: router)
         // HEAD is answered wherever GET is, by ``HTTPConformance``.
         router.getAndHead("/metrics") { _, _ in
             Self.text(metrics.text(), type: "text/plain; version=0.0.4; charset=utf-8")
@@ -51,6 +50,12 @@ struct API: Sendable {
     /// Ready: the packs compiled before the socket opened. A saturated service is still ready
     /// (a load balancer that took every busy replica out would turn a peak into an outage);
     /// the load is reported beside, and `/check` answers 503 itself when the queue is full.
+    /// The health routes, on the main port and on the health port when there is one.
+    func registerHealth(on router: Router<BasicRequestContext>) {
+        router.getAndHead("/health/live") { _, _ in Self.json(#"{"status":"live"}"#) }
+        router.getAndHead("/health/ready") { _, _ in ready() }
+    }
+
     func ready() -> Response {
         let load = gate.load
         return Self.json(#"{"status":"ready","running":\#(load.running),"waiting":\#(load.waiting)}"#)

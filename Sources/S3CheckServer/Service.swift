@@ -62,7 +62,8 @@ public enum S3CheckService {
     public static func run(
         _ options: ServiceOptions,
         logger: Logger,
-        announce: @escaping @Sendable (String) -> Void
+        announce: @escaping @Sendable (String) -> Void,
+        announceHealth: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws {
         let packs = try loadPacks(options)
         let gate = AdmissionGate(
@@ -96,8 +97,24 @@ public enum S3CheckService {
         )
         // SIGTERM drains the requests in flight, but not for ever: after the drain timeout they
         // are cancelled, so a client trickling a body cannot keep the process alive.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: app)]
+        if let healthPort = options.healthPort {
+            // Its own listener and connection slots, answering only the health routes.
+            let healthRouter = Router()
+            api.registerHealth(on: healthRouter)
+            let health = Application(
+                router: healthRouter,
+                configuration: .init(address: .hostname(options.host, port: healthPort), serverName: nil),
+                onServerRunning: { channel in
+                    let port = channel.localAddress?.port ?? healthPort
+                    announceHealth("http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)/")
+                },
+                logger: logger
+            )
+            services.append(.init(service: health))
+        }
         var group = ServiceGroupConfiguration(
-            services: [.init(service: app)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         group.maximumGracefulShutdownDuration = options.drainTimeout
         group.maximumCancellationDuration = .seconds(5)
         try await ServiceGroup(configuration: group).run()

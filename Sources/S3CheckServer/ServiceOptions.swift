@@ -19,6 +19,10 @@ public struct ServiceOptions: Sendable {
     /// Open connections at most; further connections wait in the kernel's backlog. With the body
     /// limit it bounds memory: at most this many bodies are being read at once.
     public var maximumConnections = 64
+    /// A second port that answers only `/health/live` and `/health/ready`, with connection
+    /// slots of its own: when clients hold every slot of the main port (keep-alive under
+    /// overload), a probe there is still answered at once. nil: none.
+    public var healthPort: Int?
     /// How long a request body may take to arrive in all; a client trickling bytes is answered
     /// 408 and disconnected then, so that slow clients cannot hold the connection slots.
     public var bodyTimeout: Duration = .seconds(20)

@@ -5,6 +5,9 @@ import Testing
 #if canImport(Glibc)
     import Glibc
 #endif
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// What HTTP asks of a server, checked against the running service: HEAD, Host, Expect,
 /// content codings and percent-encoded paths.
@@ -201,5 +204,30 @@ struct UploadPagePackTests {
         let eu = try await submit(pack: "eu-erdf-2021-2027")
         #expect(!eu.text.contains("SE-LOC-002"))
         #expect(eu.text.contains("EU-COF-001"))
+    }
+}
+
+@Suite("A health port of its own", .serialized)
+struct HealthPortTests {
+    @Test("With --health-port, the health routes answer there while a client holds every slot of the main port")
+    func healthPort() async throws {
+        let service = try ServiceProcess(["--health-port", "0", "--max-connections", "1"])
+        defer { service.stop() }
+        let health = try #require(try service.awaitHealthBase())
+        #expect(health.port != service.base.port)
+        // One kept-alive connection takes the main port's only slot.
+        let holder = try RawConnection(port: service.base.port!)
+        defer { holder.close() }
+        holder.send(Data("GET /health/live HTTP/1.1\r\nHost: a\r\n\r\n".utf8))
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        #expect(recv(holder.socket, &buffer, buffer.count, 0) > 0)
+        // The health port answers; it serves nothing else.
+        let live = try await URLSession.shared.data(from: health.appending(path: "health/live"))
+        #expect((live.1 as? HTTPURLResponse)?.statusCode == 200)
+        #expect(String(decoding: live.0, as: UTF8.self).contains("live"))
+        let ready = try await URLSession.shared.data(from: health.appending(path: "health/ready"))
+        #expect((ready.1 as? HTTPURLResponse)?.statusCode == 200)
+        let other = try await URLSession.shared.data(from: health.appending(path: "api/v1/rules"))
+        #expect((other.1 as? HTTPURLResponse)?.statusCode == 404)
     }
 }

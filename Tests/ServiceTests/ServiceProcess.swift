@@ -27,17 +27,47 @@ final class ServiceProcess: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = try FileHandle(forWritingTo: errorFile)
         try process.run()
-        // The first line names the address; port 0 lets the kernel pick a free one.
+        // A line names the address; port 0 lets the kernel pick a free one. With a health port,
+        // its line may come first.
+        var health: URL?
+        var main: URL
+        while true {
+            var line = Data()
+            while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty,
+                byte != Data("\n".utf8)
+            {
+                line.append(byte)
+            }
+            let text = String(decoding: line, as: UTF8.self)
+            guard let range = text.range(of: "http://"), let url = URL(string: String(text[range.lowerBound...])) else {
+                process.terminate()
+                throw StartFailure(output: text + (try String(contentsOf: errorFile, encoding: .utf8)))
+            }
+            if text.contains("health on") {
+                health = url
+                continue
+            }
+            main = url
+            break
+        }
+        base = main
+        healthBase = health
+    }
+
+    /// The health port's address when the service was started with `--health-port`, once it
+    /// has been announced.
+    private(set) var healthBase: URL?
+
+    /// Reads the health port's line when it comes after the main one.
+    func awaitHealthBase() throws -> URL? {
+        if let healthBase { return healthBase }
         var line = Data()
         while let byte = try output.fileHandleForReading.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) {
             line.append(byte)
         }
         let text = String(decoding: line, as: UTF8.self)
-        guard let range = text.range(of: "http://"), let url = URL(string: String(text[range.lowerBound...])) else {
-            process.terminate()
-            throw StartFailure(output: text + (try String(contentsOf: errorFile, encoding: .utf8)))
-        }
-        base = url
+        healthBase = text.range(of: "http://").flatMap { URL(string: String(text[$0.lowerBound...])) }
+        return healthBase
     }
 
     struct StartFailure: Error, CustomStringConvertible {
