@@ -48,6 +48,20 @@ struct Problem: Error, Sendable {
     }
 }
 
+/// Hummingbird turns a thrown `Problem` into its answer wherever it is thrown, in the language
+/// the request asks for (`?lang=`, then `Accept-Language`; English otherwise).
+extension Problem: HTTPResponseError {
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        response(language: Self.language(of: request))
+    }
+
+    static func language(of request: Request) -> Language {
+        Negotiation.language(
+            query: request.uri.queryParameters["lang"].map(String.init),
+            acceptLanguage: request.headers[.acceptLanguage]) ?? .en
+    }
+}
+
 extension Problem {
     /// The body did not arrive in time; the connection is closed.
     static var requestTimeout: Problem {

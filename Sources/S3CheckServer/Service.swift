@@ -146,15 +146,13 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
     {
         let start = ContinuousClock.now
         let route = Routes.route(request.uri.path)
-        let language =
-            Negotiation.language(
-                query: request.uri.queryParameters["lang"].map(String.init),
-                acceptLanguage: request.headers[.acceptLanguage]) ?? .en
+        let language = Problem.language(of: request)
         var response: Response
         do {
             response = try await next(request, context)
         } catch let problem as Problem {
-            response = problem.response(language: language)
+            // Rendered here rather than by Hummingbird, so that the refusal is logged and counted.
+            response = try problem.response(from: request, context: context)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             metrics.refusal("too-large")
             response = Problem.tooLarge(limit: maximumBodyBytes).response(language: language)
