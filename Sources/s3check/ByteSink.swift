@@ -7,6 +7,9 @@ final class ByteSink {
         case direct
         /// Renamed over `path` on commit.
         case replacing(temporary: String, path: String)
+        /// A file without a name in `path`'s folder (`O_TMPFILE`), given one and renamed over
+        /// `path` on commit: a run killed with SIGKILL, which no handler sees, leaves nothing.
+        case unnamed(path: String)
         /// Appended to a file that another program owns.
         case appending
         /// An unnamed temporary file, read back at the end.
@@ -36,11 +39,23 @@ final class ByteSink {
             return ByteSink(handle: try FileHandle(forWritingTo: URL(fileURLWithPath: path)), kind: .direct)
         }
         let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(UUID().uuidString).tmp"
+        let unnamed = open(folder.isEmpty ? "." : folder, __O_TMPFILE | O_DIRECTORY | O_WRONLY | O_CLOEXEC, 0o666)
+        if unnamed >= 0 {
+            return ByteSink(
+                handle: FileHandle(fileDescriptor: unnamed, closeOnDealloc: true), kind: .unnamed(path: path))
+        }
+        // A file system without O_TMPFILE: a hidden temporary, removed on SIGINT and SIGTERM.
+        let temporary = temporaryName(for: path)
         TemporaryFiles.register(temporary)
         return ByteSink(
             handle: try create(temporary, flags: O_WRONLY), kind: .replacing(temporary: temporary, path: path))
+    }
+
+    /// A hidden name beside `path`, for a file that is about to replace it.
+    private static func temporaryName(for path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        return (folder.isEmpty ? "" : folder + "/") + ".\(name).\(UUID().uuidString).tmp"
     }
 
     /// The end of a file that another program owns (GitHub's step summary).
@@ -99,6 +114,20 @@ final class ByteSink {
                 unlink(temporary)
                 throw error
             }
+            guard rename(temporary, path) == 0 else {
+                unlink(temporary)
+                throw OutputFile.OutputError(path: path)
+            }
+        case .unnamed(let path):
+            // Named for the instant between the link and the rename (the rename replaces an
+            // existing report atomically; a link cannot), and registered for that instant.
+            let temporary = Self.temporaryName(for: path)
+            TemporaryFiles.register(temporary)
+            defer { TemporaryFiles.unregister(temporary) }
+            let linked = linkat(
+                AT_FDCWD, "/proc/self/fd/\(handle.fileDescriptor)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW)
+            try close()
+            guard linked == 0 else { throw OutputFile.OutputError(path: path) }
             guard rename(temporary, path) == 0 else {
                 unlink(temporary)
                 throw OutputFile.OutputError(path: path)
