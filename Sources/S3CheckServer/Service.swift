@@ -211,14 +211,14 @@ enum Routes {
 
     /// The route a path belongs to, from a fixed list, for logs and metric labels.
     static func route(_ path: String) -> String {
-        let known = [
-            "/", "/api/v1/check", "/api/v1/s3", "/api/v1/rules", "/api/v1/template", "/health/live", "/health/ready",
-            "/metrics",
-            "/openapi.yaml", "/page.js",
-        ]
-        if known.contains(path) { return path }
-        if path.hasPrefix("/api/v1/rules/") { return "/api/v1/rules/{id}" }
-        if path.hasPrefix("/api/v1/schema/") { return "/api/v1/schema/{name}" }
+        if methods[path] != nil { return path }
+        // A route with a parameter (`/api/v1/rules/{id}`) matches one more segment after its prefix.
+        for route in methods.keys where route.hasSuffix("}") {
+            let prefix = route[..<(route.lastIndex(of: "/") ?? route.startIndex)] + "/"
+            if path.hasPrefix(prefix), !path.dropFirst(prefix.count).contains("/"), path.count > prefix.count {
+                return route
+            }
+        }
         return "other"
     }
 }

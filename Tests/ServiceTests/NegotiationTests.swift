@@ -62,3 +62,50 @@ struct NegotiationTests {
         #expect(API.reportName(nil) == "application.xml")
     }
 }
+
+@Suite("The routes are listed once")
+struct RouteListTests {
+    /// The paths of the OpenAPI document and the methods each documents.
+    private static func documented() -> [String: Set<String>] {
+        var paths: [String: Set<String>] = [:]
+        var current: String?
+        for line in OpenAPIDocument.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let indent = line.prefix { $0 == " " }.count
+            if trimmed.hasPrefix("/"), trimmed.hasSuffix(":"), indent == 2 {
+                current = String(trimmed.dropLast())
+                paths[current!] = []
+            } else if let path = current, indent == 4, ["get:", "post:", "head:"].contains(trimmed) {
+                paths[path]?.insert(String(trimmed.dropLast()).uppercased())
+            } else if indent < 2, !trimmed.isEmpty {
+                current = nil
+            }
+        }
+        return paths
+    }
+
+    @Test("Every documented route is served with its methods, and every served API route is documented")
+    func openAPIMatchesTheRoutes() {
+        let documented = Self.documented()
+        #expect(!documented.isEmpty)
+        for (path, methods) in documented {
+            let served = Set((Routes.methods[path] ?? "").split(separator: ", ").map(String.init))
+            #expect(!served.isEmpty, "\(path) is documented but not served")
+            #expect(methods.isSubset(of: served), "\(path): documented \(methods), served \(served)")
+        }
+        // The upload page and its script are for browsers, not the API.
+        for path in Routes.methods.keys where path != "/" && path != "/page.js" {
+            #expect(documented[path] != nil, "\(path) is served but not documented")
+        }
+    }
+
+    @Test("Metric labels name routes from the same list; anything else is one label")
+    func metricLabels() {
+        #expect(Routes.route("/api/v1/check") == "/api/v1/check")
+        #expect(Routes.route("/api/v1/rules/EU-COF-001") == "/api/v1/rules/{id}")
+        #expect(Routes.route("/api/v1/schema/application-1.xsd") == "/api/v1/schema/{name}")
+        #expect(Routes.route("/api/v1/rules/a/b") == "other")
+        #expect(Routes.route("/api/v1/rules/") == "other")
+        #expect(Routes.route("/wp-admin") == "other")
+    }
+}
