@@ -32,7 +32,7 @@ struct API: Sendable {
             try schema(Self.decoded(context.parameters.get("name")))
         }
         registerHealth(on: router)
-        // HEAD is answered wherever GET is, by ``HTTPConformance``.
+        // Every GET route is registered for HEAD too; ``HTTPConformance`` drops HEAD's body.
         router.getAndHead("/metrics") { _, _ in
             Self.text(metrics.text(), type: "text/plain; version=0.0.4; charset=utf-8")
         }

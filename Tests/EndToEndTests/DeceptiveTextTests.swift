@@ -5,6 +5,18 @@ import Testing
 /// Text from an application that could deceive a reader is shown, not obeyed.
 @Suite("Invisible and direction-changing characters")
 struct DeceptiveTextTests {
+    /// Checks `application` (not eligible) once with every report format, each to its own file
+    /// in `folder`, and returns each report's text by format.
+    private static func reportsInEveryFormat(of application: String, in folder: URL) throws -> [(String, String)] {
+        let path = try Fixtures.write(application, to: "application.xml", in: folder)
+        let formats = ["text", "json", "sarif", "junit", "svrl", "tap", "github", "markdown", "html"]
+        var arguments = ["check", path]
+        for format in formats { arguments += ["--format", "\(format)=\(folder.path)/report.\(format)"] }
+        let result = try BinaryRunner.run(arguments)
+        #expect(result.exitCode == 1, "\(result.standardError)")
+        return try formats.map { ($0, try String(contentsOfFile: "\(folder.path)/report.\($0)", encoding: .utf8)) }
+    }
+
     @Test("A right-to-left override and a zero-width space in a partner's name are written out in every format")
     func everyFormat() throws {
         let folder = try Fixtures.temporaryFolder()
@@ -15,15 +27,7 @@ struct DeceptiveTextTests {
                 of: "<name>Region Stockholm</name>", with: "<name>Kons\u{202E}tlusK\u{200B} AB</name>"
             )
             .replacingOccurrences(of: "<legalForm>region</legalForm>", with: "<legalForm>enskild-firma</legalForm>")
-        let path = try Fixtures.write(application, to: "bidi.xml", in: folder)
-        let out = folder.path
-        let formats = ["text", "json", "sarif", "junit", "svrl", "tap", "github", "markdown", "html"]
-        var arguments = ["check", path]
-        for format in formats { arguments += ["--format", "\(format)=\(out)/report.\(format)"] }
-        let result = try BinaryRunner.run(arguments)
-        #expect(result.exitCode == 1, "\(result.standardError)")
-        for format in formats {
-            let text = try String(contentsOfFile: "\(out)/report.\(format)", encoding: .utf8)
+        for (format, text) in try Self.reportsInEveryFormat(of: application, in: folder) {
             #expect(!text.unicodeScalars.contains("\u{202E}"), "\(format) holds a raw U+202E")
             #expect(!text.unicodeScalars.contains("\u{200B}"), "\(format) holds a raw U+200B")
             #expect(
@@ -39,14 +43,7 @@ struct DeceptiveTextTests {
         let application = try Fixtures.eligibleApplication()
             .replacingOccurrences(of: "<area ref=\"life-science\"/>", with: "<area ref=\"ab\u{202E}cd\"/>")
         #expect(application.unicodeScalars.contains("\u{202E}"))
-        let path = try Fixtures.write(application, to: "area.xml", in: folder)
-        let formats = ["text", "json", "sarif", "junit", "svrl", "tap", "github", "markdown", "html"]
-        var arguments = ["check", path]
-        for format in formats { arguments += ["--format", "\(format)=\(folder.path)/report.\(format)"] }
-        let result = try BinaryRunner.run(arguments)
-        #expect(result.exitCode == 1, "\(result.standardError)")
-        for format in formats {
-            let text = try String(contentsOfFile: "\(folder.path)/report.\(format)", encoding: .utf8)
+        for (format, text) in try Self.reportsInEveryFormat(of: application, in: folder) {
             #expect(!text.unicodeScalars.contains("\u{202E}"), "\(format) holds a raw U+202E")
         }
     }

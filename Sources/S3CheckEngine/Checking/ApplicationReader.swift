@@ -74,6 +74,12 @@ struct ApplicationReader {
                 return
             }
             guard let kind else { return }
+            // xs:date and xs:gYear collapse whitespace, which libxml2's validator does not do:
+            // a pretty-printed `<startDate> 2026-09-01 </startDate>` is trimmed before it.
+            if kind != .decimal, let trimmed = Self.trimmed(bytes) {
+                node.setStringValue(trimmed)
+                return take(node, kind: kind, into: &reading)
+            }
             switch kind {
             case .decimal:
                 switch ExactDecimal.parse(bytes, as: .schema) {
@@ -88,12 +94,6 @@ struct ApplicationReader {
                         (node, Self.doesNotFit(bytes, failure), Catalog.text("value.write-fewer-digits")))
                 }
             case .date:
-                // xs:date and xs:gYear collapse whitespace, which libxml2's validator does not do:
-                // a pretty-printed `<startDate> 2026-09-01 </startDate>` is trimmed before it.
-                if let trimmed = Self.trimmed(bytes) {
-                    node.setStringValue(trimmed)
-                    return take(node, kind: kind, into: &reading)
-                }
                 if CalendarDate(bytes: bytes) == nil {
                     reading.unreadable.append(
                         (
@@ -102,10 +102,6 @@ struct ApplicationReader {
                         ))
                 }
             case .year:
-                if let trimmed = Self.trimmed(bytes) {
-                    node.setStringValue(trimmed)
-                    return take(node, kind: kind, into: &reading)
-                }
                 if !CalendarDate.isReadableYear(bytes) {
                     reading.unreadable.append(
                         (
