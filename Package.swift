@@ -148,7 +148,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ServiceTests",
-            dependencies: ["s3check", "s3check-serve", "S3CheckRun", "S3CheckServer", "S3CheckTestSupport"]
+            dependencies: [
+                "s3check", "s3check-serve", "S3CheckRun", "S3CheckServer", "S3CheckTestSupport",
+                // Hummingbird's test client: route tests run in process, without a socket.
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

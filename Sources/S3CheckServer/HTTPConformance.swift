@@ -38,7 +38,6 @@ final class ContinueHandler: ChannelInboundHandler, RemovableChannelHandler {
 /// `Accept-Encoding`), and HEAD answered wherever GET is (RFC 9110 §9.3.2).
 struct HTTPConformance<Context: RequestContext>: RouterMiddleware {
     let maximumBodyBytes: Int
-    let metrics: ServiceMetrics
 
     /// The content codings a request body may come in.
     static var acceptedEncodings: String { "gzip, deflate" }
@@ -48,7 +47,6 @@ struct HTTPConformance<Context: RequestContext>: RouterMiddleware {
     {
         try checkHost(request)
         if let expect = request.headers[.expect], expect.lowercased() != "100-continue" {
-            metrics.refusal("expectation")
             throw Problem.expectationFailed(expect)
         }
         var request = request
@@ -74,7 +72,6 @@ struct HTTPConformance<Context: RequestContext>: RouterMiddleware {
         let duplicate = request.headers.contains { $0.name.canonicalName == "host" }
         let missing = request.head.authority == nil && !request.uri.path.hasPrefix("/health/")
         guard duplicate || missing else { return }
-        metrics.refusal("host")
         throw Problem.badHost(duplicate: duplicate)
     }
 
@@ -87,7 +84,6 @@ struct HTTPConformance<Context: RequestContext>: RouterMiddleware {
         case "gzip", "x-gzip": algorithm = .gzip()
         case "deflate": algorithm = .zlib()
         default:
-            metrics.refusal("content-encoding")
             throw Problem.unsupportedEncoding(coding, accepted: Self.acceptedEncodings)
         }
         var body = try await request.body.collect(upTo: maximumBodyBytes)
@@ -95,10 +91,8 @@ struct HTTPConformance<Context: RequestContext>: RouterMiddleware {
         do {
             plain = try body.decompress(with: algorithm, maxSize: maximumBodyBytes)
         } catch let error as CompressNIOError where error == .bufferOverflow {
-            metrics.refusal("too-large")
             throw Problem.tooLarge(limit: maximumBodyBytes)
         } catch {
-            metrics.refusal("content-encoding")
             throw Problem.undecodableBody(coding)
         }
         var head = request.head
@@ -108,7 +102,7 @@ struct HTTPConformance<Context: RequestContext>: RouterMiddleware {
     }
 }
 
-extension Router {
+extension RouterMethods {
     /// Registers `handler` for GET and for HEAD, whose answer ``HTTPConformance`` sends without
     /// its body (RFC 9110 §9.3.2: a server that serves GET must serve HEAD).
     @discardableResult

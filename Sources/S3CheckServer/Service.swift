@@ -65,43 +65,17 @@ public enum S3CheckService {
         announce: @escaping @Sendable (String) -> Void,
         announceHealth: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws {
-        let packs = try loadPacks(options)
-        let gate = AdmissionGate(
-            slots: options.workers, queueLength: options.queueLength, queueTimeout: options.queueTimeout)
-        let metrics = ServiceMetrics()
-        let api = API(packs: packs, gate: gate, metrics: metrics, options: options, logger: logger)
-        let router = Router()
-        router.add(
-            middleware: RequestLog(metrics: metrics, logger: logger, maximumBodyBytes: options.maximumBodyBytes))
-        router.add(middleware: HTTPConformance(maximumBodyBytes: options.maximumBodyBytes, metrics: metrics))
-        api.register(on: router)
-        let app = Application(
-            router: router,
-            server: .http1(
-                configuration: .init(
-                    additionalChannelHandlers: [ContinueHandler(maximumBodyBytes: options.maximumBodyBytes)],
-                    idleTimeout: TimeAmount.nanoseconds(Int64(options.idleTimeout.components.seconds) * 1_000_000_000),
-                    httpDecoderConfiguration: .init(
-                        maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)
-                )),
-            configuration: .init(
-                address: .hostname(options.host, port: options.port),
-                serverName: nil,
-                availableConnectionsDelegate: .maximum(options.maximumConnections, logger: logger)
-            ),
-            onServerRunning: { channel in
-                let port = channel.localAddress?.port ?? options.port
-                announce("http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)/")
-            },
-            logger: logger
-        )
+        let state = try ServiceState(options, logger: logger)
+        let app = application(for: state) { port in
+            announce("http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)/")
+        }
         // SIGTERM drains the requests in flight, but not for ever: after the drain timeout they
         // are cancelled, so a client trickling a body cannot keep the process alive.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: app)]
         if let healthPort = options.healthPort {
             // Its own listener and connection slots, answering only the health routes.
             let healthRouter = Router()
-            api.registerHealth(on: healthRouter)
+            healthRouter.addRoutes(HealthRoutes(gate: state.gate).collection, atPath: "health")
             let health = Application(
                 router: healthRouter,
                 configuration: .init(address: .hostname(options.host, port: healthPort), serverName: nil),
@@ -120,8 +94,59 @@ public enum S3CheckService {
         try await ServiceGroup(configuration: group).run()
     }
 
+    /// The main port's server: the router behind the HTTP/1 codec, the 100-continue handler,
+    /// and the limits on headers, idle connections and open connections.
+    static func application(
+        for state: ServiceState, announce: @escaping @Sendable (Int) -> Void = { _ in }
+    ) -> Application<RouterResponder<BasicRequestContext>> {
+        let options = state.options
+        return Application(
+            router: router(for: state),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [ContinueHandler(maximumBodyBytes: options.maximumBodyBytes)],
+                    idleTimeout: TimeAmount.nanoseconds(Int64(options.idleTimeout.components.seconds) * 1_000_000_000),
+                    httpDecoderConfiguration: .init(
+                        maxHeaderFieldSize: 16 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)
+                )),
+            configuration: .init(
+                address: .hostname(options.host, port: options.port),
+                serverName: nil,
+                availableConnectionsDelegate: .maximum(options.maximumConnections, logger: state.logger)
+            ),
+            onServerRunning: { channel in announce(channel.localAddress?.port ?? options.port) },
+            logger: state.logger
+        )
+    }
+
+    /// The router with every route and the middleware before them; what `run` serves and what
+    /// the tests call in process.
+    static func router(for state: ServiceState) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(
+            middleware: RequestLog(
+                metrics: state.metrics, logger: state.logger, maximumBodyBytes: state.options.maximumBodyBytes,
+                routes: RouteTable(listing: { register(state, on: $0) })))
+        router.add(middleware: HTTPConformance(maximumBodyBytes: state.options.maximumBodyBytes))
+        register(state, on: router)
+        return router
+    }
+
+    /// The routes: the API under `/api/v1`, health under `/health`, metrics, the OpenAPI
+    /// document and the upload page at the root.
+    static func register(_ state: ServiceState, on router: Router<BasicRequestContext>) {
+        let api = router.group("api/v1")
+        api.addRoutes(CheckRoutes(service: state).collection)
+        api.addRoutes(RuleRoutes(service: state).collection)
+        router.addRoutes(HealthRoutes(gate: state.gate).collection, atPath: "health")
+        router.addRoutes(OperationRoutes(metrics: state.metrics).collection)
+        router.addRoutes(UploadPage(service: state).collection)
+    }
+}
+
+extension ServiceState {
     /// Loads and compiles every pack before the socket opens, so that a bad pack stops start-up.
-    static func loadPacks(_ options: ServiceOptions) throws(RulePackError) -> [ServedPack] {
+    init(_ options: ServiceOptions, logger: Logger) throws(RulePackError) {
         let locations = options.packs.isEmpty ? [nil] : options.packs.map(Optional.some)
         var packs: [ServedPack] = []
         for location in locations {
@@ -130,7 +155,11 @@ public enum S3CheckService {
                 prepared: options.workers)
             packs.append(ServedPack(pool: pool))
         }
-        return packs
+        self.init(
+            packs: packs,
+            gate: AdmissionGate(
+                slots: options.workers, queueLength: options.queueLength, queueTimeout: options.queueTimeout),
+            metrics: ServiceMetrics(), options: options, logger: logger)
     }
 }
 
@@ -140,38 +169,24 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
     let metrics: ServiceMetrics
     let logger: Logger
     let maximumBodyBytes: Int
+    let routes: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
         let start = ContinuousClock.now
-        let route = Routes.route(request.uri.path)
         let language = Problem.language(of: request)
+        // The router's own name for the route (it has matched before a middleware runs), or the
+        // route whose path it is when the method has none; a path no route has is one label, so
+        // that the series stay bounded whatever clients send.
+        let route =
+            context.endpointPath.flatMap { routes.methods[$0] == nil ? nil : $0 } ?? routes.route(request.uri.path)
+            ?? "other"
         var response: Response
         do {
             response = try await next(request, context)
-        } catch let problem as Problem {
-            // Rendered here rather than by Hummingbird, so that the refusal is logged and counted.
-            response = try problem.response(from: request, context: context)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            metrics.refusal("too-large")
-            response = Problem.tooLarge(limit: maximumBodyBytes).response(language: language)
-        } catch let error as HTTPError where error.status == .notFound {
-            if let allowed = Routes.methods[route],
-                !allowed.split(separator: ", ").contains(Substring(request.method.rawValue))
-            {
-                response = Problem.methodNotAllowed(allowed).response(language: language)
-            } else {
-                response = Problem.notFound.response(language: language)
-            }
-        } catch  where Self.clientWentAway(error) {
-            // The client closed the connection or sent a broken request stream: nobody reads an
-            // answer, and it is no server error (499, as proxies log it; not counted as 5xx).
-            logger.info("client closed the request", metadata: ["route": "\(route)", "error": "\(type(of: error))"])
-            response = Response(status: .init(code: 499, reasonPhrase: "Client Closed Request"))
         } catch {
-            logger.error("request failed", metadata: ["route": "\(route)", "error": "\(type(of: error))"])
-            response = Problem.internalError.response(language: language)
+            response = answer(error, to: request, route: route, language: language)
         }
         response.headers[.xContentTypeOptions] = "nosniff"
         let duration = ContinuousClock.now - start
@@ -186,6 +201,33 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
         logger.info("request", metadata: metadata)
         return response
     }
+
+    /// The answer to a request that failed: its problem, counted as a refusal when it is one;
+    /// 405 where the path has a route but not for this method; 499 when the client went away.
+    private func answer(_ error: any Error, to request: Request, route: String, language: Language) -> Response {
+        switch error {
+        case let problem as Problem:
+            // Rendered here rather than by Hummingbird, so that the refusal is logged and counted.
+            metrics.refusal(problem)
+            return problem.response(language: language)
+        case let error as HTTPError where error.status == .contentTooLarge:
+            return answer(Problem.tooLarge(limit: maximumBodyBytes), to: request, route: route, language: language)
+        case let error as HTTPError where error.status == .notFound:
+            if let route = routes.route(request.uri.path), !(routes.methods[route] ?? []).contains(request.method) {
+                return answer(
+                    Problem.methodNotAllowed(routes.allow(route)), to: request, route: route, language: language)
+            }
+            return answer(Problem.notFound, to: request, route: route, language: language)
+        case _ where Self.clientWentAway(error):
+            // The client closed the connection or sent a broken request stream: nobody reads an
+            // answer, and it is no server error (499, as proxies log it; not counted as 5xx).
+            logger.info("client closed the request", metadata: ["route": "\(route)", "error": "\(type(of: error))"])
+            return Response(status: .init(code: 499, reasonPhrase: "Client Closed Request"))
+        default:
+            logger.error("request failed", metadata: ["route": "\(route)", "error": "\(type(of: error))"])
+            return Problem.internalError.response(language: language)
+        }
+    }
 }
 
 extension RequestLog {
@@ -195,30 +237,5 @@ extension RequestLog {
         if error is CancellationError { return true }
         let name = String(describing: type(of: error))
         return name == "HTTPParserError" || name == "ChannelError" || name == "IOError"
-    }
-}
-
-/// The service's routes as fixed names, for logs, metric labels and 405 answers.
-enum Routes {
-    /// The methods each route answers, for 405 and its `Allow` header.
-    static let methods: [String: String] = [
-        "/": "GET, HEAD, POST", "/api/v1/check": "POST", "/api/v1/s3": "POST", "/api/v1/rules": "GET, HEAD",
-        "/api/v1/rules/{id}": "GET, HEAD", "/api/v1/template": "GET, HEAD", "/api/v1/schema/{name}": "GET, HEAD",
-        "/health/live": "GET, HEAD", "/health/ready": "GET, HEAD",
-        "/metrics": "GET, HEAD",
-        "/openapi.yaml": "GET, HEAD", "/page.js": "GET, HEAD",
-    ]
-
-    /// The route a path belongs to, from a fixed list, for logs and metric labels.
-    static func route(_ path: String) -> String {
-        if methods[path] != nil { return path }
-        // A route with a parameter (`/api/v1/rules/{id}`) matches one more segment after its prefix.
-        for route in methods.keys where route.hasSuffix("}") {
-            let prefix = route[..<(route.lastIndex(of: "/") ?? route.startIndex)] + "/"
-            if path.hasPrefix(prefix), !path.dropFirst(prefix.count).contains("/"), path.count > prefix.count {
-                return route
-            }
-        }
-        return "other"
     }
 }

@@ -37,13 +37,15 @@ final class ServiceMetrics: Sendable {
         ).increment()
     }
 
-    /// A request turned away before it was checked: `busy`, `too-large`, `media-type`, ….
-    func refusal(_ kind: String) {
+    /// A request turned away before it was checked, by its problem's kind: `busy`,
+    /// `too-large`, `media-type`, …; a server error is no refusal.
+    func refusal(_ problem: Problem) {
+        guard problem.status.code < 500 || problem.status == .serviceUnavailable else { return }
         registry.makeCounter(
             descriptor: .init(
                 namespace: "s3check", metricName: "refusals", unitName: "total",
                 helpText: "Requests refused before a check, by reason."),
-            labels: [("reason", kind)]
+            labels: [("reason", problem.kind)]
         ).increment()
     }
 

@@ -56,10 +56,10 @@ struct NegotiationTests {
 
     @Test("The report names an uploaded file by its own name only, without folders or control characters")
     func reportName() {
-        #expect(API.reportName("C:\\Users\\anna\\ansökan.xml") == "ansökan.xml")
-        #expect(API.reportName("../../etc/passwd") == "passwd")
-        #expect(API.reportName("a\u{0}b\nc.xml") == "abc.xml")
-        #expect(API.reportName(nil) == "application.xml")
+        #expect(Upload.reportName("C:\\Users\\anna\\ansökan.xml") == "ansökan.xml")
+        #expect(Upload.reportName("../../etc/passwd") == "passwd")
+        #expect(Upload.reportName("a\u{0}b\nc.xml") == "abc.xml")
+        #expect(Upload.reportName(nil) == "application.xml")
     }
 }
 
@@ -84,28 +84,38 @@ struct RouteListTests {
         return paths
     }
 
-    @Test("Every documented route is served with its methods, and every served API route is documented")
-    func openAPIMatchesTheRoutes() {
-        let documented = Self.documented()
-        #expect(!documented.isEmpty)
-        for (path, methods) in documented {
-            let served = Set((Routes.methods[path] ?? "").split(separator: ", ").map(String.init))
-            #expect(!served.isEmpty, "\(path) is documented but not served")
-            #expect(methods.isSubset(of: served), "\(path): documented \(methods), served \(served)")
-        }
-        // The upload page and its script are for browsers, not the API.
-        for path in Routes.methods.keys where path != "/" && path != "/page.js" {
-            #expect(documented[path] != nil, "\(path) is served but not documented")
-        }
+    /// The routes as the service's router lists them.
+    private static func served() throws -> RouteTable {
+        let state = try InProcessService.state()
+        return RouteTable(listing: { S3CheckService.register(state, on: $0) })
     }
 
-    @Test("Metric labels name routes from the same list; anything else is one label")
-    func metricLabels() {
-        #expect(Routes.route("/api/v1/check") == "/api/v1/check")
-        #expect(Routes.route("/api/v1/rules/EU-COF-001") == "/api/v1/rules/{id}")
-        #expect(Routes.route("/api/v1/schema/application-1.xsd") == "/api/v1/schema/{name}")
-        #expect(Routes.route("/api/v1/rules/a/b") == "other")
-        #expect(Routes.route("/api/v1/rules/") == "other")
-        #expect(Routes.route("/wp-admin") == "other")
+    @Test("Every documented route is served with its methods, and every served API route is documented")
+    func openAPIMatchesTheRoutes() throws {
+        let documented = Self.documented()
+        let served = try Self.served()
+        #expect(!documented.isEmpty)
+        for (path, methods) in documented {
+            let answered = Set((served.methods[path] ?? []).map(\.rawValue))
+            #expect(!answered.isEmpty, "\(path) is documented but not served")
+            #expect(methods.isSubset(of: answered), "\(path): documented \(methods), served \(answered)")
+        }
+        // The upload page and its script are for browsers, not the API.
+        for path in served.methods.keys where path != "/" && path != "/page.js" {
+            #expect(documented[path] != nil, "\(path) is served but not documented")
+        }
+        #expect(served.allow("/api/v1/rules") == "GET, HEAD")
+    }
+
+    @Test("A path belongs to the route the router would match; anything else to none")
+    func routeOfPath() throws {
+        let routes = try Self.served()
+        #expect(routes.route("/api/v1/check") == "/api/v1/check")
+        #expect(routes.route("/api/v1/rules/EU-COF-001") == "/api/v1/rules/{id}")
+        #expect(routes.route("/api/v1/schema/application-1.xsd") == "/api/v1/schema/{name}")
+        #expect(routes.route("/") == "/")
+        #expect(routes.route("/api/v1/rules/a/b") == nil)
+        #expect(routes.route("/api/v1/rules/") == nil)
+        #expect(routes.route("/wp-admin") == nil)
     }
 }

@@ -14,23 +14,23 @@ extension UploadPage {
     ) -> String {
         let t = Words(language)
         let other: Language = language == .sv ? .en : .sv
-        let chosenPack = api.packs.first { $0.id == packID } ?? api.packs[0]
+        let chosenPack = service.packs.first { $0.id == packID } ?? service.packs[0]
         let pack = chosenPack.ruleSet
         // Every pack the service was started with, when there is a choice.
         let packField =
-            api.packs.count < 2
+            service.packs.count < 2
             ? ""
             : """
             <div class="field">
             <label for="pack">\(t.pack)</label>
-            <select id="pack" name="pack">\(api.packs.map { served in
+            <select id="pack" name="pack">\(service.packs.map { served in
                 let info = served.ruleSet.mainPack
                 return "<option value=\"\(escape(served.id))\"\(served.id == chosenPack.id ? " selected" : "")>\(escape(info.title[language])) (\(escape(info.id)) \(escape(info.version)))</option>"
             }.joined())</select>
             </div>
 
             """
-        let limit = api.options.maximumBodyBytes
+        let limit = service.options.maximumBodyBytes
         var describedBy = ["file-hint"]
         if error != nil { describedBy.append("file-error") }
         let languageOptions = Language.allCases.map { option in

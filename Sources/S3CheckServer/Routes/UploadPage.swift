@@ -8,7 +8,17 @@ import S3CheckRun
 /// the HTML report in the page, with the other formats to download. It works without
 /// JavaScript; the one script only adds a print button for the report.
 struct UploadPage: Sendable {
-    let api: API
+    let service: ServiceState
+
+    var collection: RouteCollection<BasicRequestContext> {
+        let routes = RouteCollection(context: BasicRequestContext.self)
+        routes.getAndHead("/") { request, _ in try show(request) }
+        routes.post("/") { request, _ in try await submit(request) }
+        routes.getAndHead("page.js") { _, _ in
+            Response.text(Self.script, type: "text/javascript; charset=utf-8", cache: true)
+        }
+        return routes
+    }
 
     /// The formats offered for download beside the report shown.
     static let downloads: [(format: ReportFormat, label: String, file: String)] = [
@@ -31,14 +41,14 @@ struct UploadPage: Sendable {
         var profile: String?
         var packID: String?
         do {
-            let upload = try await api.application(request)
+            let upload = try await service.upload(request)
             if let chosen = upload.fields["lang"].flatMap(Language.init(rawValue:)) { reportLanguage = chosen }
-            let pack = api.packs.first { $0.id == upload.fields["pack"] } ?? api.packs[0]
+            let pack = service.packs.first { $0.id == upload.fields["pack"] } ?? service.packs[0]
             packID = pack.id
             if let chosen = upload.fields["profile"], pack.ruleSet.profiles.contains(where: { $0.id == chosen }) {
                 profile = chosen
             }
-            let reports = try await api.run(upload, pack: pack, profile: profile, language: reportLanguage) {
+            let reports = try await service.run(upload, pack: pack, profile: profile, language: reportLanguage) {
                 report, context, presentation in
                 (
                     verdict: report.verdict,
@@ -56,6 +66,8 @@ struct UploadPage: Sendable {
             response.headers[S3CheckService.verdictHeader] = reports.verdict.rawValue
             return response
         } catch let problem as Problem {
+            // Answered as a page, not thrown: counted here as the API's refusals are where they are logged.
+            service.metrics.refusal(problem)
             var response = respond(
                 render(
                     language: language, reportLanguage: reportLanguage, profile: profile, packID: packID,
