@@ -2,6 +2,7 @@
 # Load benchmark of s3check serve on loopback with wrk, beside the command line's batch
 # throughput on the same files and cores, and the issue's targets, each marked met or not met.
 #   bash Benchmarks/service/run.sh [SECONDS]   (seconds per wrk run, default 10)
+# RUNS sets the constant-rate runs at 80 % (default 5).
 # BUILD=debug runs it on the debug build (CI: a smoke run, whose speed means nothing); the
 # script fails only when a request fails or overload brings anything but 503s.
 set -euo pipefail
@@ -59,14 +60,18 @@ stop_service() {
 # The service's CPU time so far, in clock ticks: wrk shares the cores, so the CPU each request
 # costs the service is the fairer comparison with the batch.
 ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
-# load CONNECTIONS PACE_MS: one wrk run; its summary lines into $result.
+# load CONNECTIONS [RATE]: one wrk run, as fast as the service answers, or at RATE requests/s
+# with one thread per connection on a fixed schedule (latency from the due time); its summary
+# lines into $result.
 load() {
   before=$(ticks)
-  result=$(BODIES="$work/bodies" PACE_MS=$2 wrk -t2 -c"$1" -d"${seconds}s" --timeout 10s \
-    -s Benchmarks/service/load.lua "$base/api/v1/check" 2>&1)
+  local threads=2
+  [ -n "${2:-}" ] && threads=$1
+  result=$(BODIES="$work/bodies" RATE=${2:-0} THREADS=$threads wrk -t"$threads" -c"$1" -d"${seconds}s" \
+    --timeout 10s -s Benchmarks/service/load.lua "$base/api/v1/check" 2>&1)
   rate=$(sed -n 's/^rate: //p' <<<"$result")
   p50=$(sed -n 's/^latency-ms: p50=\([0-9.]*\).*/\1/p' <<<"$result")
-  p99=$(sed -n 's/^latency-ms: .*p99=\([0-9.]*\)/\1/p' <<<"$result")
+  p99=$(sed -n 's/^latency-ms: .*p99=\([0-9.]*\).*/\1/p' <<<"$result")
   statuses=$(sed -n 's/^statuses: //p' <<<"$result")
   errors=$(sed -n 's/^errors: //p' <<<"$result")
   served=$(grep -o '200=[0-9]*' <<<"$result" | cut -d= -f2)
@@ -88,19 +93,20 @@ echo "max rate: $rate requests/s, p50 $p50 ms, p99 $p99 ms, $cpu ms service CPU 
 max_cpu=$cpu
 clean no || { echo "service: failed requests at the maximum rate"; failed=$((failed + 1)); }
 max_p99=$p99
-# 80 % of it, paced: many connections, each pausing so that together they offer about 0.8 × max
-# (the pause less the time a worker takes per request at the maximum rate).
-connections=$((jobs * 8))
-pace=$(awk -v c="$connections" -v m="$max" -v j="$jobs" \
-  'BEGIN { d = c * 1000 / (0.8 * m) - j * 1000 / m; printf "%d", d < 0 ? 0 : d }')
-load "$connections" "$pace"
-# Once more with the pause corrected by the time each request really took at that load.
-pace=$(awk -v c="$connections" -v m="$max" -v r="$rate" -v d="$pace" \
-  'BEGIN { t = c * 1000 / r - d; d = c * 1000 / (0.8 * m) - t; printf "%d", d < 0 ? 0 : d }')
-load "$connections" "$pace"
-paced_rate=$rate paced_p50=$p50 paced_p99=$p99
-echo "80 % rate: $rate requests/s (pause $pace ms), p50 $p50 ms, p99 $p99 ms ($statuses; $errors)"
-clean no || { echo "service: failed requests at 80 % of the maximum rate"; failed=$((failed + 1)); }
+# 80 % of it at a constant rate, RUNS times (default 5): 32 connections, each sending on a fixed
+# schedule; p99 from the time each request was due (coordinated omission corrected).
+runs=${RUNS:-5}
+target=$(awk -v m="$max" 'BEGIN { printf "%d", 0.8 * m }')
+paced_p99s=()
+worst_p99=0
+for run in $(seq "$runs"); do
+  load 32 "$target"
+  paced_p99s+=("$p99")
+  worst_p99=$(awk -v a="$worst_p99" -v b="$p99" 'BEGIN { print (b > a ? b : a) }')
+  paced_rate=$rate
+  echo "80 % rate, run $run of $runs: $rate requests/s offered $target, p50 $p50 ms, p99 $p99 ms from the due time ($statuses; $errors)"
+  clean no || { echo "service: failed requests at 80 % of the maximum rate"; failed=$((failed + 1)); }
+done
 stop_service
 steady_peak=$peak
 
@@ -121,8 +127,8 @@ echo
 echo "targets ($build build):"
 echo "  throughput >= 0.8 x batch: $max / $batch = $ratio: $(verdict "$ratio >= 0.8")"
 echo "    (CPU per application: service $max_cpu ms, batch $batch_cpu ms; wrk runs on the same cores)"
-echo "  p99 < 50 ms at 80 % of max rate: $paced_p99 ms: $(verdict "$paced_p99 < 50")"
+echo "  p99 <= 50 ms at 80 % of max rate, constant rate, every run: ${paced_p99s[*]} ms: $(verdict "$worst_p99 <= 50")"
 echo "  memory < 200 MB: $(( steady_peak > overload_peak ? steady_peak : overload_peak )) MB: $(verdict "$steady_peak < 200 && $overload_peak < 200")"
 echo "  zero errors, and only 503s under overload: $([ "$failed" -eq 0 ] && echo met || echo "not met")"
-echo "  (the 80 % run offered $paced_rate requests/s = $(awk -v a="$paced_rate" -v m="$max" 'BEGIN { printf "%.0f", 100 * a / m }') % of the maximum)"
+echo "  (the last 80 % run achieved $paced_rate requests/s = $(awk -v a="$paced_rate" -v m="$max" 'BEGIN { printf "%.0f", 100 * a / m }') % of the maximum)"
 [ "$failed" -eq 0 ]

@@ -192,6 +192,9 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
         let duration = ContinuousClock.now - start
         metrics.request(
             route: route, method: request.method.rawValue, status: response.status.code, duration: duration)
+        // The line is built only when it is logged: at `--log-level warning` (as under load) the
+        // formatting would be paid on every request for nothing.
+        guard logger.logLevel <= .info else { return response }
         var metadata: Logger.Metadata = [
             "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(response.status.code)",
             "ms":

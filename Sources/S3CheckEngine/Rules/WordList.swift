@@ -15,10 +15,15 @@ struct WordList {
         case phrase([[UInt8]])
     }
 
-    private let patterns: [Pattern]
+    /// Suffixes and infixes, which any word may hold, in the list's order.
+    private let unanchored: [Pattern]
+    /// Words, prefixes and phrases by their first byte, in the list's order: a word of the text
+    /// is compared only with the entries that start as it does (a cost line's description meets
+    /// every list of every rule that reads it, for each of thousands of lines).
+    private let anchored: [[Pattern]]
 
     init(_ entries: some Sequence<String>) {
-        patterns = entries.sorted().compactMap { entry in
+        let patterns: [Pattern] = entries.sorted().compactMap { entry in
             let bytes = Self.lowered(Array(entry.utf8))
             let words = Self.wordRanges(in: bytes).map { Array(bytes[$0]) }
             if words.count > 1 { return .phrase(words) }
@@ -32,6 +37,17 @@ struct WordList {
             case (false, false): return .word(core)
             }
         }
+        var unanchored: [Pattern] = []
+        var anchored = [[Pattern]](repeating: [], count: 256)
+        for pattern in patterns {
+            switch pattern {
+            case .word(let core), .prefix(let core): anchored[Int(core[0])].append(pattern)
+            case .phrase(let parts): anchored[Int(parts[0][0])].append(pattern)
+            case .suffix, .infix: unanchored.append(pattern)
+            }
+        }
+        self.unanchored = unanchored
+        self.anchored = anchored
     }
 
     /// The words (or phrases) of `text` the list names, as the text writes them, in text order,
@@ -48,23 +64,27 @@ struct WordList {
         }
         for (index, range) in words.enumerated() {
             let word = bytes[range]
-            for pattern in patterns {
-                // Length and an end byte first: most words match no pattern, and comparing
-                // slices element by element costs far more than these two tests.
+            // Suffixes and infixes sort before letters (`*`), so this keeps the list's order.
+            for pattern in unanchored {
                 switch pattern {
-                case .word(let core)
-                where word.count == core.count && word.first == core.first && word.elementsEqual(core):
-                    note(index, 1)
-                case .prefix(let core)
-                where word.count >= core.count && word.first == core.first && word.starts(with: core):
-                    note(index, 1)
                 case .suffix(let core)
                 where word.count >= core.count && word.last == core.last
                     && word.suffix(core.count).elementsEqual(core):
                     note(index, 1)
                 case .infix(let core) where word.count >= core.count && Self.contains(word, core): note(index, 1)
+                default: continue
+                }
+            }
+            for pattern in anchored[Int(word[word.startIndex])] {
+                // Length first: most words match no entry that starts as they do, and comparing
+                // slices element by element costs far more than the test.
+                switch pattern {
+                case .word(let core) where word.count == core.count && word.elementsEqual(core):
+                    note(index, 1)
+                case .prefix(let core) where word.count >= core.count && word.starts(with: core):
+                    note(index, 1)
                 case .phrase(let parts)
-                where word.first == parts[0].first && index + parts.count <= words.count
+                where index + parts.count <= words.count
                     && parts.indices.allSatisfy({ bytes[words[index + $0]].elementsEqual(parts[$0]) }):
                     note(index, parts.count)
                 default: continue
