@@ -20,6 +20,8 @@ public enum ReportFormat: String, Sendable, CaseIterable {
         public var colors = false
         /// The non-standard `file` attribute on JUnit test cases.
         public var junitFileAttributes = false
+        /// The whole Markdown report instead of a summary that fits a pull-request comment.
+        public var markdownFull = false
         /// The folder SARIF locations are relative to.
         public var baseDirectory = FileManager.default.currentDirectoryPath
         /// Where the text report reads the lines it quotes; nil reads the file on disk by its name.
@@ -47,7 +49,7 @@ public enum ReportFormat: String, Sendable, CaseIterable {
                 }
             )
         case .github: return GitHubReporter(context: context)
-        case .markdown: return MarkdownReporter(context: context)
+        case .markdown: return MarkdownReporter(context: context, form: presentation.markdownFull ? .full : .summary)
         case .svrl: return SVRLReporter(context: context)
         case .tap: return TAPReporter(context: context)
         }

@@ -34,6 +34,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Add the non-standard `file` attribute to JUnit test cases (GitLab links to files with it).")
     var junitFileAttribute = false
 
+    @Flag(
+        help:
+            "Write the whole Markdown report (every application and finding) instead of a summary that fits a pull-request comment (at most 65 536 characters)."
+    )
+    var markdownFull = false
+
     @Option(help: ArgumentHelp("Also fail (exit 1) on warnings.", valueName: "warning"))
     var failOn: FailureThreshold = .error
 
@@ -113,7 +119,8 @@ struct CheckCommand: ParsableCommand {
             specs: resolvedFormats,
             outputDirectory: outputDir,
             colors: presentation.useColor,
-            junitFileAttributes: junitFileAttribute
+            junitFileAttributes: junitFileAttribute,
+            markdownFull: markdownFull
         )
         let tally: RunTally
         do {

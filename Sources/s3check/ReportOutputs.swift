@@ -29,6 +29,8 @@ struct ReportOutputs {
     var outputDirectory: String?
     var colors: Bool
     var junitFileAttributes: Bool
+    /// The whole Markdown report rather than its summary.
+    var markdownFull = false
 
     /// Checks every destination before any work starts, so a bad path fails fast (exit 3).
     static func validate(_ specs: [FormatSpec], outputDirectory: String?) throws {
@@ -83,7 +85,7 @@ struct ReportOutputs {
                         try writer.add(section, tally: tally)
                     }
                     if let page = delivery.page, let outputDirectory {
-                        let name = Self.pageName(for: delivery.summary.file, at: position)
+                        let name = Self.pageName(for: delivery.summary.file)
                         try OutputFile.write(page, to: (outputDirectory as NSString).appendingPathComponent(name))
                     }
                 }
@@ -94,7 +96,7 @@ struct ReportOutputs {
             throw error
         }
         if let pages, let outputDirectory {
-            let links = tally.applications.enumerated().map { Self.pageName(for: $0.element.file, at: $0.offset) }
+            let links = tally.applications.map { Self.pageName(for: $0.file) }
             let index =
                 specs.first(where: isHTMLFolder)?.path
                 ?? (outputDirectory as NSString).appendingPathComponent("index.html")
@@ -131,13 +133,32 @@ struct ReportOutputs {
         var presentation = ReportFormat.Presentation()
         presentation.colors = colors && spec.path == nil
         presentation.junitFileAttributes = junitFileAttributes
+        presentation.markdownFull = markdownFull
         return spec.format.reporter(context: context, presentation: presentation)
     }
 
-    /// One page per application, named by position and file so that names never clash.
-    static func pageName(for file: String, at position: Int) -> String {
-        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let safe = String(stem.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
-        return String(format: "%03d-", position + 1) + safe + ".html"
+    /// One page per application, named after its file's path (relative to the working folder
+    /// when it is inside it), so that adding an application renames no other page: an ASCII
+    /// letter, digit, `-` or `.` stays, `/` becomes `__`, and any other byte `_` and two hex
+    /// digits, so that two paths never share a name. A name too long for a file system keeps
+    /// its end and a digest of the whole path.
+    static func pageName(for file: String) -> String {
+        var path = file
+        let workingFolder = FileManager.default.currentDirectoryPath + "/"
+        if path.hasPrefix(workingFolder) { path.removeFirst(workingFolder.count) }
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        while path.hasPrefix("/") { path.removeFirst() }
+        var name = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                name.append(Character(Unicode.Scalar(byte)))
+            case UInt8(ascii: "/"): name += "__"
+            default: name += "_" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        if name.count > 200 { name = String(name.suffix(150)) + "-" + Digest.sha256(Data(file.utf8)).prefix(16) }
+        return name + ".html"
     }
 }

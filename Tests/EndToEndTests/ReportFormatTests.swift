@@ -43,7 +43,12 @@ struct ReportFormatTests {
             let data = try Data(contentsOf: URL(fileURLWithPath: "\(out)/report.\(format)"))
             #expect(throws: Never.self) { _ = try JSONSerialization.jsonObject(with: data) }
         }
-        let html = try String(contentsOfFile: out + "/html/001-hostile__app_.html", encoding: .utf8)
+        // The page is named after the file's whole path: every byte outside letters, digits,
+        // `-` and `.` written as `_` and hex, so `<`, `>` and the space never reach a file name.
+        let pages = try FileManager.default.contentsOfDirectory(atPath: out + "/html").filter { $0 != "index.html" }
+        #expect(pages.count == 1)
+        #expect(pages.first?.hasSuffix("hostile_20_3Capp_3E.xml.html") == true, "\(pages)")
+        let html = try String(contentsOfFile: out + "/html/" + (pages.first ?? ""), encoding: .utf8)
         #expect(!html.contains("<script"))
         #expect(html.contains("&lt;script&gt;"))
         let markdown = try String(contentsOfFile: out + "/report.markdown", encoding: .utf8)
@@ -112,5 +117,25 @@ struct ReportFormatTests {
         ])
         #expect(result.exitCode == 3)
         #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test("Per-application pages are named after their file's path: adding an application renames none")
+    func stablePageNames() throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try Fixtures.eligibleApplication()
+        _ = try Fixtures.write(text, to: "b.xml", in: folder)
+        func pages() throws -> Set<String> {
+            let out = folder.appending(path: "html").path
+            try? FileManager.default.removeItem(atPath: out)
+            _ = try BinaryRunner.run(["check", folder.path, "--output-dir", out, "--format", "json=/dev/null"])
+            return Set(try FileManager.default.contentsOfDirectory(atPath: out))
+        }
+        let before = try pages()
+        _ = try Fixtures.write(text, to: "a b.xml", in: folder)
+        let after = try pages()
+        #expect(before.count == 2)
+        #expect(before.isSubset(of: after), "\(before) → \(after)")
+        #expect(after.contains { $0.hasSuffix("__a_20b.xml.html") }, "\(after)")
     }
 }
