@@ -4,21 +4,9 @@ import S3CheckRun
 
 /// The report formats the service offers and the media type each is asked for by.
 enum Negotiation {
-    /// In order of preference when a client accepts anything: JSON first.
-    static let offered: [(mediaType: String, format: ReportFormat)] = [
-        ("application/json", .json),
-        ("text/html", .html),
-        ("application/sarif+json", .sarif),
-        ("application/xml", .junit),
-        ("application/junit+xml", .junit),
-        ("text/markdown", .markdown),
-        ("text/plain", .text),
-    ]
-
-    /// The media type a report in `format` is sent as.
-    static func mediaType(of format: ReportFormat) -> String {
-        let type = offered.first { $0.format == format }?.mediaType ?? "application/octet-stream"
-        return type.hasPrefix("text/") || type.hasSuffix("json") ? type + "; charset=utf-8" : type
+    /// Each media type a report is offered as, in the formats' order of preference.
+    static let offered: [(mediaType: String, format: ReportFormat)] = ReportFormat.served.flatMap { format in
+        ([format.mediaType] + format.otherMediaTypes).map { ($0, format) }
     }
 
     /// The format `accept` prefers, by quality and then by the service's order; JSON when the

@@ -1,6 +1,31 @@
+import S3CheckRun
+
 /// The OpenAPI 3.1 document the service serves at `/openapi.yaml`, kept beside the code it
 /// describes; the service tests run schemathesis against the running server with it.
 enum OpenAPIDocument {
+    /// The report formats the check answers in, as the description lists them.
+    private static var acceptedFormats: String {
+        ReportFormat.served.map { format in
+            format.mediaType
+                + (format.otherMediaTypes.isEmpty
+                    ? "" : " (\(format.label), also \(format.otherMediaTypes.joined(separator: ", ")))")
+        }.joined(separator: ", ")
+    }
+
+    /// The check's 200 content: every media type a report is served as, with its schema (the
+    /// JSON report's and SARIF's top level; the others are text).
+    private static var reportContent: String {
+        Negotiation.offered.map { offer in
+            let schema: String
+            switch offer.format {
+            case .json: schema = "{type: object, required: [applications], properties: {applications: {type: array}}}"
+            case .sarif: schema = "{type: object, required: [version, runs]}"
+            default: schema = "{type: string}"
+            }
+            return "            \(offer.mediaType): {schema: \(schema)}"
+        }.joined(separator: "\n")
+    }
+
     static let text = """
         openapi: 3.1.0
         info:
@@ -24,9 +49,8 @@ enum OpenAPIDocument {
               operationId: checkApplication
               summary: Check one application and return its report.
               description: >-
-                The report's format follows `Accept`: application/json (default), text/html,
-                application/sarif+json, application/xml (JUnit XML; also application/junit+xml),
-                text/markdown, text/plain. The verdict is also in the `S3check-Verdict` header. An
+                The report's format follows `Accept`: \(Self.acceptedFormats) (the first when
+                anything is accepted). The verdict is also in the `S3check-Verdict` header. An
                 application that is not eligible is a successful check (200).
               parameters:
                 - $ref: '#/components/parameters/lang'
@@ -41,14 +65,7 @@ enum OpenAPIDocument {
                     S3check-Verdict:
                       $ref: '#/components/headers/verdict'
                   content:
-                    application/json:
-                      schema: {type: object, required: [applications], properties: {applications: {type: array}}}
-                    text/html: {schema: {type: string}}
-                    application/sarif+json: {schema: {type: object, required: [version, runs]}}
-                    application/xml: {schema: {type: string}}
-                    application/junit+xml: {schema: {type: string}}
-                    text/markdown: {schema: {type: string}}
-                    text/plain: {schema: {type: string}}
+        \(Self.reportContent)
                 '400': {$ref: '#/components/responses/problem'}
                 '404': {$ref: '#/components/responses/problem'}
                 '406': {$ref: '#/components/responses/problem'}

@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
     @Option(
         name: .customLong("format"),
         help: ArgumentHelp(
-            "Report format, repeatable, optionally with a file: text, json, html, junit, sarif, github, markdown, svrl, tap (junit=out/junit.xml). Default: text, or github when GITHUB_ACTIONS=true.",
+            "Report format, repeatable, optionally with a file: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")) (junit=out/junit.xml). Default: text, or github when GITHUB_ACTIONS=true.",
             valueName: "format[=file]"
         )
     )

@@ -23,6 +23,25 @@ struct NegotiationTests {
         #expect(Negotiation.format(accept: accept) == format)
     }
 
+    @Test("Every served format is negotiated by each of its media types and documented with it")
+    func formatsDeriveFromTheirFacts() {
+        #expect(ReportFormat.served == [.json, .html, .sarif, .junit, .markdown, .text])
+        for format in ReportFormat.served {
+            for type in [format.mediaType] + format.otherMediaTypes {
+                #expect(Negotiation.format(accept: type) == format, "\(type)")
+                #expect(OpenAPIDocument.text.contains("            \(type): {schema:"), "\(type)")
+            }
+        }
+        // What only the command line writes is neither negotiated nor offered on the page.
+        for format in ReportFormat.allCases where format.servicePreference == nil {
+            #expect(!Negotiation.offered.contains { $0.format == format }, "\(format)")
+            #expect(!UploadPage.downloads.contains(format), "\(format)")
+        }
+        #expect(UploadPage.downloads.first == .html)
+        #expect(Set(UploadPage.downloads) == Set(ReportFormat.served))
+        #expect(Set(ReportFormat.allCases.map(\.fileName)).count == ReportFormat.allCases.count)
+    }
+
     @Test("Accept that names nothing offered picks nothing (406)")
     func unacceptable() {
         #expect(Negotiation.format(accept: "image/png") == nil)

@@ -41,7 +41,7 @@ struct CheckRoutes: Sendable {
             (try format.render(report, context: context, presentation: presentation), report.verdict)
         }
         var response = Response(
-            status: .ok, headers: [.contentType: Negotiation.mediaType(of: format)],
+            status: .ok, headers: [.contentType: format.contentType],
             body: .init(byteBuffer: ByteBuffer(string: text)))
         Self.describe(&response, verdict: verdict, language: language)
         return response

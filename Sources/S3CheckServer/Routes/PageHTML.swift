@@ -106,11 +106,10 @@ extension UploadPage {
     private func resultSection(_ result: CheckResult, t: Words) -> String {
         let verdictClass = result.verdict.rawValue
         var links: [String] = []
-        for (download, text) in zip(Self.downloads, result.reports) {
-            let type = Negotiation.mediaType(of: download.format)
+        for (format, text) in zip(Self.downloads, result.reports) {
             let encoded = Data(text.utf8).base64EncodedString()
             links.append(
-                "<li><a download=\"\(download.file)\" href=\"data:\(type.replacingOccurrences(of: " ", with: ""));base64,\(encoded)\">\(download.label)</a></li>"
+                "<li><a download=\"\(format.fileName)\" href=\"data:\(format.contentType.replacingOccurrences(of: " ", with: ""));base64,\(encoded)\">\(format.label)</a></li>"
             )
         }
         return """

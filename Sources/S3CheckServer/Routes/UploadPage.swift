@@ -20,15 +20,9 @@ struct UploadPage: Sendable {
         return routes
     }
 
-    /// The formats offered for download beside the report shown.
-    static let downloads: [(format: ReportFormat, label: String, file: String)] = [
-        (.html, "HTML", "s3check-report.html"),
-        (.json, "JSON", "s3check-report.json"),
-        (.sarif, "SARIF", "s3check-report.sarif"),
-        (.junit, "JUnit XML", "s3check-junit.xml"),
-        (.markdown, "Markdown", "s3check-report.md"),
-        (.text, "Text", "s3check-report.txt"),
-    ]
+    /// The formats offered for download: the HTML report shown first, then every other format
+    /// the service serves.
+    static let downloads: [ReportFormat] = [.html] + ReportFormat.served.filter { $0 != .html }
 
     func show(_ request: Request) throws -> Response {
         let language = pageLanguage(request)
@@ -53,7 +47,7 @@ struct UploadPage: Sendable {
                 (
                     verdict: report.verdict,
                     texts: try Self.downloads.map {
-                        try $0.format.render(report, context: context, presentation: presentation)
+                        try $0.render(report, context: context, presentation: presentation)
                     }
                 )
             }
