@@ -12,17 +12,12 @@ public struct JSONReporter: StreamingReporter {
         self.context = context
     }
 
-    // The document is encoded without its applications, and each application on its own is
-    // put in its place, indented as the encoder would. With sorted keys `applications` comes
-    // first, so everything up to it can be written before the first application is checked.
-    private static let placeholder = "\"applications\" : [\n\n  ]"
-
     public func opening(_ tally: RunTally) throws -> String {
-        // An empty list is written as the encoder writes it, whole, by the closing.
+        // An empty list is written whole by the closing.
         guard context.fileCount > 0 else { return "" }
-        let skeleton = try skeleton(tally)
-        return String(decoding: skeleton[..<(try placeholder(in: skeleton)).lowerBound], as: UTF8.self)
-            + "\"applications\" : [\n"
+        // With sorted keys `applications` comes first: the document opens with its list, and
+        // each application is written into it as it is checked.
+        return "{\n  \"applications\" : [\n"
     }
 
     public func section(for application: ApplicationReport, at position: Int) throws -> ReportSection {
@@ -238,79 +233,54 @@ public struct JSONReporter: StreamingReporter {
     }
 
     public func closing(_ tally: RunTally) throws -> String {
-        let skeleton = try skeleton(tally)
-        guard context.fileCount > 0 else { return String(decoding: skeleton, as: UTF8.self) + "\n" }
-        return "\n  ]" + String(decoding: skeleton[(try placeholder(in: skeleton)).upperBound...], as: UTF8.self) + "\n"
-    }
-
-    private func skeleton(_ tally: RunTally) throws -> [UInt8] {
-        Array(try JSONText.encode(Document(context: context, tally: tally)))
-    }
-
-    private func placeholder(in skeleton: [UInt8]) throws -> Range<Int> {
-        guard let range = JSONText.range(of: Self.placeholder, in: skeleton) else {
-            throw EncodingError.invalidValue(
-                Self.placeholder,
-                .init(
-                    codingPath: [],
-                    debugDescription:
-                        "the encoder wrote no empty list of applications / kodaren skrev ingen tom lista med ansökningar"
-                ))
+        if context.fileCount == 0 {
+            var json = PrettyJSON()
+            json.object { json in
+                json.key("applications")
+                json.array([String]()) { _, _ in }
+                writeRun(tally, into: &json)
+            }
+            return String(decoding: json.bytes, as: UTF8.self) + "\n"
         }
-        return range
+        // The members after the list, in the document whose list the sections filled.
+        var json = PrettyJSON(continuingObject: true)
+        writeRun(tally, into: &json)
+        json.closeObject()
+        return "\n  ]" + String(decoding: json.bytes, as: UTF8.self) + "\n"
     }
 
-    private struct Document: Encodable {
-        var schemaVersion = "1.0"
-        var tool = Tool()
-        var language: Language
-        var profile: String?
-        var rulePacks: [Pack]
-        var summary: Summary
-        var applications: [String] = []
-
-        init(context: RunContext, tally: RunTally) {
-            language = context.language
-            profile = context.profile
-            rulePacks = context.packs.map(Pack.init)
-            summary = Summary(tally)
+    /// The document's members after `applications`, keys sorted: what the run was checked
+    /// against and its totals.
+    private func writeRun(_ tally: RunTally, into json: inout PrettyJSON) {
+        json.member("language", context.language.rawValue)
+        json.member("profile", context.profile)
+        json.key("rulePacks")
+        json.array(context.packs) { json, pack in
+            json.object { json in
+                json.member("file", pack.file)
+                json.member("id", pack.id)
+                json.member("sha256", pack.sha256)
+                json.key("title")
+                json.object { json in
+                    json.member("en", pack.title.en)
+                    json.member("sv", pack.title.sv)
+                }
+                json.member("version", pack.version)
+            }
         }
-    }
-
-    private struct Tool: Encodable {
-        var name = ToolInfo.name
-        var version = ToolInfo.version
-    }
-
-    private struct Pack: Encodable {
-        var id: String
-        var version: String
-        var title: LocalizedText
-        var file: String
-        var sha256: String
-
-        init(_ pack: PackInfo) {
-            id = pack.id
-            version = pack.version
-            title = pack.title
-            file = pack.file
-            sha256 = pack.sha256
+        json.member("schemaVersion", "1.0")
+        json.key("summary")
+        json.object { json in
+            json.member("cannotBeAssessed", tally.count(.cannotBeAssessed))
+            json.member("eligible", tally.count(.eligible))
+            json.member("eligibleWithRemarks", tally.count(.eligibleWithRemarks))
+            json.member("notEligible", tally.count(.notEligible))
+            json.member("total", tally.applications.count)
         }
-    }
-
-    private struct Summary: Encodable {
-        var total: Int
-        var eligible: Int
-        var eligibleWithRemarks: Int
-        var notEligible: Int
-        var cannotBeAssessed: Int
-
-        init(_ tally: RunTally) {
-            total = tally.applications.count
-            eligible = tally.count(.eligible)
-            eligibleWithRemarks = tally.count(.eligibleWithRemarks)
-            notEligible = tally.count(.notEligible)
-            cannotBeAssessed = tally.count(.cannotBeAssessed)
+        json.key("tool")
+        json.object { json in
+            json.member("name", ToolInfo.name)
+            json.member("version", ToolInfo.version)
         }
     }
 }

@@ -20,6 +20,19 @@ struct PrettyJSON {
         bytes.reserveCapacity(capacity)
     }
 
+    /// A writer that continues an object whose opening and first members were written
+    /// elsewhere (a report's streamed list): its members start with a comma; ``closeObject()``
+    /// ends it.
+    init(continuingObject: Bool) {
+        self.init()
+        empty = [false]
+    }
+
+    /// Ends the object a ``init(continuingObject:)`` writer continues.
+    mutating func closeObject() {
+        close(UInt8(ascii: "}"))
+    }
+
     mutating func object(_ body: (inout PrettyJSON) -> Void) {
         open(UInt8(ascii: "{"))
         body(&self)
