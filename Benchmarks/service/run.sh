@@ -93,14 +93,20 @@ echo "max rate: $rate requests/s, p50 $p50 ms, p99 $p99 ms, $cpu ms service CPU 
 max_cpu=$cpu
 clean no || { echo "service: failed requests at the maximum rate"; failed=$((failed + 1)); }
 max_p99=$p99
-# 80 % of it at a constant rate, RUNS times (default 5): 32 connections, each sending on a fixed
+# 80 % of it at a constant rate, RUNS times (default 5): 16 connections, each sending on a fixed
 # schedule; p99 from the time each request was due (coordinated omission corrected).
 runs=${RUNS:-5}
-target=$(awk -v m="$max" 'BEGIN { printf "%d", 0.8 * m }')
+# The maximum again with the same client (16 threads, one connection each, as fast as answered):
+# 16 load threads take more of the shared cores than 2 do, so 80 % of the first maximum would be
+# nearer the whole of what is left.
+load 16 0
+constant_max=$rate
+echo "max rate with 16 threads: $rate requests/s, p99 $p99 ms ($statuses; $errors)"
+target=$(awk -v m="$constant_max" 'BEGIN { printf "%d", 0.8 * m }')
 paced_p99s=()
 worst_p99=0
 for run in $(seq "$runs"); do
-  load 32 "$target"
+  load 16 "$target"
   paced_p99s+=("$p99")
   worst_p99=$(awk -v a="$worst_p99" -v b="$p99" 'BEGIN { print (b > a ? b : a) }')
   paced_rate=$rate
@@ -130,5 +136,5 @@ echo "    (CPU per application: service $max_cpu ms, batch $batch_cpu ms; wrk ru
 echo "  p99 <= 50 ms at 80 % of max rate, constant rate, every run: ${paced_p99s[*]} ms: $(verdict "$worst_p99 <= 50")"
 echo "  memory < 200 MB: $(( steady_peak > overload_peak ? steady_peak : overload_peak )) MB: $(verdict "$steady_peak < 200 && $overload_peak < 200")"
 echo "  zero errors, and only 503s under overload: $([ "$failed" -eq 0 ] && echo met || echo "not met")"
-echo "  (the last 80 % run achieved $paced_rate requests/s = $(awk -v a="$paced_rate" -v m="$max" 'BEGIN { printf "%.0f", 100 * a / m }') % of the maximum)"
+echo "  (the last 80 % run achieved $paced_rate requests/s = $(awk -v a="$paced_rate" -v m="$constant_max" 'BEGIN { printf "%.0f", 100 * a / m }') % of the maximum with the same client)"
 [ "$failed" -eq 0 ]
