@@ -245,7 +245,7 @@ extension HTMLReporter {
             <dt>\(word("memo.tool"))</dt><dd>s3check \(ToolInfo.version)</dd>
             <dt>\(word("memo.application-hash"))</dt><dd><code class="hash">\(application.sha256 ?? "–")</code></dd>
             <dt>\(word("memo.profile"))</dt><dd>\(Markup.escape(context.profile ?? "–"))</dd>
-            <dt>\(word("memo.generated"))</dt><dd>\(timestamp)Z</dd>
+            <dt>\(word("memo.generated"))</dt><dd>\(timestamp)</dd>
             </dl>
             \(packs)
             </section>

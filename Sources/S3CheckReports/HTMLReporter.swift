@@ -14,7 +14,13 @@ public struct HTMLReporter: StreamingReporter {
 
     public init(context: RunContext) {
         self.context = context
-        timestamp = Markup.timestamp(context.generatedAt)
+        timestamp = Self.time(context.generatedAt, context.language)
+    }
+
+    /// The time of the run as printed: local, in the report's language, with the UTC moment in
+    /// the element's `datetime` for programs.
+    static func time(_ date: Date, _ language: Language) -> String {
+        "<time datetime=\"\(Markup.timestamp(date))Z\">\(Markup.escape(Markup.localTime(date, language)))</time>"
     }
 
     /// One document for the whole run: the head needs every application's file name for its
@@ -92,7 +98,7 @@ public struct HTMLReporter: StreamingReporter {
             </tbody>
             </table>
             \(packsTable())
-            <p class="muted">s3check \(ToolInfo.version) · \(Catalog.text("html.generated", language)) \(timestamp)Z</p>
+            <p class="muted">s3check \(ToolInfo.version) · \(Catalog.text("html.generated", language)) \(timestamp)</p>
             """
         return page(
             title: Catalog.text("html.s3check-assessment-of-applications", language), footer: "s3check",

@@ -1,4 +1,5 @@
 import Foundation
+import S3CheckCore
 
 /// Escaping for XML and HTML output; everything taken from an application passes through here.
 enum Markup {
@@ -24,6 +25,21 @@ enum Markup {
             }
         }
         return result
+    }
+
+    /// The date and time a person reads on a printed report: local time (the machine's time
+    /// zone, `TZ`), written as the language writes it, with the offset from UTC so that the
+    /// moment is unambiguous: `6 december 2026 kl. 07.45 (UTC+01:00)`,
+    /// `6 December 2026, 07:45 (UTC+01:00)`.
+    static func localTime(_ date: Date, _ language: Language, in timeZone: TimeZone = .current) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = timeZone
+        formatter.locale = Locale(identifier: language == .sv ? "sv_SE" : "en_GB")
+        formatter.dateFormat = language == .sv ? "d MMMM y 'kl.' HH.mm" : "d MMMM y, HH:mm"
+        let seconds = timeZone.secondsFromGMT(for: date)
+        let offset = String(
+            format: "%@%02d:%02d", seconds < 0 ? "-" : "+", abs(seconds) / 3600, abs(seconds) % 3600 / 60)
+        return formatter.string(from: date) + " (UTC\(offset))"
     }
 
     /// ISO 8601 in UTC without fractions (`2026-03-16T08:00:00`), as JUnit schemas want.

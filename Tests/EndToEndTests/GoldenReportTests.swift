@@ -34,7 +34,10 @@ struct GoldenReportTests {
             ["check"] + applications + ["--lang", language, "--output-dir", out.appending(path: "html").path]
         for (format, file) in files { arguments += ["--format", "\(format)=\(out.appending(path: file).path)"] }
         let run = try BinaryRunner.run(
-            arguments, environment: ["SOURCE_DATE_EPOCH": "1767225600", "NO_COLOR": "1", "GITHUB_STEP_SUMMARY": ""])
+            arguments,
+            environment: [
+                "SOURCE_DATE_EPOCH": "1767225600", "TZ": "Europe/Stockholm", "NO_COLOR": "1", "GITHUB_STEP_SUMMARY": "",
+            ])
         #expect(run.exitCode == 2, "\(run.standardError)")
         var reports = ["\(language)/report.txt": run.standardOutput]
         for file in files.values {
