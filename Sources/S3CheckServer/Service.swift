@@ -66,9 +66,7 @@ public enum S3CheckService {
         announceHealth: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws {
         let state = try ServiceState(options, logger: logger)
-        let app = application(for: state) { port in
-            announce("http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)/")
-        }
+        let app = application(for: state) { port in announce(url(host: options.host, port: port)) }
         // SIGTERM drains the requests in flight, but not for ever: after the drain timeout they
         // are cancelled, so a client trickling a body cannot keep the process alive.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: app)]
@@ -80,8 +78,7 @@ public enum S3CheckService {
                 router: healthRouter,
                 configuration: .init(address: .hostname(options.host, port: healthPort), serverName: nil),
                 onServerRunning: { channel in
-                    let port = channel.localAddress?.port ?? healthPort
-                    announceHealth("http://\(options.host.contains(":") ? "[\(options.host)]" : options.host):\(port)/")
+                    announceHealth(url(host: options.host, port: channel.localAddress?.port ?? healthPort))
                 },
                 logger: logger
             )
@@ -92,6 +89,11 @@ public enum S3CheckService {
         group.maximumGracefulShutdownDuration = options.drainTimeout
         group.maximumCancellationDuration = .seconds(5)
         try await ServiceGroup(configuration: group).run()
+    }
+
+    /// The address a listener is announced as; an IPv6 host in brackets.
+    private static func url(host: String, port: Int) -> String {
+        "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
     }
 
     /// The main port's server: the router behind the HTTP/1 codec, the 100-continue handler,
@@ -155,6 +157,11 @@ extension ServiceState {
                 prepared: options.workers)
             packs.append(ServedPack(pool: pool))
         }
+        self.init(packs: packs, options: options, logger: logger)
+    }
+
+    /// A service over packs already compiled, with a gate and metrics of its own.
+    init(packs: [ServedPack], options: ServiceOptions, logger: Logger) {
         self.init(
             packs: packs,
             gate: AdmissionGate(
@@ -216,7 +223,8 @@ struct RequestLog<Context: RequestContext>: RouterMiddleware {
         case let error as HTTPError where error.status == .contentTooLarge:
             return answer(Problem.tooLarge(limit: maximumBodyBytes), to: request, route: route, language: language)
         case let error as HTTPError where error.status == .notFound:
-            if let route = routes.route(request.uri.path), !(routes.methods[route] ?? []).contains(request.method) {
+            // `route` is the route the path belongs to ("other" when none): matched once, on entry.
+            if let allowed = routes.methods[route], !allowed.contains(request.method) {
                 return answer(
                     Problem.methodNotAllowed(routes.allow(route)), to: request, route: route, language: language)
             }

@@ -4,7 +4,6 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
-import S3CheckRun
 import S3CheckTestSupport
 
 @testable import S3CheckServer
@@ -23,11 +22,7 @@ enum InProcessService {
         var options = ServiceOptions()
         configure(&options)
         guard options.packs.isEmpty else { return try ServiceState(options, logger: logger) }
-        return ServiceState(
-            packs: try shippedPacks.get(),
-            gate: AdmissionGate(
-                slots: options.workers, queueLength: options.queueLength, queueTimeout: options.queueTimeout),
-            metrics: ServiceMetrics(), options: options, logger: logger)
+        return ServiceState(packs: try shippedPacks.get(), options: options, logger: logger)
     }
 
     /// Runs `body` against a service on `options`.
